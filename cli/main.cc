@@ -1,0 +1,348 @@
+// The `triage` command: a thin layer over the engine. It reads files, calls
+// the pipeline, prints and picks the exit code (see shared/spec/cli.md).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "triage/cases.h"
+#include "triage/engine.h"
+#include "triage/evaluate.h"
+#include "triage/report.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFound = 1;
+constexpr int kExitCannot = 2;
+constexpr int kExitInterrupted = 130;
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void OnInterrupt(int) { g_interrupted = true; }
+
+struct Terminal {
+  bool color = false;
+  std::string Paint(std::string_view text, const char* code) const {
+    if (!color) return std::string(text);
+    return fmt::format("\033[{}m{}\033[0m", code, text);
+  }
+};
+
+Terminal StderrTerminal() {
+  Terminal t;
+  t.color = isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  return t;
+}
+
+// Reads a whole file, or stdin for "-". Returns nullopt with a message.
+std::optional<std::string> ReadInput(const std::string& path, std::string& error) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    error = fmt::format("cannot read '{}': it is a directory", path);
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = fmt::format("cannot read '{}': {}", path, std::strerror(errno));
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    error = fmt::format("cannot read '{}': read error", path);
+    return std::nullopt;
+  }
+  return ss.str();
+}
+
+void PrintDiagnostics(const triage::CompiledRules& c, const Terminal& term) {
+  for (const triage::Diagnostic& d : c.diags.items()) {
+    std::string text = triage::RenderDiagnostic(d, c.file, c.source);
+    if (term.color) {
+      std::string tag = d.severity == triage::Severity::kError ? ": error: "
+                                                               : ": warning: ";
+      auto at = text.find(tag);
+      if (at != std::string::npos) {
+        const char* code = d.severity == triage::Severity::kError ? "1;31" : "1;35";
+        text.replace(at + 2, tag.size() - 4,
+                     term.Paint(tag.substr(2, tag.size() - 4), code));
+      }
+    }
+    std::cerr << text;
+  }
+}
+
+// Loads and compiles a rule file. Returns nullopt (exit 2) when it cannot
+// be read.
+std::optional<triage::CompiledRules> Build(const std::string& path,
+                                           std::string& error) {
+  std::optional<std::string> bytes = ReadInput(path, error);
+  if (!bytes) return std::nullopt;
+  return triage::CompileRules(path, std::move(*bytes));
+}
+
+// ---- check ---------------------------------------------------------------
+
+struct CheckArgs {
+  std::vector<std::string> rules;
+  bool strict = false;
+};
+
+int RunCheck(const CheckArgs& args) {
+  Terminal term = StderrTerminal();
+  int status = kExitOk;
+  for (const std::string& path : args.rules) {
+    std::string error;
+    std::optional<triage::CompiledRules> c = Build(path, error);
+    if (!c) {
+      std::cerr << "triage: " << error << "\n";
+      return kExitCannot;
+    }
+    PrintDiagnostics(*c, term);
+    size_t errors = 0, warnings = 0;
+    for (const triage::Diagnostic& d : c->diags.items()) {
+      (d.severity == triage::Severity::kError ? errors : warnings)++;
+    }
+    bool failed = errors > 0 || (args.strict && warnings > 0);
+    if (failed) {
+      status = kExitFound;
+      std::cout << fmt::format("{}: {} error{}, {} warning{}\n", path, errors,
+                               errors == 1 ? "" : "s", warnings,
+                               warnings == 1 ? "" : "s");
+      continue;
+    }
+    const triage::RuleSet& rs = *c->rules;
+    const triage::DecisionGraph& g = *c->graph;
+    std::cout << fmt::format(
+        "{}: ok: {} rules, {} facts, {} routes; decision graph of {} nodes, "
+        "{} edges, {} leaves; {} guarantee{} proven{}\n",
+        path, rs.rules.size(), rs.facts.size(), rs.routes.size(),
+        g.nodes().size(), g.edge_count(), g.leaves().size(),
+        rs.guarantees.size(), rs.guarantees.size() == 1 ? "" : "s",
+        warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s")
+                 : "");
+  }
+  return status;
+}
+
+// ---- route ---------------------------------------------------------------
+
+struct RouteArgs {
+  std::string rules;
+  std::vector<std::string> cases;
+  std::string format = "text";
+  std::string input_format = "auto";
+  std::string lang;
+  std::string output;
+  bool ignore_unknown_facts = false;
+};
+
+triage::InputFormat ParseInputFormat(const std::string& name,
+                                     const std::string& path) {
+  if (name == "json") return triage::InputFormat::kJson;
+  if (name == "jsonl") return triage::InputFormat::kJsonLines;
+  if (name == "yaml") return triage::InputFormat::kYaml;
+  return triage::FormatFromPath(path);
+}
+
+// Writes `text` to `path` whole or not at all: a temporary file beside it,
+// then a rename.
+bool WriteAtomically(const std::string& path, const std::string& text,
+                     std::string& error) {
+  std::string tmp = fmt::format("{}.tmp-{}", path, getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+      return false;
+    }
+    out << text;
+    out.flush();
+    if (!out) {
+      error = fmt::format("cannot write '{}': write error", path);
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+int RunRoute(const RouteArgs& args) {
+  Terminal term = StderrTerminal();
+  std::string error;
+  std::optional<triage::CompiledRules> c = Build(args.rules, error);
+  if (!c) {
+    std::cerr << "triage: " << error << "\n";
+    return kExitCannot;
+  }
+  if (!c->Usable()) {
+    PrintDiagnostics(*c, term);
+    std::cerr << fmt::format(
+        "triage: '{}' has errors; fix them first (see 'triage check {}')\n",
+        args.rules, args.rules);
+    return kExitCannot;
+  }
+  for (const triage::Diagnostic& d : c->diags.items()) {
+    if (d.code == "E040") {
+      std::cerr << fmt::format(
+          "{}: warning: the rule set has gaps: some cases will be unrouted "
+          "(see 'triage check')\n",
+          args.rules);
+      break;
+    }
+  }
+  const triage::RuleSet& rs = *c->rules;
+  const triage::DecisionGraph& graph = *c->graph;
+  std::string lang = args.lang;
+  triage::CaseOptions options;
+  options.ignore_unknown_facts = args.ignore_unknown_facts;
+
+  std::vector<std::string> inputs = args.cases;
+  if (inputs.empty()) inputs.push_back("-");
+  std::string out;
+  size_t count = 0, invalid = 0, unrouted = 0;
+  bool json_array = args.format == "json";
+  if (json_array) out += "[";
+  for (const std::string& input : inputs) {
+    std::optional<std::string> text = ReadInput(input, error);
+    if (!text) {
+      std::cerr << "triage: " << error << "\n";
+      return kExitCannot;
+    }
+    std::string name = input == "-" ? "<stdin>" : input;
+    triage::ReadCases(*text, ParseInputFormat(args.input_format, input),
+                      [&](triage::RawCase raw) {
+                        if (g_interrupted) return;
+                        triage::Record r;
+                        r.input = name;
+                        r.index = raw.index;
+                        r.line = raw.line;
+                        r.values = triage::ValidateCase(rs, raw, options, r.problems);
+                        r.case_id = r.values.id;
+                        if (!r.invalid()) r.decision = triage::Evaluate(graph, r.values);
+                        ++count;
+                        if (r.invalid()) {
+                          ++invalid;
+                        } else if (r.decision.status ==
+                                   triage::Decision::Status::kUnrouted) {
+                          ++unrouted;
+                        }
+                        if (args.format == "text") {
+                          out += triage::RecordText(rs, r, lang);
+                          out += "\n";
+                        } else {
+                          if (json_array) out += count > 1 ? ",\n" : "\n";
+                          out += triage::RecordJson(rs, r, lang);
+                          if (!json_array) out += "\n";
+                        }
+                        // Stream to stdout as we go; a file is written whole.
+                        if (args.output.empty() && out.size() > (1 << 16)) {
+                          std::cout << out;
+                          out.clear();
+                        }
+                      });
+    if (g_interrupted) break;
+  }
+  if (json_array) out += count ? "\n]\n" : "]\n";
+  if (g_interrupted) {
+    std::cout << std::flush;
+    std::cerr << "triage: interrupted\n";
+    return kExitInterrupted;
+  }
+  if (args.output.empty()) {
+    std::cout << out << std::flush;
+    if (!std::cout) {
+      std::cerr << "triage: cannot write the output\n";
+      return kExitCannot;
+    }
+  } else if (!WriteAtomically(args.output, out, error)) {
+    std::cerr << "triage: " << error << "\n";
+    return kExitCannot;
+  }
+  if (invalid || unrouted) {
+    std::cerr << fmt::format("triage: {} case{}: {} invalid, {} unrouted\n",
+                             count, count == 1 ? "" : "s", invalid, unrouted);
+    return kExitFound;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGINT, OnInterrupt);
+  CLI::App app{
+      "triage: route cases of intimidation through legal means in the lokale "
+      "driehoek, with rule sets you can check"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "triage 0.1.0");
+
+  CheckArgs check;
+  CLI::App* check_cmd = app.add_subcommand(
+      "check",
+      "Parse, type-check and compile rule files; report every problem, gaps "
+      "and overlaps with an example case; prove guarantees");
+  check_cmd->add_option("RULES", check.rules, "Rule files")->required();
+  check_cmd->add_flag("--strict", check.strict, "Treat warnings as errors");
+  check_cmd->footer(
+      "Example:\n  triage check rules/lokale-driehoek.yaml\n\n"
+      "Exit status: 0 no problems, 1 problems found, 2 a file could not be read.");
+
+  RouteArgs route;
+  CLI::App* route_cmd = app.add_subcommand(
+      "route", "Route cases with a rule set: one decision record per case");
+  route_cmd->add_option("RULES", route.rules, "Rule file")->required();
+  route_cmd->add_option("CASES", route.cases,
+                        "Case files (YAML, JSON, JSON Lines) or - for stdin; "
+                        "stdin when none is given");
+  route_cmd->add_option("--format", route.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "jsonl"}))
+      ->default_str("text");
+  route_cmd->add_option("--input-format", route.input_format,
+                        "Input format (default: from the file name, else "
+                        "detected)")
+      ->check(CLI::IsMember({"auto", "json", "jsonl", "yaml"}))
+      ->default_str("auto");
+  route_cmd->add_option("--lang", route.lang,
+                        "Language of labels and reasons (default: the rule "
+                        "file's own)");
+  route_cmd->add_option("-o,--output", route.output,
+                        "Write the records to this file (whole or not at all)");
+  route_cmd->add_flag("--ignore-unknown-facts", route.ignore_unknown_facts,
+                      "Ignore case keys that the rule set does not declare");
+  route_cmd->footer(
+      "Examples:\n"
+      "  triage route rules/lokale-driehoek.yaml examples/cases/*.yaml\n"
+      "  triage route rules/lokale-driehoek.yaml --format jsonl < cases.jsonl\n\n"
+      "Exit status: 0 all cases routed or undetermined, 1 an invalid or "
+      "unrouted case, 2 the job could not be done.");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitCannot;
+  }
+  if (check_cmd->parsed()) return RunCheck(check);
+  if (route_cmd->parsed()) return RunRoute(route);
+  return kExitCannot;
+}

@@ -1,0 +1,34 @@
+#include <fmt/format.h>
+
+#include "triage/analyze.h"
+#include "triage/report.h"
+
+namespace triage {
+
+int CompleteExample(const DecisionGraph& graph, std::vector<int>& cells) {
+  DecisionGraph::Ref r = graph.root();
+  while (!DecisionGraph::IsLeaf(r)) {
+    int fact = graph.nodes()[r].fact;
+    if (cells[fact] < 0) cells[fact] = 0;
+    r = graph.Child(r, cells[fact]);
+  }
+  return DecisionGraph::LeafOf(r);
+}
+
+std::string ExampleCaseJson(const DecisionGraph& graph, std::vector<int> cells) {
+  const RuleSet& rs = graph.rules();
+  CompleteExample(graph, cells);
+  std::string out = "{";
+  bool first = true;
+  for (size_t f = 0; f < rs.facts.size(); ++f) {
+    if (cells[f] < 0) continue;
+    const Fact& fact = rs.facts[f];
+    out += fmt::format("{}{}: {}", first ? "" : ", ", JsonString(fact.name),
+                       ValueJson(fact, graph.domain(static_cast<int>(f))
+                                           .Example(cells[f])));
+    first = false;
+  }
+  return out + "}";
+}
+
+}  // namespace triage

@@ -1,0 +1,272 @@
+// Reading case files. simdjson stays inside this file.
+#include <simdjson.h>
+
+#include <cmath>
+#include <fmt/format.h>
+#include <regex>
+
+#include "load/strict_yaml.h"
+#include "triage/cases.h"
+
+namespace triage {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' ||
+                        s.front() == '\r' || s.front() == '\n')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
+                        s.back() == '\r' || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+RawValue FromJson(simdjson::dom::element e) {
+  RawValue v;
+  switch (e.type()) {
+    case simdjson::dom::element_type::NULL_VALUE:
+      v.kind = RawValue::Kind::kNull;
+      break;
+    case simdjson::dom::element_type::BOOL:
+      v.kind = RawValue::Kind::kBool;
+      v.b = bool(e);
+      break;
+    case simdjson::dom::element_type::INT64:
+      v.kind = RawValue::Kind::kInt;
+      v.i = int64_t(e);
+      break;
+    case simdjson::dom::element_type::UINT64:
+      v.kind = RawValue::Kind::kNumber;
+      v.d = static_cast<double>(uint64_t(e));
+      break;
+    case simdjson::dom::element_type::DOUBLE:
+      v.kind = RawValue::Kind::kNumber;
+      v.d = double(e);
+      break;
+    case simdjson::dom::element_type::STRING:
+      v.kind = RawValue::Kind::kString;
+      v.s = std::string(std::string_view(e));
+      break;
+    case simdjson::dom::element_type::ARRAY:
+      v.kind = RawValue::Kind::kOther;
+      v.s = "a list";
+      break;
+    case simdjson::dom::element_type::OBJECT:
+      v.kind = RawValue::Kind::kOther;
+      v.s = "a map";
+      break;
+  }
+  return v;
+}
+
+RawCase CaseFromJson(simdjson::dom::element e, int index, int line) {
+  RawCase c;
+  c.index = index;
+  c.line = line;
+  simdjson::dom::object obj;
+  if (e.get(obj) != simdjson::SUCCESS) {
+    c.error = "a case must be a JSON object of facts";
+    return c;
+  }
+  for (auto field : obj) {
+    c.fields.emplace_back(std::string(field.key), FromJson(field.value));
+  }
+  return c;
+}
+
+std::string JsonError(simdjson::error_code err) {
+  std::string msg = simdjson::error_message(err);
+  if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(msg[0]));
+  while (!msg.empty() && msg.back() == '.') msg.pop_back();
+  return fmt::format("not valid JSON: {}", msg);
+}
+
+void ReadJsonLines(std::string_view text,
+                   const std::function<void(RawCase)>& sink) {
+  simdjson::dom::parser parser;
+  int line = 0, index = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view content = Trim(text.substr(start, end - start));
+    ++line;
+    start = end + 1;
+    if (content.empty()) continue;
+    ++index;
+    simdjson::dom::element e;
+    simdjson::padded_string padded(content);
+    if (auto err = parser.parse(padded).get(e); err != simdjson::SUCCESS) {
+      RawCase c;
+      c.index = index;
+      c.line = line;
+      c.error = JsonError(err);
+      sink(std::move(c));
+      continue;
+    }
+    sink(CaseFromJson(e, index, line));
+  }
+}
+
+bool ReadJsonDocument(std::string_view text,
+                      const std::function<void(RawCase)>& sink,
+                      bool report_errors) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(text);
+  simdjson::dom::element doc;
+  if (auto err = parser.parse(padded).get(doc); err != simdjson::SUCCESS) {
+    if (!report_errors) return false;
+    RawCase c;
+    c.index = 1;
+    c.line = 1;
+    c.error = JsonError(err);
+    sink(std::move(c));
+    return true;
+  }
+  simdjson::dom::array list;
+  if (doc.get(list) == simdjson::SUCCESS) {
+    int index = 0;
+    for (simdjson::dom::element e : list) sink(CaseFromJson(e, ++index, 0));
+    return true;
+  }
+  sink(CaseFromJson(doc, 1, 1));
+  return true;
+}
+
+RawValue FromYaml(const yaml::Node& n) {
+  static const std::regex kInt("[-+]?[0-9]+");
+  static const std::regex kFloat(
+      "[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?");
+  RawValue v;
+  switch (n.kind) {
+    case yaml::Node::Kind::kNull:
+      v.kind = RawValue::Kind::kNull;
+      return v;
+    case yaml::Node::Kind::kMap:
+      v.kind = RawValue::Kind::kOther;
+      v.s = "a map";
+      return v;
+    case yaml::Node::Kind::kSeq:
+      v.kind = RawValue::Kind::kOther;
+      v.s = "a list";
+      return v;
+    case yaml::Node::Kind::kScalar:
+      break;
+  }
+  const std::string& s = n.value;
+  if (n.plain) {
+    if (s == "true" || s == "false") {
+      v.kind = RawValue::Kind::kBool;
+      v.b = s == "true";
+      return v;
+    }
+    if (std::regex_match(s, kInt)) {
+      try {
+        v.i = std::stoll(s);
+        v.kind = RawValue::Kind::kInt;
+      } catch (const std::out_of_range&) {
+        v.kind = RawValue::Kind::kNumber;
+        v.d = std::stod(s);
+      }
+      return v;
+    }
+    if (std::regex_match(s, kFloat)) {
+      v.kind = RawValue::Kind::kNumber;
+      v.d = std::stod(s);
+      return v;
+    }
+    if (s == ".nan" || s == ".NaN" || s == ".inf" || s == "-.inf" ||
+        s == "+.inf" || s == ".Inf" || s == "-.Inf") {
+      v.kind = RawValue::Kind::kNumber;
+      v.d = s.find("nan") != std::string::npos || s.find("NaN") != std::string::npos
+                ? std::nan("")
+                : (s[0] == '-' ? -INFINITY : INFINITY);
+      return v;
+    }
+  }
+  v.kind = RawValue::Kind::kString;
+  v.s = s;
+  return v;
+}
+
+RawCase CaseFromYaml(const yaml::Node& n, int index) {
+  RawCase c;
+  c.index = index;
+  c.line = n.pos.line;
+  if (!n.IsMap()) {
+    c.error = fmt::format("a case must be a map of facts, not {}", n.KindName());
+    return c;
+  }
+  for (const yaml::Entry& e : n.entries) {
+    c.fields.emplace_back(e.key.value, FromYaml(e.value));
+  }
+  return c;
+}
+
+void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
+  Diagnostics diags;
+  std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags);
+  if (diags.HasErrors() || !root) {
+    RawCase c;
+    c.index = 1;
+    for (const Diagnostic& d : diags.items()) {
+      if (d.severity != Severity::kError) continue;
+      c.line = d.pos.line;
+      c.error = fmt::format("not valid YAML: {} (column {})", d.message,
+                            d.pos.column);
+      break;
+    }
+    sink(std::move(c));
+    return;
+  }
+  if (root->IsSeq()) {
+    int index = 0;
+    for (const yaml::Node& item : root->items) sink(CaseFromYaml(item, ++index));
+    return;
+  }
+  sink(CaseFromYaml(*root, 1));
+}
+
+}  // namespace
+
+InputFormat FormatFromPath(std::string_view path) {
+  auto ends_with = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() &&
+           path.substr(path.size() - suffix.size()) == suffix;
+  };
+  if (ends_with(".jsonl") || ends_with(".ndjson")) return InputFormat::kJsonLines;
+  if (ends_with(".json")) return InputFormat::kJson;
+  if (ends_with(".yaml") || ends_with(".yml")) return InputFormat::kYaml;
+  return InputFormat::kAuto;
+}
+
+void ReadCases(std::string_view text, InputFormat format,
+               const std::function<void(RawCase)>& sink) {
+  switch (format) {
+    case InputFormat::kJson:
+      ReadJsonDocument(text, sink, true);
+      return;
+    case InputFormat::kJsonLines:
+      ReadJsonLines(text, sink);
+      return;
+    case InputFormat::kYaml:
+      ReadYaml(text, sink);
+      return;
+    case InputFormat::kAuto:
+      break;
+  }
+  std::string_view body = Trim(text);
+  if (body.empty()) return;
+  if (body.front() == '[') {
+    ReadJsonDocument(text, sink, true);
+  } else if (body.front() == '{') {
+    // One JSON document (possibly over several lines), else JSON Lines.
+    if (!ReadJsonDocument(text, sink, false)) ReadJsonLines(text, sink);
+  } else {
+    ReadYaml(text, sink);
+  }
+}
+
+}  // namespace triage

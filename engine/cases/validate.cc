@@ -1,0 +1,230 @@
+// Typing raw cases against the fact schema.
+#include <cmath>
+#include <fmt/format.h>
+
+#include "triage/cases.h"
+
+namespace triage {
+namespace {
+
+std::string Describe(const RawValue& v) {
+  switch (v.kind) {
+    case RawValue::Kind::kNull:
+      return "null";
+    case RawValue::Kind::kBool:
+      return v.b ? "true" : "false";
+    case RawValue::Kind::kInt:
+      return fmt::format("{}", v.i);
+    case RawValue::Kind::kNumber:
+      return fmt::format("{}", v.d);
+    case RawValue::Kind::kString:
+      return fmt::format("'{}'", v.s);
+    case RawValue::Kind::kOther:
+      return v.s;
+  }
+  return "?";
+}
+
+const char* KindName(const RawValue& v) {
+  switch (v.kind) {
+    case RawValue::Kind::kNull:
+      return "null";
+    case RawValue::Kind::kBool:
+      return "a boolean";
+    case RawValue::Kind::kInt:
+      return "an integer";
+    case RawValue::Kind::kNumber:
+      return "a number";
+    case RawValue::Kind::kString:
+      return "a string";
+    case RawValue::Kind::kOther:
+      return v.s.c_str();
+  }
+  return "?";
+}
+
+class Validator {
+ public:
+  Validator(const Fact& fact, std::vector<CaseProblem>& problems)
+      : fact_(fact), problems_(problems) {}
+
+  std::optional<Value> Run(const RawValue& raw) {
+    if (raw.kind == RawValue::Kind::kNull) return std::nullopt;
+    switch (fact_.type) {
+      case FactType::kBool:
+        if (raw.kind == RawValue::Kind::kBool) return Value::Int(raw.b ? 1 : 0);
+        return WrongType(raw, "true or false");
+      case FactType::kInt:
+        if (raw.kind == RawValue::Kind::kInt) {
+          Value v = Value::Int(raw.i);
+          return InBounds(v) ? std::optional<Value>(v) : std::nullopt;
+        }
+        return WrongType(raw, "an integer");
+      case FactType::kNumber: {
+        double d = 0;
+        if (raw.kind == RawValue::Kind::kInt) {
+          d = static_cast<double>(raw.i);
+        } else if (raw.kind == RawValue::Kind::kNumber) {
+          d = raw.d;
+        } else {
+          return WrongType(raw, "a number");
+        }
+        if (!std::isfinite(d)) {
+          Problem(fmt::format("fact '{}' must be a finite number, not {}",
+                              fact_.name, Shown(raw)));
+          return std::nullopt;
+        }
+        Value v = Value::Num(d);
+        return InBounds(v) ? std::optional<Value>(v) : std::nullopt;
+      }
+      case FactType::kEnum:
+        if (raw.kind != RawValue::Kind::kString) {
+          return WrongType(raw, "one of its values");
+        }
+        for (size_t i = 0; i < fact_.values.size(); ++i) {
+          if (fact_.values[i] == raw.s) {
+            return Value::Int(static_cast<std::int64_t>(i));
+          }
+        }
+        if (fact_.personal) {
+          Problem(fmt::format("fact '{}' has a value that is not one of its "
+                              "values (personal data, not shown)",
+                              fact_.name));
+        } else {
+          Problem(fmt::format("'{}' is not a value of fact '{}'{}", raw.s,
+                              fact_.name, DidYouMeanSuffix(raw.s, fact_.values)));
+        }
+        return std::nullopt;
+      case FactType::kString:
+        if (raw.kind == RawValue::Kind::kString) return Value::Str(raw.s);
+        return WrongType(raw, "a string");
+      case FactType::kDate: {
+        if (raw.kind != RawValue::Kind::kString) {
+          return WrongType(raw, "a date (YYYY-MM-DD)");
+        }
+        std::optional<std::int64_t> days = ParseDate(raw.s);
+        if (!days) {
+          Problem(fmt::format("fact '{}' must be a date that exists, written "
+                              "YYYY-MM-DD, not {}",
+                              fact_.name, Shown(raw)));
+          return std::nullopt;
+        }
+        Value v = Value::Int(*days);
+        return InBounds(v) ? std::optional<Value>(v) : std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::string Shown(const RawValue& raw) const {
+    if (fact_.personal) return "(personal data, not shown)";
+    return Describe(raw);
+  }
+
+  void Problem(std::string message) {
+    problems_.push_back({fact_.name, std::move(message)});
+  }
+
+  std::optional<Value> WrongType(const RawValue& raw, std::string_view want) {
+    if (fact_.personal) {
+      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name,
+                          FactTypeName(fact_.type), want, KindName(raw)));
+    } else {
+      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}",
+                          fact_.name, FactTypeName(fact_.type), want,
+                          Describe(raw)));
+    }
+    return std::nullopt;
+  }
+
+  std::string Show(const Value& v) const {
+    switch (fact_.type) {
+      case FactType::kNumber:
+        return fmt::format("{}", v.d);
+      case FactType::kDate:
+        return FormatDate(v.i);
+      case FactType::kBool:
+      case FactType::kInt:
+      case FactType::kEnum:
+      case FactType::kString:
+        return fmt::format("{}", v.i);
+    }
+    return "";
+  }
+
+  bool InBounds(const Value& v) {
+    auto below = [&](const Value& bound) {
+      return fact_.type == FactType::kNumber ? v.d < bound.d : v.i < bound.i;
+    };
+    auto above = [&](const Value& bound) {
+      return fact_.type == FactType::kNumber ? v.d > bound.d : v.i > bound.i;
+    };
+    std::string shown = fact_.personal ? "(personal data, not shown)" : Show(v);
+    if (fact_.min && below(*fact_.min)) {
+      Problem(fmt::format("fact '{}' is {}, below its minimum {}", fact_.name,
+                          shown, Show(*fact_.min)));
+      return false;
+    }
+    if (fact_.max && above(*fact_.max)) {
+      Problem(fmt::format("fact '{}' is {}, above its maximum {}", fact_.name,
+                          shown, Show(*fact_.max)));
+      return false;
+    }
+    return true;
+  }
+
+  const Fact& fact_;
+  std::vector<CaseProblem>& problems_;
+};
+
+}  // namespace
+
+Case ValidateCase(const RuleSet& rs, const RawCase& raw,
+                  const CaseOptions& options,
+                  std::vector<CaseProblem>& problems) {
+  Case c;
+  c.values.resize(rs.facts.size());
+  if (!raw.error.empty()) {
+    problems.push_back({"", raw.error});
+    return c;
+  }
+  std::vector<bool> seen(rs.facts.size(), false);
+  bool id_seen = false;
+  for (const auto& [key, value] : raw.fields) {
+    if (key == "case_id") {
+      if (id_seen) {
+        problems.push_back({"case_id", "'case_id' is given twice"});
+        continue;
+      }
+      id_seen = true;
+      if (value.kind == RawValue::Kind::kString) {
+        c.id = value.s;
+      } else if (value.kind == RawValue::Kind::kInt) {
+        c.id = fmt::format("{}", value.i);
+      } else if (value.kind != RawValue::Kind::kNull) {
+        problems.push_back(
+            {"case_id", "'case_id' must be a string or an integer"});
+      }
+      continue;
+    }
+    int f = rs.FindFact(key);
+    if (f < 0) {
+      if (!options.ignore_unknown_facts) {
+        problems.push_back(
+            {key, fmt::format("unknown fact '{}'{}", key,
+                              DidYouMeanSuffix(key, rs.FactNames()))});
+      }
+      continue;
+    }
+    if (seen[f]) {
+      problems.push_back({key, fmt::format("fact '{}' is given twice", key)});
+      continue;
+    }
+    seen[f] = true;
+    c.values[f] = Validator(rs.facts[f], problems).Run(value);
+  }
+  return c;
+}
+
+}  // namespace triage

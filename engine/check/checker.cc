@@ -1,0 +1,384 @@
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+#include "triage/check.h"
+
+namespace triage {
+namespace {
+
+const char* OpText(Expr::Op op) {
+  switch (op) {
+    case Expr::Op::kEq:
+      return "==";
+    case Expr::Op::kNe:
+      return "!=";
+    case Expr::Op::kLt:
+      return "<";
+    case Expr::Op::kLe:
+      return "<=";
+    case Expr::Op::kGt:
+      return ">";
+    case Expr::Op::kGe:
+      return ">=";
+  }
+  return "?";
+}
+
+bool IsOrdering(const Expr& e) {
+  if (e.kind == Expr::Kind::kBetween) return true;
+  return e.kind == Expr::Kind::kCompare && e.op != Expr::Op::kEq &&
+         e.op != Expr::Op::kNe;
+}
+
+class Checker {
+ public:
+  Checker(RuleSet& rs, Diagnostics& diags) : rs_(rs), diags_(diags) {}
+
+  void Run() {
+    CheckNames();
+    for (Condition& c : rs_.conditions) {
+      if (c.expr) Resolve(*c.expr, false);
+    }
+    CheckConditionCycles();
+    for (Rule& r : rs_.rules) {
+      if (r.when) Resolve(*r.when, false);
+      if (!r.route.empty()) {
+        r.route_index = rs_.FindRoute(r.route);
+        if (r.route_index < 0) {
+          diags_.Error(r.route_pos, "E024",
+                       fmt::format("unknown route '{}'{}", r.route,
+                                   DidYouMeanSuffix(r.route, rs_.RouteNames())));
+        }
+      }
+    }
+    if (rs_.default_route) {
+      rs_.default_route_index = rs_.FindRoute(*rs_.default_route);
+      if (rs_.default_route_index < 0) {
+        diags_.Error(rs_.default_pos, "E024",
+                     fmt::format("unknown route '{}'{}", *rs_.default_route,
+                                 DidYouMeanSuffix(*rs_.default_route,
+                                                  rs_.RouteNames())));
+      }
+    }
+    for (Guarantee& g : rs_.guarantees) {
+      if (g.that) Resolve(*g.that, true);
+    }
+  }
+
+ private:
+  void CheckNames() {
+    std::map<std::string, SourcePos> seen;
+    for (const Fact& f : rs_.facts) seen[f.name] = f.pos;
+    for (const Condition& c : rs_.conditions) {
+      if (auto it = seen.find(c.name); it != seen.end()) {
+        diags_.Error(c.pos, "E014",
+                     fmt::format("condition '{}' has the name of a fact "
+                                 "(line {})",
+                                 c.name, it->second.line));
+      }
+    }
+    std::map<std::string, SourcePos> ids;
+    for (const Rule& r : rs_.rules) {
+      if (r.id.empty()) continue;
+      auto [it, inserted] = ids.emplace(r.id, r.pos);
+      if (!inserted) {
+        diags_.Error(r.pos, "E014",
+                     fmt::format("rule id '{}' is used twice (first at line "
+                                 "{})",
+                                 r.id, it->second.line));
+      }
+    }
+    std::map<std::string, SourcePos> gids;
+    for (const Guarantee& g : rs_.guarantees) {
+      if (g.id.empty()) continue;
+      auto [it, inserted] = gids.emplace(g.id, g.pos);
+      if (!inserted) {
+        diags_.Error(g.pos, "E014",
+                     fmt::format("guarantee id '{}' is used twice (first at "
+                                 "line {})",
+                                 g.id, it->second.line));
+      }
+    }
+  }
+
+  std::vector<std::string> NamesForCondition() const {
+    std::vector<std::string> names;
+    for (const Fact& f : rs_.facts) {
+      if (f.type == FactType::kBool) names.push_back(f.name);
+    }
+    for (const Condition& c : rs_.conditions) names.push_back(c.name);
+    return names;
+  }
+
+  std::vector<std::string> AllNames() const {
+    std::vector<std::string> names = rs_.FactNames();
+    for (const Condition& c : rs_.conditions) names.push_back(c.name);
+    return names;
+  }
+
+  void Resolve(Expr& e, bool in_guarantee) {
+    switch (e.kind) {
+      case Expr::Kind::kOr:
+      case Expr::Kind::kAnd:
+      case Expr::Kind::kNot:
+      case Expr::Kind::kImplies:
+        for (auto& c : e.children) Resolve(*c, in_guarantee);
+        return;
+      case Expr::Kind::kBoolLiteral:
+        return;
+      case Expr::Kind::kName:
+        ResolveName(e, in_guarantee);
+        return;
+      case Expr::Kind::kCompare:
+      case Expr::Kind::kIn:
+      case Expr::Kind::kBetween:
+        ResolveComparison(e, in_guarantee);
+        return;
+    }
+  }
+
+  void ResolveName(Expr& e, bool in_guarantee) {
+    if (in_guarantee && (e.name == "route" || e.name == "rule")) {
+      diags_.Error(e.name_pos, "E022",
+                   fmt::format("'{}' must be compared, as in '{} == ...'",
+                               e.name, e.name));
+      return;
+    }
+    if (int f = rs_.FindFact(e.name); f >= 0) {
+      const Fact& fact = rs_.facts[f];
+      e.ref = Expr::Ref::kFact;
+      e.index = f;
+      CheckPersonal(fact, e.name_pos);
+      if (fact.type != FactType::kBool) {
+        diags_.Error(e.name_pos, "E022",
+                     fmt::format("fact '{}' is {}; a condition needs a "
+                                 "comparison such as '{} == ...'",
+                                 e.name, FactTypeName(fact.type), e.name));
+      }
+      return;
+    }
+    if (int c = rs_.FindCondition(e.name); c >= 0) {
+      e.ref = Expr::Ref::kCondition;
+      e.index = c;
+      return;
+    }
+    diags_.Error(e.name_pos, "E021",
+                 fmt::format("unknown fact or condition '{}'{}", e.name,
+                             DidYouMeanSuffix(e.name, NamesForCondition())));
+  }
+
+  void CheckPersonal(const Fact& fact, SourcePos pos) {
+    if (!fact.personal) return;
+    diags_.Error(pos, "E027",
+                 fmt::format("fact '{}' is personal data; a triage decision "
+                             "may not depend on it",
+                             fact.name));
+  }
+
+  void ResolveComparison(Expr& e, bool in_guarantee) {
+    if (in_guarantee && (e.name == "route" || e.name == "rule")) {
+      ResolveOutcomeComparison(e);
+      return;
+    }
+    int f = rs_.FindFact(e.name);
+    if (f < 0) {
+      if (rs_.FindCondition(e.name) >= 0) {
+        diags_.Error(e.name_pos, "E022",
+                     fmt::format("condition '{}' is true or false; use it "
+                                 "alone or with 'not', not in a comparison",
+                                 e.name));
+      } else {
+        diags_.Error(e.name_pos, "E021",
+                     fmt::format("unknown fact '{}'{}", e.name,
+                                 DidYouMeanSuffix(e.name, rs_.FactNames())));
+      }
+      return;
+    }
+    e.ref = Expr::Ref::kFact;
+    e.index = f;
+    const Fact& fact = rs_.facts[f];
+    CheckPersonal(fact, e.name_pos);
+    bool ordered = fact.type == FactType::kInt ||
+                   fact.type == FactType::kNumber ||
+                   fact.type == FactType::kDate;
+    if (IsOrdering(e) && !ordered) {
+      std::string op = e.kind == Expr::Kind::kBetween ? "between" : OpText(e.op);
+      diags_.Error(e.name_pos, "E022",
+                   fmt::format("fact '{}' is {}; '{}' applies to int, number "
+                               "and date facts only",
+                               e.name, FactTypeName(fact.type), op));
+      return;
+    }
+    for (Expr::Literal& lit : e.literals) ResolveLiteral(fact, lit);
+  }
+
+  void ResolveLiteral(const Fact& fact, Expr::Literal& lit) {
+    auto mismatch = [&] {
+      std::string shown = lit.quoted ? fmt::format("the string '{}'", lit.text)
+                                     : fmt::format("'{}'", lit.text);
+      diags_.Error(lit.pos, "E022",
+                   fmt::format("fact '{}' is {}, cannot compare with {}",
+                               fact.name, FactTypeName(fact.type), shown));
+    };
+    if (fact.name == lit.text || (!lit.quoted && rs_.FindFact(lit.text) >= 0 &&
+                                  fact.type != FactType::kEnum)) {
+      diags_.Error(lit.pos, "E022",
+                   fmt::format("'{}' is a fact; comparing two facts is not part "
+                               "of the rule language",
+                               lit.text));
+      return;
+    }
+    const std::string& t = lit.text;
+    switch (fact.type) {
+      case FactType::kBool:
+        if (!lit.quoted && (t == "true" || t == "false")) {
+          lit.value = Value::Int(t == "true" ? 1 : 0);
+          return;
+        }
+        mismatch();
+        return;
+      case FactType::kInt: {
+        std::int64_t x = 0;
+        const char* begin = t.data() + (t.size() > 1 && t[0] == '+' ? 1 : 0);
+        auto [p, ec] = std::from_chars(begin, t.data() + t.size(), x);
+        if (!lit.quoted && ec == std::errc() && p == t.data() + t.size()) {
+          lit.value = Value::Int(x);
+          return;
+        }
+        mismatch();
+        return;
+      }
+      case FactType::kNumber: {
+        double x = 0;
+        const char* begin = t.data() + (t.size() > 1 && t[0] == '+' ? 1 : 0);
+        auto [p, ec] = std::from_chars(begin, t.data() + t.size(), x);
+        if (!lit.quoted && ec == std::errc() && p == t.data() + t.size() &&
+            std::isfinite(x)) {
+          lit.value = Value::Num(x);
+          return;
+        }
+        mismatch();
+        return;
+      }
+      case FactType::kDate:
+        if (!lit.quoted && t.size() == 10 && t[4] == '-' && t[7] == '-') {
+          if (auto d = ParseDate(t)) {
+            lit.value = Value::Int(*d);
+            return;
+          }
+          diags_.Error(lit.pos, "E025",
+                       fmt::format("'{}' is not a date that exists", t));
+          return;
+        }
+        mismatch();
+        return;
+      case FactType::kString:
+        if (lit.quoted) {
+          lit.value = Value::Str(t);
+          return;
+        }
+        diags_.Error(lit.pos, "E022",
+                     fmt::format("fact '{}' is string, cannot compare with "
+                                 "'{}'; quote a text: '{}'",
+                                 fact.name, t, t));
+        return;
+      case FactType::kEnum:
+        for (size_t i = 0; i < fact.values.size(); ++i) {
+          if (fact.values[i] == t) {
+            lit.value = Value::Int(static_cast<std::int64_t>(i));
+            return;
+          }
+        }
+        diags_.Error(lit.pos, "E023",
+                     fmt::format("'{}' is not a value of enum fact '{}'{}", t,
+                                 fact.name, DidYouMeanSuffix(t, fact.values)));
+        return;
+    }
+  }
+
+  void ResolveOutcomeComparison(Expr& e) {
+    bool is_route = e.name == "route";
+    e.ref = is_route ? Expr::Ref::kRoute : Expr::Ref::kRule;
+    if (IsOrdering(e)) {
+      diags_.Error(e.name_pos, "E022",
+                   fmt::format("'{}' compares with '==', '!=' or 'in' only",
+                               e.name));
+      return;
+    }
+    std::vector<std::string> names;
+    if (is_route) {
+      names = rs_.RouteNames();
+    } else {
+      for (const Rule& r : rs_.rules) names.push_back(r.id);
+    }
+    for (Expr::Literal& lit : e.literals) {
+      auto it = std::find(names.begin(), names.end(), lit.text);
+      if (it == names.end()) {
+        diags_.Error(lit.pos, is_route ? "E024" : "E021",
+                     fmt::format("unknown {} '{}'{}", is_route ? "route" : "rule",
+                                 lit.text, DidYouMeanSuffix(lit.text, names)));
+        continue;
+      }
+      lit.value = Value::Int(it - names.begin());
+    }
+  }
+
+  void CollectConditionRefs(const Expr& e, std::vector<int>& out) {
+    if (e.ref == Expr::Ref::kCondition && e.index >= 0) out.push_back(e.index);
+    for (const auto& c : e.children) CollectConditionRefs(*c, out);
+  }
+
+  // A condition that uses itself, directly or through others, has no value.
+  void CheckConditionCycles() {
+    size_t n = rs_.conditions.size();
+    std::vector<std::vector<int>> deps(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (rs_.conditions[i].expr) {
+        CollectConditionRefs(*rs_.conditions[i].expr, deps[i]);
+      }
+    }
+    std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
+    std::vector<int> stack;
+    std::set<std::vector<int>> reported;
+    std::function<void(int)> visit = [&](int v) {
+      state[v] = 1;
+      stack.push_back(v);
+      for (int w : deps[v]) {
+        if (state[w] == 1) {
+          auto start = std::find(stack.begin(), stack.end(), w);
+          std::vector<int> cycle(start, stack.end());
+          std::vector<int> key = cycle;
+          std::sort(key.begin(), key.end());
+          if (!reported.insert(key).second) continue;
+          std::string path;
+          for (int c : cycle) path += rs_.conditions[c].name + " -> ";
+          path += rs_.conditions[w].name;
+          diags_.Error(rs_.conditions[w].pos, "E026",
+                       fmt::format("condition '{}' depends on itself: {}",
+                                   rs_.conditions[w].name, path));
+        } else if (state[w] == 0) {
+          visit(w);
+        }
+      }
+      stack.pop_back();
+      state[v] = 2;
+    };
+    for (size_t i = 0; i < n; ++i) {
+      if (state[i] == 0) visit(static_cast<int>(i));
+    }
+  }
+
+  RuleSet& rs_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+void CheckRuleSet(RuleSet& rs, Diagnostics& diags) { Checker(rs, diags).Run(); }
+
+}  // namespace triage

@@ -1,0 +1,71 @@
+// Cases in: reading case files (JSON, JSON Lines, YAML) and checking each
+// case against a rule set's fact schema.
+//
+// Reading and checking are separate steps: ReadCases only turns text into
+// raw key/value cases (simdjson for JSON, the strict YAML reader for YAML);
+// ValidateCase types them against the schema. A case that cannot be read or
+// is invalid is still delivered, with its problems, so that a batch never
+// loses a case.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "triage/evaluate.h"
+#include "triage/model.h"
+
+namespace triage {
+
+/// A value as written in a case file, before typing.
+struct RawValue {
+  enum class Kind { kNull, kBool, kInt, kNumber, kString, kOther };
+  Kind kind = Kind::kNull;
+  bool b = false;
+  std::int64_t i = 0;
+  double d = 0;
+  std::string s;  ///< kString; kOther: what it was ("a list", "a map")
+};
+
+/// One case as read.
+struct RawCase {
+  int index = 0;  ///< 1-based position in its input
+  int line = 0;   ///< 1-based line where it starts, 0 when not known
+  std::vector<std::pair<std::string, RawValue>> fields;
+  std::string error;  ///< non-empty when the case could not be read
+};
+
+enum class InputFormat { kAuto, kJson, kJsonLines, kYaml };
+
+/// The format a file name implies (.json, .jsonl/.ndjson, .yaml/.yml), or
+/// kAuto.
+InputFormat FormatFromPath(std::string_view path);
+
+/// Reads every case in `text` and hands each to `sink`, in input order. A
+/// JSON or YAML document holds one case (a map) or a list of cases. kAuto
+/// looks at the text: a JSON document, else JSON Lines when lines start with
+/// '{', else YAML.
+void ReadCases(std::string_view text, InputFormat format,
+               const std::function<void(RawCase)>& sink);
+
+/// A problem with one case, naming the fact ("" for the case as a whole).
+struct CaseProblem {
+  std::string fact;
+  std::string message;
+};
+
+struct CaseOptions {
+  bool ignore_unknown_facts = false;  ///< keys the schema does not declare
+};
+
+/// Types `raw` against `rs`'s facts. Problems (wrong types, values out of
+/// bounds, unknown enum values and keys, with did-you-mean) go to
+/// `problems`; the case is valid when there are none. Messages never show
+/// the value of a personal fact.
+Case ValidateCase(const RuleSet& rs, const RawCase& raw,
+                  const CaseOptions& options, std::vector<CaseProblem>& problems);
+
+}  // namespace triage

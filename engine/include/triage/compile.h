@@ -1,0 +1,135 @@
+// Stage 3, compile: a checked rule model into a decision graph.
+//
+// Each fact's domain is split into the cells the rules distinguish (enum
+// values; intervals between the thresholds used for int, number and date
+// facts; the string literals used plus "any other text"). The rules are then
+// compiled into one reduced ordered multi-valued decision diagram: an inner
+// node tests one fact and has one child per cell of that fact; a leaf is an
+// outcome (the matching rules and the routes they give). Equal sub-graphs
+// are shared. Facts are tested in a fixed order along every path, so every
+// path from the root is a set of cases that exists; this is what makes the
+// evaluation of cases with unknown facts, and every analysis, exact.
+//
+// The result is immutable and flat (vectors with int indices), safe to share
+// between threads. Compilation stops at a node budget with a diagnostic
+// rather than growing without bound.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "triage/diagnostic.h"
+#include "triage/model.h"
+
+namespace triage {
+
+/// The cells of one fact's domain: every case value falls in exactly one
+/// cell, and every comparison in the rule set holds for all of a cell's
+/// values or for none.
+class FactDomain {
+ public:
+  /// Builds the partition of `fact`'s domain from every literal compared with
+  /// fact number `fact_index` in `rs` (rules, conditions and guarantees).
+  static FactDomain Build(const RuleSet& rs, int fact_index);
+
+  int cell_count() const { return cell_count_; }
+  /// The cell holding `v` (a valid value of the fact).
+  int CellOf(const Value& v) const;
+  /// A value in `cell`, chosen to read naturally in an example case.
+  Value Example(int cell) const;
+  /// The cell for people: "true", "burgemeester", "5..9", ">= 10",
+  /// "'Utrecht'", "any other text".
+  std::string Describe(int cell) const;
+  /// Whether comparison `e` (kCompare, kIn or kBetween on this fact) holds
+  /// in each cell.
+  std::vector<bool> Holds(const Expr& e) const;
+
+ private:
+  FactType type_ = FactType::kBool;
+  const Fact* fact_ = nullptr;
+  int cell_count_ = 0;
+  // int, date: cell k is [starts_[k], starts_[k+1] - 1], the last up to hi_.
+  std::vector<std::int64_t> starts_;
+  std::int64_t lo_ = 0, hi_ = 0;
+  // number: points_ sorted; cells alternate interval, point, interval, ...
+  // clipped to the bounds. cells_ describes each: (lo, hi, is_point).
+  struct NumCell {
+    double lo, hi;
+    bool point;
+  };
+  std::vector<double> points_;
+  std::vector<NumCell> num_cells_;
+  std::vector<int> num_cell_of_slot_;  // slot 2k: before points_[k]; 2k+1: at
+  // string: sorted literals; the last cell is "any other text".
+  std::vector<std::string> strings_;
+};
+
+/// Whether comparison `e` holds for value `v` of its fact (`v` valid for the
+/// fact's type). The one definition of comparison semantics, shared by the
+/// compiler and the reference evaluator.
+bool ComparisonHolds(const Expr& e, const Fact& fact, const Value& v);
+
+/// One outcome of the graph.
+struct Leaf {
+  std::vector<int> rules;   ///< rules that hold, in file order (first and
+                            ///< priority: the deciding rule only)
+  std::vector<int> routes;  ///< in route precedence order; empty = unrouted
+  int rule = -1;            ///< the deciding rule; -1 for default or none
+  bool by_default = false;  ///< the default route decided
+  bool conflict = false;    ///< hit policy unique and two or more rules hold
+};
+
+struct CompileOptions {
+  /// Upper bound on diagram nodes created while compiling (including
+  /// intermediate ones); past it compilation stops with error E043.
+  std::size_t node_budget = 4'000'000;
+};
+
+/// The compiled, immutable decision graph.
+class DecisionGraph {
+ public:
+  /// A reference to a node (>= 0) or a leaf (< 0, see LeafOf).
+  using Ref = int;
+  struct Node {
+    int fact;
+    int first_child;  ///< children()[first_child + cell]
+  };
+
+  static bool IsLeaf(Ref r) { return r < 0; }
+  static int LeafOf(Ref r) { return -r - 1; }
+
+  Ref root() const { return root_; }
+  const std::vector<Node>& nodes() const { return nodes_; }
+  Ref Child(int node, int cell) const {
+    return children_[nodes_[node].first_child + cell];
+  }
+  const std::vector<Leaf>& leaves() const { return leaves_; }
+  const FactDomain& domain(int fact) const { return domains_[fact]; }
+  /// Facts in the order the graph tests them (unused facts left out).
+  const std::vector<int>& fact_order() const { return fact_order_; }
+  /// Edges counted once per distinct child of a node.
+  std::size_t edge_count() const { return edge_count_; }
+  const RuleSet& rules() const { return *rules_; }
+
+ private:
+  friend class GraphCompiler;
+  const RuleSet* rules_ = nullptr;
+  Ref root_ = -1;
+  std::vector<Node> nodes_;
+  std::vector<Ref> children_;
+  std::vector<Leaf> leaves_;
+  std::vector<FactDomain> domains_;
+  std::vector<int> fact_order_;
+  std::size_t edge_count_ = 0;
+};
+
+/// Compiles a checked rule set (no errors from load and check). `rs` must
+/// outlive the graph. Returns nullopt after adding E043 when the node budget
+/// is exceeded.
+std::optional<DecisionGraph> CompileRuleSet(const RuleSet& rs,
+                                            const CompileOptions& options,
+                                            Diagnostics& diags);
+
+}  // namespace triage

@@ -1,0 +1,159 @@
+// The rule model: what a rule file says, with source positions.
+//
+// Produced by the loader (load.h), completed by the checker (check.h), which
+// resolves names and types; read by every later stage. Plain data: no
+// behaviour beyond small look-ups.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "triage/diagnostic.h"
+
+namespace triage {
+
+enum class FactType { kBool, kInt, kNumber, kEnum, kString, kDate };
+
+/// "bool", "int", ... as written in rule files.
+const char* FactTypeName(FactType t);
+
+/// A text in one or more languages. A plain string in the rule file is
+/// stored with language "".
+struct Text {
+  std::vector<std::pair<std::string, std::string>> by_lang;
+
+  bool empty() const { return by_lang.empty(); }
+  /// The text in `lang`; else the first one given (the file's own language).
+  const std::string& Get(std::string_view lang) const;
+};
+
+/// A value of a fact in a case, or a literal in an expression, in the fact's
+/// own representation: bool as 0/1 in `i`, int as `i`, number as `d`, enum as
+/// the index of the value in `i`, date as days since 1970-01-01 in `i`,
+/// string as `s`.
+struct Value {
+  std::int64_t i = 0;
+  double d = 0;
+  std::string s;
+
+  static Value Int(std::int64_t v) { return Value{v, 0, {}}; }
+  static Value Num(double v) { return Value{0, v, {}}; }
+  static Value Str(std::string v) { return Value{0, 0, std::move(v)}; }
+};
+
+struct Fact {
+  std::string name;
+  FactType type = FactType::kBool;
+  std::vector<std::string> values;      ///< enum values, in file order
+  std::optional<Value> min, max;        ///< inclusive bounds (int, number, date)
+  Text label, question, description;
+  bool personal = false;
+  SourcePos pos;
+};
+
+struct Route {
+  std::string name;
+  Text label, description;
+  SourcePos pos;
+};
+
+/// An expression node. The loader fills the syntax; the checker resolves
+/// names (fact / condition indices) and literal values.
+struct Expr {
+  enum class Kind {
+    kOr, kAnd, kNot, kImplies,  // children
+    kName,       // a bare word used as a condition: bool fact or named condition
+    kCompare,    // name op literal
+    kIn,         // name [not] in [literals]
+    kBetween,    // name between lo and hi
+    kBoolLiteral,
+  };
+  enum class Op { kEq, kNe, kLt, kLe, kGt, kGe };
+  enum class Ref { kUnresolved, kFact, kCondition, kRoute, kRule };
+
+  /// A literal as written: its text, whether it was quoted, where it is.
+  struct Literal {
+    std::string text;
+    bool quoted = false;
+    SourcePos pos;
+    Value value;  ///< filled by the checker
+  };
+
+  Kind kind = Kind::kBoolLiteral;
+  SourcePos pos;
+  std::vector<std::unique_ptr<Expr>> children;
+
+  // kName, kCompare, kIn, kBetween: the name on the left and what it refers to.
+  std::string name;
+  SourcePos name_pos;
+  Ref ref = Ref::kUnresolved;
+  int index = -1;  ///< fact or condition index once resolved
+
+  Op op = Op::kEq;
+  bool negated = false;  ///< `not in`
+  std::vector<Literal> literals;
+  bool bool_value = false;  ///< kBoolLiteral
+};
+
+struct Condition {
+  std::string name;
+  std::unique_ptr<Expr> expr;
+  SourcePos pos;
+};
+
+struct Rule {
+  std::string id;
+  std::unique_ptr<Expr> when;
+  std::string route;
+  int route_index = -1;  ///< filled by the checker
+  Text reason, description;
+  std::string source;
+  SourcePos pos, route_pos;
+};
+
+struct Guarantee {
+  std::string id;
+  std::unique_ptr<Expr> that;
+  Text description;
+  SourcePos pos;
+};
+
+enum class HitPolicy { kFirst, kUnique, kPriority, kCollect };
+const char* HitPolicyName(HitPolicy p);
+
+/// A whole rule file.
+struct RuleSet {
+  std::string file;    ///< as given on the command line
+  std::string sha256;  ///< of the file's bytes, lower-case hex
+  std::string id, version;
+  Text title;
+  HitPolicy hit_policy = HitPolicy::kFirst;
+  std::vector<Fact> facts;
+  std::vector<Route> routes;  ///< in precedence order
+  std::vector<Condition> conditions;
+  std::vector<Rule> rules;
+  std::optional<std::string> default_route;
+  int default_route_index = -1;  ///< filled by the checker
+  SourcePos default_pos;
+  std::vector<Guarantee> guarantees;
+
+  int FindFact(std::string_view name) const;
+  int FindRoute(std::string_view name) const;
+  int FindCondition(std::string_view name) const;
+  std::vector<std::string> FactNames() const;
+  std::vector<std::string> RouteNames() const;
+  /// The language of the file's texts: the first language code used in any
+  /// text ("" when the file only has plain strings).
+  std::string DefaultLanguage() const;
+};
+
+/// Days since 1970-01-01 for a valid YYYY-MM-DD, or nullopt.
+std::optional<std::int64_t> ParseDate(std::string_view text);
+/// YYYY-MM-DD for days since 1970-01-01.
+std::string FormatDate(std::int64_t days);
+
+}  // namespace triage

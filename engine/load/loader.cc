@@ -1,0 +1,486 @@
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+#include <set>
+
+#include "load/expr_parser.h"
+#include "load/strict_yaml.h"
+#include "triage/load.h"
+
+namespace triage {
+namespace {
+
+using yaml::Node;
+
+bool IsIdentifier(std::string_view s) {
+  if (s.empty()) return false;
+  if (!std::isalpha(static_cast<unsigned char>(s[0])) && s[0] != '_') {
+    return false;
+  }
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  }
+  return true;
+}
+
+bool IsRuleId(std::string_view s) {
+  if (s.empty() || !std::isalnum(static_cast<unsigned char>(s[0]))) {
+    return false;
+  }
+  for (char c : s) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' &&
+        c != '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IsRuleSetId(std::string_view s) {
+  if (s.empty()) return false;
+  auto ok_first = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  };
+  if (!ok_first(s[0])) return false;
+  for (char c : s) {
+    if (!ok_first(c) && c != '-') return false;
+  }
+  return true;
+}
+
+bool IsReservedWord(std::string_view s) {
+  static const std::set<std::string_view> kWords = {
+      "and", "or", "not", "in", "between", "implies", "true", "false",
+      "route", "rule"};
+  return kWords.count(s) > 0;
+}
+
+class Loader {
+ public:
+  Loader(std::string_view bytes, Diagnostics& diags)
+      : text_(bytes), diags_(diags) {}
+
+  RuleSet Load(const Node& root) {
+    RuleSet rs;
+    if (!root.IsMap()) {
+      diags_.Error(root.pos, "E012",
+                   fmt::format("a rule file is a map of keys such as "
+                               "'ruleset' and 'rules', not {}",
+                               root.KindName()));
+      return rs;
+    }
+    CheckKeys(root,
+              {"ruleset", "version", "title", "hit_policy", "facts", "routes",
+               "conditions", "rules", "default", "guarantees"},
+              {"ruleset", "version", "facts", "routes", "rules"}, "rule file");
+    if (const Node* n = root.Find("ruleset"); n && Scalar(*n, "ruleset")) {
+      rs.id = n->value;
+      if (!IsRuleSetId(rs.id)) {
+        diags_.Error(n->pos, "E013",
+                     fmt::format("ruleset id '{}' must match "
+                                 "[a-z0-9][a-z0-9-]*",
+                                 rs.id));
+      }
+    }
+    if (const Node* n = root.Find("version"); n && Scalar(*n, "version")) {
+      rs.version = n->value;
+    }
+    if (const Node* n = root.Find("title")) rs.title = ReadText(*n, "title");
+    if (const Node* n = root.Find("hit_policy"); n && Scalar(*n, "hit_policy")) {
+      static const std::vector<std::string> kPolicies = {"first", "unique",
+                                                         "priority", "collect"};
+      if (n->value == "first") {
+        rs.hit_policy = HitPolicy::kFirst;
+      } else if (n->value == "unique") {
+        rs.hit_policy = HitPolicy::kUnique;
+      } else if (n->value == "priority") {
+        rs.hit_policy = HitPolicy::kPriority;
+      } else if (n->value == "collect") {
+        rs.hit_policy = HitPolicy::kCollect;
+      } else {
+        diags_.Error(n->pos, "E013",
+                     fmt::format("unknown hit policy '{}'{}; use first, "
+                                 "unique, priority or collect",
+                                 n->value,
+                                 DidYouMeanSuffix(n->value, kPolicies)));
+      }
+    }
+    if (const Node* n = root.Find("facts")) ReadFacts(*n, rs);
+    if (const Node* n = root.Find("routes")) ReadRoutes(*n, rs);
+    if (const Node* n = root.Find("conditions")) ReadConditions(*n, rs);
+    if (const Node* n = root.Find("rules")) ReadRules(*n, rs);
+    if (const Node* n = root.Find("default"); n && Scalar(*n, "default")) {
+      rs.default_route = n->value;
+      rs.default_pos = n->pos;
+    }
+    if (const Node* n = root.Find("guarantees")) ReadGuarantees(*n, rs);
+    return rs;
+  }
+
+ private:
+  // Reports unknown keys (with did-you-mean) and missing required ones.
+  void CheckKeys(const Node& map, const std::vector<std::string>& allowed,
+                 const std::vector<std::string>& required,
+                 std::string_view what) {
+    for (const yaml::Entry& e : map.entries) {
+      if (std::find(allowed.begin(), allowed.end(), e.key.value) ==
+          allowed.end()) {
+        diags_.Error(e.key.pos, "E010",
+                     fmt::format("unknown key '{}'{}", e.key.value,
+                                 DidYouMeanSuffix(e.key.value, allowed)));
+      }
+    }
+    for (const std::string& key : required) {
+      if (!map.Find(key)) {
+        diags_.Error(map.pos, "E011",
+                     fmt::format("{} has no '{}'", what, key));
+      }
+    }
+  }
+
+  bool Scalar(const Node& n, std::string_view key) {
+    if (n.IsScalar()) return true;
+    diags_.Error(n.pos, "E012",
+                 fmt::format("'{}' must be a single value, not {}", key,
+                             n.KindName()));
+    return false;
+  }
+
+  bool Map(const Node& n, std::string_view key, bool allow_null = false) {
+    if (n.IsMap() || (allow_null && n.IsNull())) return true;
+    diags_.Error(n.pos, "E012",
+                 fmt::format("'{}' must be a map, not {}", key, n.KindName()));
+    return false;
+  }
+
+  bool Seq(const Node& n, std::string_view key) {
+    if (n.IsSeq()) return true;
+    diags_.Error(n.pos, "E012",
+                 fmt::format("'{}' must be a list, not {}", key, n.KindName()));
+    return false;
+  }
+
+  Text ReadText(const Node& n, std::string_view key) {
+    Text t;
+    if (n.IsScalar()) {
+      t.by_lang.push_back({"", n.value});
+      return t;
+    }
+    if (!n.IsMap()) {
+      diags_.Error(n.pos, "E012",
+                   fmt::format("'{}' must be a text or a map from language "
+                               "code to text, not {}",
+                               key, n.KindName()));
+      return t;
+    }
+    for (const yaml::Entry& e : n.entries) {
+      const std::string& lang = e.key.value;
+      bool ok = lang.size() >= 2 && lang.size() <= 8;
+      for (char c : lang) {
+        ok = ok && (std::islower(static_cast<unsigned char>(c)) || c == '-');
+      }
+      if (!ok) {
+        diags_.Error(e.key.pos, "E013",
+                     fmt::format("'{}' is not a language code (such as nl "
+                                 "or en)",
+                                 lang));
+        continue;
+      }
+      if (!e.value.IsScalar()) {
+        diags_.Error(e.value.pos, "E012",
+                     fmt::format("the '{}' text of '{}' must be a single "
+                                 "value, not {}",
+                                 lang, key, e.value.KindName()));
+        continue;
+      }
+      t.by_lang.push_back({lang, e.value.value});
+    }
+    return t;
+  }
+
+  std::optional<bool> ReadBool(const Node& n, std::string_view key) {
+    if (n.IsScalar() && n.plain && (n.value == "true" || n.value == "false")) {
+      return n.value == "true";
+    }
+    diags_.Error(n.pos, "E013",
+                 fmt::format("'{}' must be true or false", key));
+    return std::nullopt;
+  }
+
+  std::optional<Value> ReadBound(const Node& n, const Fact& f,
+                                 std::string_view key) {
+    if (!Scalar(n, key)) return std::nullopt;
+    const std::string& v = n.value;
+    switch (f.type) {
+      case FactType::kInt: {
+        std::int64_t x = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+        if (ec == std::errc() && p == v.data() + v.size()) {
+          return Value::Int(x);
+        }
+        break;
+      }
+      case FactType::kNumber: {
+        double x = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+        if (ec == std::errc() && p == v.data() + v.size() && std::isfinite(x)) {
+          return Value::Num(x);
+        }
+        break;
+      }
+      case FactType::kDate:
+        if (auto d = ParseDate(v)) return Value::Int(*d);
+        break;
+      case FactType::kBool:
+      case FactType::kEnum:
+      case FactType::kString:
+        diags_.Error(n.pos, "E013",
+                     fmt::format("'{}' applies to int, number and date facts, "
+                                 "not to {} fact '{}'",
+                                 key, FactTypeName(f.type), f.name));
+        return std::nullopt;
+    }
+    diags_.Error(n.pos, "E013",
+                 fmt::format("'{}' of {} fact '{}' cannot be '{}'", key,
+                             FactTypeName(f.type), f.name, v));
+    return std::nullopt;
+  }
+
+  void ReadFacts(const Node& n, RuleSet& rs) {
+    if (!Map(n, "facts", true)) return;
+    static const std::vector<std::string> kTypes = {"bool", "int",    "number",
+                                                    "enum", "string", "date"};
+    for (const yaml::Entry& e : n.entries) {
+      Fact f;
+      f.name = e.key.value;
+      f.pos = e.key.pos;
+      if (!IsIdentifier(f.name) || IsReservedWord(f.name)) {
+        diags_.Error(e.key.pos, "E013",
+                     fmt::format("fact name '{}' must be a word of letters, "
+                                 "digits and '_' that is not a keyword",
+                                 f.name));
+      }
+      if (!Map(e.value, f.name)) continue;
+      const Node& spec = e.value;
+      CheckKeys(spec,
+                {"type", "values", "min", "max", "label", "question",
+                 "description", "personal"},
+                {"type"}, fmt::format("fact '{}'", f.name));
+      const Node* type = spec.Find("type");
+      if (!type || !Scalar(*type, "type")) continue;
+      if (type->value == "bool") {
+        f.type = FactType::kBool;
+      } else if (type->value == "int") {
+        f.type = FactType::kInt;
+      } else if (type->value == "number") {
+        f.type = FactType::kNumber;
+      } else if (type->value == "enum") {
+        f.type = FactType::kEnum;
+      } else if (type->value == "string") {
+        f.type = FactType::kString;
+      } else if (type->value == "date") {
+        f.type = FactType::kDate;
+      } else {
+        diags_.Error(type->pos, "E013",
+                     fmt::format("unknown type '{}'{}; use bool, int, number, "
+                                 "enum, string or date",
+                                 type->value,
+                                 DidYouMeanSuffix(type->value, kTypes)));
+        continue;
+      }
+      const Node* values = spec.Find("values");
+      if (f.type == FactType::kEnum) {
+        if (!values) {
+          diags_.Error(spec.pos, "E011",
+                       fmt::format("enum fact '{}' has no 'values'", f.name));
+        } else if (Seq(*values, "values")) {
+          for (const Node& v : values->items) {
+            if (!Scalar(v, "values")) continue;
+            if (std::find(f.values.begin(), f.values.end(), v.value) !=
+                f.values.end()) {
+              diags_.Error(v.pos, "E014",
+                           fmt::format("enum value '{}' is listed twice",
+                                       v.value));
+              continue;
+            }
+            f.values.push_back(v.value);
+          }
+          if (f.values.empty()) {
+            diags_.Error(values->pos, "E013",
+                         fmt::format("enum fact '{}' needs at least one value",
+                                     f.name));
+          }
+        }
+      } else if (values) {
+        diags_.Error(values->pos, "E013",
+                     fmt::format("'values' applies to enum facts, not to {} "
+                                 "fact '{}'",
+                                 FactTypeName(f.type), f.name));
+      }
+      if (const Node* m = spec.Find("min")) f.min = ReadBound(*m, f, "min");
+      if (const Node* m = spec.Find("max")) f.max = ReadBound(*m, f, "max");
+      if (f.min && f.max) {
+        bool empty = f.type == FactType::kNumber ? f.min->d > f.max->d
+                                                 : f.min->i > f.max->i;
+        if (empty) {
+          diags_.Error(spec.Find("max")->pos, "E013",
+                       fmt::format("fact '{}' has max below min", f.name));
+        }
+      }
+      if (const Node* t = spec.Find("label")) f.label = ReadText(*t, "label");
+      if (const Node* t = spec.Find("question")) {
+        f.question = ReadText(*t, "question");
+      }
+      if (const Node* t = spec.Find("description")) {
+        f.description = ReadText(*t, "description");
+      }
+      if (const Node* p = spec.Find("personal")) {
+        f.personal = ReadBool(*p, "personal").value_or(false);
+      }
+      rs.facts.push_back(std::move(f));
+    }
+  }
+
+  void ReadRoutes(const Node& n, RuleSet& rs) {
+    if (!Map(n, "routes")) return;
+    for (const yaml::Entry& e : n.entries) {
+      Route r;
+      r.name = e.key.value;
+      r.pos = e.key.pos;
+      if (!IsIdentifier(r.name) || IsReservedWord(r.name)) {
+        diags_.Error(e.key.pos, "E013",
+                     fmt::format("route name '{}' must be a word of letters, "
+                                 "digits and '_' that is not a keyword",
+                                 r.name));
+      }
+      if (Map(e.value, r.name, true)) {
+        CheckKeys(e.value, {"label", "description"}, {},
+                  fmt::format("route '{}'", r.name));
+        if (const Node* t = e.value.Find("label")) {
+          r.label = ReadText(*t, "label");
+        }
+        if (const Node* t = e.value.Find("description")) {
+          r.description = ReadText(*t, "description");
+        }
+      }
+      rs.routes.push_back(std::move(r));
+    }
+    if (rs.routes.empty()) {
+      diags_.Error(n.pos, "E013", "a rule file needs at least one route");
+    }
+  }
+
+  std::unique_ptr<Expr> ReadExpr(const Node& n, std::string_view key,
+                                 bool allow_implies) {
+    if (!n.IsScalar()) {
+      diags_.Error(n.pos, "E012",
+                   fmt::format("'{}' must be an expression, not {}", key,
+                               n.KindName()));
+      return nullptr;
+    }
+    return ParseExpr(n.value, yaml::ScalarPositions(n, text_), allow_implies,
+                     diags_);
+  }
+
+  void ReadConditions(const Node& n, RuleSet& rs) {
+    if (!Map(n, "conditions", true)) return;
+    for (const yaml::Entry& e : n.entries) {
+      Condition c;
+      c.name = e.key.value;
+      c.pos = e.key.pos;
+      if (!IsIdentifier(c.name) || IsReservedWord(c.name)) {
+        diags_.Error(e.key.pos, "E013",
+                     fmt::format("condition name '{}' must be a word of "
+                                 "letters, digits and '_' that is not a "
+                                 "keyword",
+                                 c.name));
+      }
+      c.expr = ReadExpr(e.value, c.name, false);
+      rs.conditions.push_back(std::move(c));
+    }
+  }
+
+  void ReadRules(const Node& n, RuleSet& rs) {
+    if (!Seq(n, "rules")) return;
+    for (const Node& item : n.items) {
+      if (!Map(item, "rules")) continue;
+      Rule r;
+      r.pos = item.pos;
+      CheckKeys(item, {"id", "when", "route", "reason", "source", "description"},
+                {"id", "when", "route"}, "rule");
+      if (const Node* id = item.Find("id"); id && Scalar(*id, "id")) {
+        r.id = id->value;
+        r.pos = id->pos;
+        if (!IsRuleId(r.id)) {
+          diags_.Error(id->pos, "E013",
+                       fmt::format("rule id '{}' must be letters, digits, "
+                                   "'-', '_' and '.'",
+                                   r.id));
+        }
+      }
+      if (const Node* w = item.Find("when")) r.when = ReadExpr(*w, "when", false);
+      if (const Node* route = item.Find("route"); route && Scalar(*route, "route")) {
+        r.route = route->value;
+        r.route_pos = route->pos;
+      }
+      if (const Node* t = item.Find("reason")) r.reason = ReadText(*t, "reason");
+      if (const Node* t = item.Find("description")) {
+        r.description = ReadText(*t, "description");
+      }
+      if (const Node* s = item.Find("source"); s && Scalar(*s, "source")) {
+        r.source = s->value;
+      }
+      rs.rules.push_back(std::move(r));
+    }
+  }
+
+  void ReadGuarantees(const Node& n, RuleSet& rs) {
+    if (!Seq(n, "guarantees")) return;
+    for (const Node& item : n.items) {
+      if (!Map(item, "guarantees")) continue;
+      Guarantee g;
+      g.pos = item.pos;
+      CheckKeys(item, {"id", "that", "description"}, {"id", "that"},
+                "guarantee");
+      if (const Node* id = item.Find("id"); id && Scalar(*id, "id")) {
+        g.id = id->value;
+        g.pos = id->pos;
+      }
+      if (const Node* t = item.Find("that")) g.that = ReadExpr(*t, "that", true);
+      if (const Node* t = item.Find("description")) {
+        g.description = ReadText(*t, "description");
+      }
+      rs.guarantees.push_back(std::move(g));
+    }
+  }
+
+  std::string_view text_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view bytes) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+  std::string hex;
+  for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", digest[i]);
+  return hex;
+}
+
+std::optional<RuleSet> LoadRuleSet(std::string_view file_name,
+                                   std::string_view bytes, Diagnostics& diags) {
+  std::optional<yaml::Node> root = yaml::ParseStrictYaml(bytes, diags);
+  if (!root) return std::nullopt;
+  RuleSet rs = Loader(bytes, diags).Load(*root);
+  rs.file = std::string(file_name);
+  rs.sha256 = Sha256Hex(bytes);
+  return rs;
+}
+
+}  // namespace triage

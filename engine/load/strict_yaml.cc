@@ -1,0 +1,359 @@
+#include "load/strict_yaml.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <fmt/format.h>
+#include <sstream>
+
+namespace triage::yaml {
+namespace {
+
+constexpr int kMaxDepth = 64;
+
+SourcePos ToPos(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
+
+bool IsYaml11Bool(std::string_view v) {
+  static const std::array<std::string_view, 18> kWords = {
+      "y",   "Y",   "yes", "Yes", "YES", "n",   "N",   "no",  "No",
+      "NO",  "on",  "On",  "ON",  "off", "Off", "OFF", "True", "False"};
+  if (std::find(kWords.begin(), kWords.end(), v) != kWords.end()) return true;
+  return v == "TRUE" || v == "FALSE";
+}
+
+// Builds the node tree from yaml-cpp's events, refusing what rule files must
+// not contain.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(Diagnostics& diags) : diags_(diags) {}
+
+  std::optional<Node> TakeRoot() { return std::move(root_); }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    CheckAnchor(mark, anchor);
+    Node n;
+    n.kind = Node::Kind::kNull;
+    Place(mark, std::move(n));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    diags_.Error(ToPos(mark), "E005",
+                 "aliases are not allowed in a rule file; write the value out");
+    Node n;
+    Place(mark, std::move(n));
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag,
+                YAML::anchor_t anchor, const std::string& value) override {
+    CheckAnchor(mark, anchor);
+    if (tag != "?" && tag != "!") {
+      diags_.Error(ToPos(mark), "E007",
+                   fmt::format("tags are not allowed ('{}')", tag));
+    }
+    Node n;
+    n.kind = Node::Kind::kScalar;
+    n.value = value;
+    n.plain = tag == "?";
+    if (n.plain && IsYaml11Bool(value)) {
+      diags_.Error(ToPos(mark), "E009",
+                   fmt::format("'{}' is ambiguous (a YAML 1.1 boolean); write "
+                               "true or false, or quote it as a string",
+                               value));
+    }
+    Place(mark, std::move(n));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
+                       YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    CheckCollection(mark, tag, anchor);
+    Node n;
+    n.kind = Node::Kind::kSeq;
+    Open(mark, std::move(n));
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag,
+                  YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    CheckCollection(mark, tag, anchor);
+    Node n;
+    n.kind = Node::Kind::kMap;
+    Open(mark, std::move(n));
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  struct Frame {
+    Node node;
+    std::optional<Node> pending_key;  // maps: a key waiting for its value
+  };
+
+  void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      diags_.Error(ToPos(mark), "E005",
+                   "anchors are not allowed in a rule file; write the value out");
+    }
+  }
+
+  void CheckCollection(const YAML::Mark& mark, const std::string& tag,
+                       YAML::anchor_t anchor) {
+    CheckAnchor(mark, anchor);
+    if (!tag.empty() && tag != "?") {
+      diags_.Error(ToPos(mark), "E007",
+                   fmt::format("tags are not allowed ('{}')", tag));
+    }
+  }
+
+  void Open(const YAML::Mark& mark, Node n) {
+    n.pos = ToPos(mark);
+    n.offset = mark.pos;
+    if (static_cast<int>(stack_.size()) >= kMaxDepth) {
+      if (!too_deep_reported_) {
+        diags_.Error(n.pos, "E030",
+                     fmt::format("nesting deeper than {} levels", kMaxDepth));
+        too_deep_reported_ = true;
+      }
+      ++ignored_depth_;
+      return;
+    }
+    stack_.push_back({std::move(n), std::nullopt});
+  }
+
+  void Close() {
+    if (ignored_depth_ > 0) {
+      --ignored_depth_;
+      return;
+    }
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    Attach(std::move(f.node));
+  }
+
+  void Place(const YAML::Mark& mark, Node n) {
+    if (ignored_depth_ > 0) return;
+    n.pos = ToPos(mark);
+    n.offset = mark.pos;
+    Attach(std::move(n));
+  }
+
+  void Attach(Node n) {
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.kind == Node::Kind::kSeq) {
+      top.node.items.push_back(std::move(n));
+      return;
+    }
+    if (!top.pending_key) {
+      AcceptKey(top, std::move(n));
+      return;
+    }
+    Node key = std::move(*top.pending_key);
+    top.pending_key.reset();
+    if (key.kind != Node::Kind::kScalar) return;  // already reported
+    top.node.entries.push_back({std::move(key), std::move(n)});
+  }
+
+  void AcceptKey(Frame& top, Node key) {
+    if (key.kind != Node::Kind::kScalar) {
+      diags_.Error(key.pos, "E012", "a key must be a plain string");
+      key.kind = Node::Kind::kNull;  // keep the slot; drop the entry
+      top.pending_key = std::move(key);
+      return;
+    }
+    if (key.plain && key.value == "<<") {
+      diags_.Error(key.pos, "E006",
+                   "merge keys ('<<') are not allowed; write the keys out");
+    }
+    for (const Entry& e : top.node.entries) {
+      if (e.key.value == key.value) {
+        diags_.Error(key.pos, "E004",
+                     fmt::format("duplicate key '{}' (first at line {})",
+                                 key.value, e.key.pos.line));
+        key.kind = Node::Kind::kNull;  // drop the duplicate entry
+        break;
+      }
+    }
+    top.pending_key = std::move(key);
+  }
+
+  Diagnostics& diags_;
+  std::vector<Frame> stack_;
+  std::optional<Node> root_;
+  int ignored_depth_ = 0;
+  bool too_deep_reported_ = false;
+};
+
+// Checks the bytes before yaml-cpp sees them: it accepts invalid UTF-8 and
+// tabs in places where they change the meaning of a rule file.
+bool CheckBytes(std::string_view text, Diagnostics& diags) {
+  bool ok = true;
+  int line = 1, column = 1;
+  bool tab_reported = false;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = 1;
+    if (c >= 0x80) {
+      if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+        len = 2;
+      } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+      } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+        len = 4;
+      } else {
+        len = 0;
+      }
+      bool valid = len > 0 && i + len <= text.size();
+      for (size_t k = 1; valid && k < len; ++k) {
+        valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+      }
+      if (valid && len == 3) {
+        unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+        valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+      }
+      if (valid && len == 4) {
+        unsigned char c1 = static_cast<unsigned char>(text[i + 1]);
+        valid = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+      }
+      if (!valid) {
+        diags.Error({line, column}, "E002",
+                    fmt::format("invalid UTF-8 (byte 0x{:02x})", c));
+        return false;  // positions after this are unreliable
+      }
+    } else if (c == '\t' && !tab_reported) {
+      diags.Error({line, column}, "E003",
+                  "tab character; indent and separate with spaces");
+      tab_reported = true;
+      ok = false;
+    } else if (c == 0) {
+      diags.Error({line, column}, "E002", "NUL byte in a text file");
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return ok;
+}
+
+}  // namespace
+
+const Node* Node::Find(std::string_view key) const {
+  for (const Entry& e : entries) {
+    if (e.key.value == key) return &e.value;
+  }
+  return nullptr;
+}
+
+const char* Node::KindName() const {
+  switch (kind) {
+    case Kind::kNull:
+      return "null";
+    case Kind::kScalar:
+      return "a single value";
+    case Kind::kMap:
+      return "a map";
+    case Kind::kSeq:
+      return "a list";
+  }
+  return "?";
+}
+
+std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags) {
+  if (!CheckBytes(text, diags)) {
+    if (diags.items().back().code == "E002") return std::nullopt;
+  }
+  std::istringstream in{std::string(text)};
+  TreeBuilder builder(diags);
+  try {
+    YAML::Parser parser(in);
+    if (!parser.HandleNextDocument(builder)) {
+      diags.Error({1, 1}, "E001", "the file holds no YAML document");
+      return std::nullopt;
+    }
+    // A second document would be silently ignored by most readers.
+    class Ignore : public YAML::EventHandler {
+     public:
+      void OnDocumentStart(const YAML::Mark& m) override { start = m; }
+      void OnDocumentEnd() override {}
+      void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+      void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+      void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    const std::string&) override {}
+      void OnSequenceStart(const YAML::Mark&, const std::string&,
+                           YAML::anchor_t, YAML::EmitterStyle::value) override {}
+      void OnSequenceEnd() override {}
+      void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                      YAML::EmitterStyle::value) override {}
+      void OnMapEnd() override {}
+      YAML::Mark start;
+    } rest;
+    if (parser.HandleNextDocument(rest)) {
+      diags.Error(ToPos(rest.start), "E008",
+                  "more than one YAML document; a file holds exactly one");
+    }
+  } catch (const YAML::Exception& e) {
+    std::string msg = e.msg;
+    if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(msg[0]));
+    diags.Error(ToPos(e.mark), "E001", fmt::format("YAML syntax: {}", msg));
+    return std::nullopt;
+  }
+  std::optional<Node> root = builder.TakeRoot();
+  if (!root) diags.Error({1, 1}, "E001", "the file holds no YAML document");
+  return root;
+}
+
+std::vector<SourcePos> ScalarPositions(const Node& scalar,
+                                       std::string_view text) {
+  std::vector<SourcePos> out(scalar.value.size(), scalar.pos);
+  size_t p = std::min(scalar.offset, text.size());
+  int line = scalar.pos.line, column = scalar.pos.column;
+  auto advance = [&] {
+    if (text[p] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    ++p;
+  };
+  if (p < text.size() && (text[p] == '\'' || text[p] == '"')) {
+    advance();
+  } else if (p < text.size() && (text[p] == '|' || text[p] == '>')) {
+    while (p < text.size() && text[p] != '\n') advance();
+  }
+  for (size_t i = 0; i < scalar.value.size(); ++i) {
+    char want = scalar.value[i];
+    size_t save = p;
+    int save_line = line, save_column = column;
+    while (p < text.size() && text[p] != want &&
+           (text[p] == ' ' || text[p] == '\n' || text[p] == '\r')) {
+      advance();
+    }
+    if (p < text.size() && text[p] == want) {
+      out[i] = {line, column};
+      advance();
+    } else {
+      p = save;
+      line = save_line;
+      column = save_column;
+      out[i] = {line, column};
+    }
+  }
+  return out;
+}
+
+}  // namespace triage::yaml

@@ -1,0 +1,59 @@
+// A strict YAML reader for rule files and case files.
+//
+// This file's external interface is just ParseStrictYaml: text in, a tree of
+// plain nodes with positions out. It reads yaml-cpp's event stream (never its
+// Node API) so that it can refuse what a rule file must not contain —
+// duplicate keys, anchors and aliases, merge keys, tags, several documents,
+// invalid UTF-8, tabs and YAML 1.1 booleans such as `yes` — each with a
+// diagnostic at its position. yaml-cpp stays inside this file's .cc.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "triage/diagnostic.h"
+
+namespace triage::yaml {
+
+struct Entry;
+
+/// A YAML node with its position (1-based line and column of its token).
+struct Node {
+  enum class Kind { kNull, kScalar, kMap, kSeq };
+  Kind kind = Kind::kNull;
+  std::string value;   ///< kScalar
+  bool plain = false;  ///< kScalar written without quotes or block indicator
+  SourcePos pos;
+  size_t offset = 0;             ///< byte offset of the token in the text
+  std::vector<Entry> entries;    ///< kMap, in file order, keys unique
+  std::vector<Node> items;       ///< kSeq
+
+  bool IsScalar() const { return kind == Kind::kScalar; }
+  bool IsMap() const { return kind == Kind::kMap; }
+  bool IsSeq() const { return kind == Kind::kSeq; }
+  bool IsNull() const { return kind == Kind::kNull; }
+  /// The value for `key`, or nullptr.
+  const Node* Find(std::string_view key) const;
+  /// "a map", "a list", "a string", "null": for messages.
+  const char* KindName() const;
+};
+
+struct Entry {
+  Node key;  ///< always a scalar
+  Node value;
+};
+
+/// Parses one YAML document. Every problem is added to `diags`; the tree is
+/// returned when the text could be read at all (it may still have had
+/// problems that were reported). Nesting deeper than 64 levels is refused.
+std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags);
+
+/// The source position of each byte of a scalar's value, found by walking the
+/// text from the scalar's token: exact for plain and quoted single-line
+/// scalars, close for folded ones. Used to point inside expression strings.
+std::vector<SourcePos> ScalarPositions(const Node& scalar,
+                                       std::string_view text);
+
+}  // namespace triage::yaml

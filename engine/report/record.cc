@@ -1,0 +1,291 @@
+#include <fmt/format.h>
+
+#include "triage/report.h"
+
+namespace triage {
+namespace {
+
+const char* StatusName(const Record& r) {
+  if (r.invalid()) return "invalid";
+  switch (r.decision.status) {
+    case Decision::Status::kDecided:
+      return "decided";
+    case Decision::Status::kUndetermined:
+      return "undetermined";
+    case Decision::Status::kUnrouted:
+      return "unrouted";
+  }
+  return "?";
+}
+
+std::string ValueText(const Fact& fact, const Value& v) {
+  switch (fact.type) {
+    case FactType::kBool:
+      return v.i ? "true" : "false";
+    case FactType::kInt:
+      return fmt::format("{}", v.i);
+    case FactType::kNumber:
+      return fmt::format("{}", v.d);
+    case FactType::kEnum:
+      return fact.values[static_cast<size_t>(v.i)];
+    case FactType::kString:
+      return fmt::format("'{}'", v.s);
+    case FactType::kDate:
+      return FormatDate(v.i);
+  }
+  return "";
+}
+
+// The few fixed words of the text form, in the languages rule files use.
+struct Words {
+  const char* decided_by;
+  const char* by_default;
+  const char* source;
+  const char* because;
+  const char* undetermined;
+  const char* or_unrouted;
+  const char* known;
+  const char* ask;
+  const char* unrouted;
+  const char* invalid;
+  const char* also;
+};
+
+const Words& WordsFor(std::string_view lang) {
+  static const Words kEn = {"decided by rule",
+                            "no rule applies; default route",
+                            "source",
+                            "because",
+                            "undetermined; still possible",
+                            "or no route",
+                            "known",
+                            "ask",
+                            "unrouted: no rule applies and there is no default",
+                            "invalid case",
+                            "also"};
+  static const Words kNl = {"besloten door regel",
+                            "geen regel van toepassing; standaardroute",
+                            "bron",
+                            "omdat",
+                            "nog niet te bepalen; mogelijk",
+                            "of geen route",
+                            "bekend",
+                            "vraag",
+                            "geen route: geen regel van toepassing en geen "
+                            "standaardroute",
+                            "ongeldige zaak",
+                            "ook"};
+  return lang == "nl" ? kNl : kEn;
+}
+
+std::string RouteText(const RuleSet& rs, int route, std::string_view lang) {
+  const Route& r = rs.routes[static_cast<size_t>(route)];
+  const std::string& label = r.label.Get(lang);
+  if (label.empty()) return r.name;
+  return fmt::format("{} [{}]", label, r.name);
+}
+
+std::string FactText(const Fact& f, std::string_view lang) {
+  const std::string& label = f.label.Get(lang);
+  if (label.empty()) return f.name;
+  return fmt::format("{} ({})", label, f.name);
+}
+
+std::string Where(const Record& r) {
+  std::string id = r.case_id ? *r.case_id : fmt::format("case {}", r.index);
+  if (r.input.empty()) return id;
+  if (r.line > 0) return fmt::format("{} ({}:{})", id, r.input, r.line);
+  return fmt::format("{} ({}, case {})", id, r.input, r.index);
+}
+
+}  // namespace
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          out += fmt::format("\\u{:04x}", c);
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string ValueJson(const Fact& fact, const Value& v) {
+  if (fact.personal) return "\"(personal data, not shown)\"";
+  switch (fact.type) {
+    case FactType::kBool:
+      return v.i ? "true" : "false";
+    case FactType::kInt:
+      return fmt::format("{}", v.i);
+    case FactType::kNumber:
+      return fmt::format("{}", v.d);
+    case FactType::kEnum:
+      return JsonString(fact.values[static_cast<size_t>(v.i)]);
+    case FactType::kString:
+      return JsonString(v.s);
+    case FactType::kDate:
+      return JsonString(FormatDate(v.i));
+  }
+  return "null";
+}
+
+std::string RecordJson(const RuleSet& rs, const Record& r,
+                       std::string_view lang) {
+  const Decision& d = r.decision;
+  bool valid = !r.invalid();
+  std::string out = "{\"case_id\": ";
+  out += r.case_id ? JsonString(*r.case_id) : "null";
+  out += fmt::format(", \"status\": \"{}\"", StatusName(r));
+  bool decided = valid && d.status == Decision::Status::kDecided;
+  out += ", \"route\": ";
+  out += decided ? JsonString(rs.routes[d.routes[0]].name) : "null";
+  out += ", \"routes\": [";
+  if (valid) {
+    for (size_t i = 0; i < d.routes.size(); ++i) {
+      if (i) out += ", ";
+      out += JsonString(rs.routes[d.routes[i]].name);
+    }
+  }
+  out += "], \"rule\": ";
+  out += decided && d.rule >= 0 ? JsonString(rs.rules[d.rule].id) : "null";
+  if (rs.hit_policy == HitPolicy::kCollect) {
+    out += ", \"rules\": [";
+    if (valid) {
+      for (size_t i = 0; i < d.rules.size(); ++i) {
+        if (i) out += ", ";
+        out += JsonString(rs.rules[d.rules[i]].id);
+      }
+    }
+    out += "]";
+  }
+  out += ", \"reason\": ";
+  const std::string* reason = nullptr;
+  if (decided && d.rule >= 0) reason = &rs.rules[d.rule].reason.Get(lang);
+  out += reason && !reason->empty() ? JsonString(*reason) : "null";
+  out += ", \"path\": [";
+  if (valid) {
+    for (size_t i = 0; i < d.path.size(); ++i) {
+      const Fact& f = rs.facts[d.path[i]];
+      if (i) out += ", ";
+      out += fmt::format("{{\"fact\": {}, \"value\": {}}}", JsonString(f.name),
+                         ValueJson(f, *r.values.values[d.path[i]]));
+    }
+  }
+  out += "]";
+  if (valid && d.status == Decision::Status::kUndetermined) {
+    out += ", \"ask\": [";
+    for (size_t i = 0; i < d.ask.size(); ++i) {
+      if (i) out += ", ";
+      out += JsonString(rs.facts[d.ask[i]].name);
+    }
+    out += "]";
+  }
+  if (!valid) {
+    out += ", \"errors\": [";
+    for (size_t i = 0; i < r.problems.size(); ++i) {
+      const CaseProblem& p = r.problems[i];
+      if (i) out += ", ";
+      out += "{\"fact\": ";
+      out += p.fact.empty() ? "null" : JsonString(p.fact);
+      out += fmt::format(", \"message\": {}", JsonString(p.message));
+      if (r.line > 0) out += fmt::format(", \"line\": {}", r.line);
+      out += "}";
+    }
+    out += "]";
+  }
+  out += fmt::format(
+      ", \"ruleset\": {{\"id\": {}, \"version\": {}, \"sha256\": {}}}}}",
+      JsonString(rs.id), JsonString(rs.version), JsonString(rs.sha256));
+  return out;
+}
+
+std::string RecordText(const RuleSet& rs, const Record& r,
+                       std::string_view lang) {
+  const Words& w = WordsFor(lang.empty() ? rs.DefaultLanguage() : lang);
+  const Decision& d = r.decision;
+  std::string out;
+  if (r.invalid()) {
+    out += fmt::format("{}: {}\n", Where(r), w.invalid);
+    for (const CaseProblem& p : r.problems) out += fmt::format("  - {}\n", p.message);
+    return out;
+  }
+  auto known_facts = [&](const char* heading) {
+    if (d.path.empty()) return;
+    out += fmt::format("  {}:", heading);
+    for (size_t i = 0; i < d.path.size(); ++i) {
+      const Fact& f = rs.facts[d.path[i]];
+      out += fmt::format("{} {} = {}", i ? ";" : "", FactText(f, lang),
+                         f.personal ? "(personal data, not shown)"
+                                    : ValueText(f, *r.values.values[d.path[i]]));
+    }
+    out += "\n";
+  };
+  switch (d.status) {
+    case Decision::Status::kDecided: {
+      out += fmt::format("{}: {}\n", Where(r), RouteText(rs, d.routes[0], lang));
+      for (size_t i = 1; i < d.routes.size(); ++i) {
+        out += fmt::format("  {}: {}\n", w.also, RouteText(rs, d.routes[i], lang));
+      }
+      if (d.rule >= 0) {
+        const Rule& rule = rs.rules[d.rule];
+        const std::string& reason = rule.reason.Get(lang);
+        out += fmt::format("  {} {}{}{}\n", w.decided_by, rule.id,
+                           reason.empty() ? "" : ": ", reason);
+        if (!rule.source.empty()) {
+          out += fmt::format("  {}: {}\n", w.source, rule.source);
+        }
+      } else if (d.by_default) {
+        out += fmt::format("  {}\n", w.by_default);
+      }
+      known_facts(w.because);
+      return out;
+    }
+    case Decision::Status::kUndetermined: {
+      out += fmt::format("{}: {}:", Where(r), w.undetermined);
+      for (size_t i = 0; i < d.routes.size(); ++i) {
+        out += fmt::format("{} {}", i ? "," : "", RouteText(rs, d.routes[i], lang));
+      }
+      if (d.may_be_unrouted) out += fmt::format(" ({})", w.or_unrouted);
+      out += "\n";
+      known_facts(w.known);
+      for (int f : d.ask) {
+        const Fact& fact = rs.facts[f];
+        const std::string& question = fact.question.Get(lang);
+        out += fmt::format("  {}: {}\n", w.ask,
+                           question.empty()
+                               ? FactText(fact, lang)
+                               : fmt::format("{} ({})", question, fact.name));
+      }
+      return out;
+    }
+    case Decision::Status::kUnrouted:
+      out += fmt::format("{}: {}\n", Where(r), w.unrouted);
+      known_facts(w.known);
+      return out;
+  }
+  return out;
+}
+
+}  // namespace triage

@@ -1,0 +1,119 @@
+#include "triage/diagnostic.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace triage {
+
+void Diagnostics::Error(SourcePos pos, std::string code, std::string message) {
+  items_.push_back({Severity::kError, std::move(code), std::move(message), pos});
+}
+
+void Diagnostics::Warning(SourcePos pos, std::string code,
+                          std::string message) {
+  items_.push_back(
+      {Severity::kWarning, std::move(code), std::move(message), pos});
+}
+
+bool Diagnostics::HasErrors() const {
+  return std::any_of(items_.begin(), items_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kError;
+  });
+}
+
+void Diagnostics::SortByPosition() {
+  std::stable_sort(items_.begin(), items_.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+                     return a.pos.column < b.pos.column;
+                   });
+}
+
+static const char* SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+static std::string_view LineOf(std::string_view source, int line) {
+  size_t start = 0;
+  for (int l = 1; l < line; ++l) {
+    size_t nl = source.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = source.find('\n', start);
+  if (end == std::string_view::npos) end = source.size();
+  std::string_view text = source.substr(start, end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+std::string RenderDiagnostic(const Diagnostic& d, std::string_view file,
+                             std::string_view source) {
+  std::string out;
+  if (d.pos.line > 0) {
+    out = fmt::format("{}:{}:{}: {}: {} [{}]\n", file, d.pos.line,
+                      d.pos.column, SeverityName(d.severity), d.message,
+                      d.code);
+  } else {
+    out = fmt::format("{}: {}: {} [{}]\n", file, SeverityName(d.severity),
+                      d.message, d.code);
+  }
+  if (d.pos.line <= 0 || source.empty()) return out;
+  std::string_view line = LineOf(source, d.pos.line);
+  if (line.empty()) return out;
+  out += fmt::format("  {}\n  ", line);
+  // Keep tabs in the caret line so the caret lines up under the token.
+  for (int i = 1; i < d.pos.column && i - 1 < static_cast<int>(line.size());
+       ++i) {
+    out += line[i - 1] == '\t' ? '\t' : ' ';
+  }
+  out += "^\n";
+  return out;
+}
+
+static size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string DidYouMean(std::string_view word,
+                       const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::string::npos;
+  // A typo changes a few characters; allow about one edit in three.
+  size_t limit = std::max<size_t>(1, (word.size() + 2) / 3);
+  for (const std::string& c : candidates) {
+    size_t dist = EditDistance(word, c);
+    if (dist <= limit && dist < best_distance) {
+      best = c;
+      best_distance = dist;
+    }
+  }
+  return best;
+}
+
+std::string DidYouMeanSuffix(std::string_view word,
+                             const std::vector<std::string>& candidates) {
+  std::string best = DidYouMean(word, candidates);
+  if (best.empty()) return "";
+  return fmt::format(" (did you mean '{}'?)", best);
+}
+
+}  // namespace triage
