@@ -98,10 +98,9 @@ void ProveGuarantees(const DecisionGraph& graph, std::size_t node_budget,
       std::vector<int> example = cells;
       int leaf = CompleteExample(graph, example);
       diags.Error(g.pos, "E042",
-                  fmt::format("guarantee '{}' does not hold: this case {}, "
-                              "{}",
-                              g.id, Outcome(rs, graph.leaves()[leaf]),
-                              ExampleCaseJson(graph, cells)));
+                  fmt::format("guarantee '{}' does not hold: the case {} {}",
+                              g.id, ExampleCaseJson(graph, cells),
+                              Outcome(rs, graph.leaves()[leaf])));
     }
   } catch (const mdd::BudgetExceeded&) {
     diags.Error({}, "E044",

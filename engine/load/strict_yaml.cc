@@ -19,11 +19,13 @@ constexpr int kMaxDepth = 64;
 SourcePos ToPos(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
 
 bool IsYaml11Bool(std::string_view v) {
-  static const std::array<std::string_view, 18> kWords = {
-      "y",   "Y",   "yes", "Yes", "YES", "n",   "N",   "no",  "No",
-      "NO",  "on",  "On",  "ON",  "off", "Off", "OFF", "True", "False"};
-  if (std::find(kWords.begin(), kWords.end(), v) != kWords.end()) return true;
-  return v == "TRUE" || v == "FALSE";
+  // The words YAML 1.1 readers (PyYAML among them) turn into booleans, other
+  // than YAML 1.2's own lower-case true and false. Single letters y and n
+  // are left alone: no common reader treats them as booleans.
+  static const std::array<std::string_view, 16> kWords = {
+      "yes", "Yes", "YES", "no",   "No",    "NO",   "on",    "On",
+      "ON",  "off", "Off", "OFF", "True", "TRUE", "False", "FALSE"};
+  return std::find(kWords.begin(), kWords.end(), v) != kWords.end();
 }
 
 // Builds the node tree from yaml-cpp's events, refusing what rule files must

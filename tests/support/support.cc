@@ -1,0 +1,78 @@
+#include "support/support.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+namespace triage::testing {
+
+CompiledRules Compile(const std::string& yaml) {
+  return CompileRules("t.yaml", yaml);
+}
+
+std::string DiagnosticsText(const std::string& yaml) {
+  CompiledRules c = Compile(yaml);
+  std::string out;
+  for (const Diagnostic& d : c.diags.items()) {
+    out += RenderDiagnostic(d, c.file, c.source);
+  }
+  return out;
+}
+
+std::vector<std::string> Codes(const std::string& yaml) {
+  std::vector<std::string> codes;
+  CompiledRules c = Compile(yaml);
+  for (const Diagnostic& d : c.diags.items()) codes.push_back(d.code);
+  return codes;
+}
+
+static Record MakeRecord(const CompiledRules& c, const std::string& case_json) {
+  Record r;
+  int n = 0;
+  ReadCases(case_json, InputFormat::kJson, [&](RawCase raw) {
+    ++n;
+    r.index = raw.index;
+    r.line = raw.line;
+    r.values = ValidateCase(*c.rules, raw, {}, r.problems);
+    r.case_id = r.values.id;
+  });
+  REQUIRE(n == 1);
+  if (!r.invalid()) r.decision = Evaluate(*c.graph, r.values);
+  return r;
+}
+
+std::string RouteJson(const CompiledRules& c, const std::string& case_json,
+                      const std::string& lang) {
+  return RecordJson(*c.rules, MakeRecord(c, case_json), lang);
+}
+
+Decision Route(const CompiledRules& c, const std::string& case_json) {
+  Record r = MakeRecord(c, case_json);
+  INFO(case_json);
+  REQUIRE(r.problems.empty());
+  return r.decision;
+}
+
+std::string RouteName(const CompiledRules& c, const std::string& case_json) {
+  Decision d = Route(c, case_json);
+  switch (d.status) {
+    case Decision::Status::kDecided:
+      return c.rules->routes[d.routes[0]].name;
+    case Decision::Status::kUndetermined:
+      return "undetermined";
+    case Decision::Status::kUnrouted:
+      return "unrouted";
+  }
+  return "?";
+}
+
+std::string ReadSourceFile(const std::string& relative) {
+  std::ifstream in(std::string(TRIAGE_SOURCE_DIR) + "/" + relative,
+                   std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace triage::testing

@@ -1,0 +1,38 @@
+// Helpers shared by the tests: compile a rule file from a string, render its
+// diagnostics, route a case given as JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "triage/cases.h"
+#include "triage/engine.h"
+#include "triage/evaluate.h"
+#include "triage/report.h"
+
+namespace triage::testing {
+
+/// Compiles `yaml` as the file "t.yaml".
+CompiledRules Compile(const std::string& yaml);
+
+/// Every diagnostic of `yaml`, rendered as the CLI prints them.
+std::string DiagnosticsText(const std::string& yaml);
+
+/// Diagnostic codes of `yaml`, in output order.
+std::vector<std::string> Codes(const std::string& yaml);
+
+/// Routes one case (a JSON object) and returns its JSON record.
+std::string RouteJson(const CompiledRules& c, const std::string& case_json,
+                      const std::string& lang = "");
+
+/// Routes one case (a JSON object) and returns the decision; fails the test
+/// when the case is invalid.
+Decision Route(const CompiledRules& c, const std::string& case_json);
+
+/// The route name of a decided case, "undetermined" or "unrouted".
+std::string RouteName(const CompiledRules& c, const std::string& case_json);
+
+/// The text of a file below the source tree (e.g. "rules/x.yaml").
+std::string ReadSourceFile(const std::string& relative);
+
+}  // namespace triage::testing
