@@ -1,0 +1,58 @@
+#include <catch2/catch.hpp>
+#include <random>
+#include <set>
+
+#include "support/generate.h"
+#include "support/support.h"
+
+using namespace triage;
+
+TEST_CASE("the shipped rule set compiles to a small reduced graph") {
+  CompiledRules c = CompileRules("rules/lokale-driehoek.yaml",
+                                 testing::ReadSourceFile("rules/lokale-driehoek.yaml"));
+  REQUIRE(c.graph);
+  const DecisionGraph& g = *c.graph;
+  CHECK(g.nodes().size() < 40);
+  // Reduced: no node has all children equal, and no two nodes are equal.
+  std::set<std::vector<int>> seen;
+  for (size_t n = 0; n < g.nodes().size(); ++n) {
+    int fact = g.nodes()[n].fact;
+    std::vector<int> key = {fact};
+    for (int cell = 0; cell < g.domain(fact).cell_count(); ++cell) {
+      key.push_back(g.Child(static_cast<int>(n), cell));
+    }
+    CHECK(std::adjacent_find(key.begin() + 1, key.end(),
+                             std::not_equal_to<>()) != key.end());
+    CHECK(seen.insert(key).second);
+    // Parents come before children.
+    for (size_t k = 1; k < key.size(); ++k) {
+      if (!DecisionGraph::IsLeaf(key[k])) CHECK(key[k] > static_cast<int>(n));
+    }
+  }
+  CHECK(g.root() == 0);
+}
+
+TEST_CASE("compilation stops at the node budget with a diagnostic") {
+  std::mt19937_64 rng(7);
+  testing::GenerateOptions o;
+  o.bool_facts = 12;
+  o.enum_facts = 10;
+  o.int_facts = 10;
+  o.number_facts = 0;
+  o.string_facts = 0;
+  o.date_facts = 0;
+  o.min_rules = o.max_rules = 60;
+  o.flat = true;
+  o.all_policies = false;
+  o.conditions = false;
+  std::string yaml = testing::GenerateRuleSet(rng, o);
+  CompileOptions small;
+  small.node_budget = 2000;
+  CompiledRules c = CompileRules("big.yaml", yaml, small);
+  CHECK_FALSE(c.graph);
+  REQUIRE(c.diags.items().size() == 1);
+  CHECK(RenderDiagnostic(c.diags.items()[0], c.file, c.source) ==
+        "big.yaml: error: the decision graph grew past its budget of 2000 "
+        "nodes; split the rule set or simplify rules that test many unrelated "
+        "facts [E043]\n");
+}
