@@ -1,0 +1,181 @@
+// The CLI as a user runs it: the real binary, real files, exit codes and
+// output.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class Sandbox {
+ public:
+  Sandbox() {
+    dir_ = fs::temp_directory_path() /
+           ("triage-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    fs::create_directories(dir_);
+  }
+  ~Sandbox() { fs::remove_all(dir_); }
+
+  fs::path Write(const std::string& name, const std::string& text) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+
+  // Runs `triage ARGS` from the source tree, with `input` on stdin.
+  Run Triage(const std::string& args, const std::string& input = "") {
+    fs::path in = Write("stdin", input);
+    std::string cmd = "cd '" + std::string(TRIAGE_SOURCE_DIR) + "' && NO_COLOR=1 '" +
+                      std::string(TRIAGE_BINARY) + "' " + args + " < '" +
+                      in.string() + "' > '" + (dir_ / "out").string() + "' 2> '" +
+                      (dir_ / "err").string() + "'";
+    int raw = std::system(cmd.c_str());
+    Run r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = Slurp(dir_ / "out");
+    r.err = Slurp(dir_ / "err");
+    return r;
+  }
+
+  const fs::path& dir() const { return dir_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path dir_;
+};
+
+const char* kGapRules = R"(ruleset: gaps
+version: "1"
+facts: {a: {type: bool}}
+routes: {x: {}}
+rules:
+  - {id: r, when: a, route: x}
+)";
+
+}  // namespace
+
+TEST_CASE("cli: check") {
+  Sandbox box;
+  SECTION("every shipped rule file passes") {
+    for (const auto& entry : fs::directory_iterator(fs::path(TRIAGE_SOURCE_DIR) / "rules")) {
+      std::string name = entry.path().filename().string();
+      if (name.find(".test.") != std::string::npos) continue;
+      if (entry.path().extension() != ".yaml") continue;
+      Run r = box.Triage("check rules/" + name);
+      INFO(r.err);
+      CHECK(r.status == 0);
+      CHECK(r.out.find(": ok: ") != std::string::npos);
+    }
+  }
+  SECTION("a rule file with errors: every diagnostic, exit 1") {
+    fs::path bad = box.Write("bad.yaml", "ruleset: t\nversion: \"1\"\nfacts: {a: {type: bool}}\n"
+                                         "routes: {x: {}}\nrules:\n  - {id: r, when: b, route: y}\n");
+    Run r = box.Triage("check " + bad.string());
+    CHECK(r.status == 1);
+    CHECK(r.err.find("bad.yaml:6:19: error: unknown fact or condition 'b' (did you mean 'a'?) [E021]") !=
+          std::string::npos);
+    CHECK(r.err.find("bad.yaml:6:29: error: unknown route 'y' (did you mean 'x'?) [E024]") !=
+          std::string::npos);
+    CHECK(r.out.find("2 errors") != std::string::npos);
+  }
+  SECTION("a YAML syntax error is a finding too") {
+    fs::path bad = box.Write("syntax.yaml", "rules: [\n");
+    CHECK(box.Triage("check " + bad.string()).status == 1);
+  }
+  SECTION("a missing file: exit 2") {
+    Run r = box.Triage("check does-not-exist.yaml");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("cannot read 'does-not-exist.yaml'") != std::string::npos);
+  }
+  SECTION("bad usage: exit 2; --help: exit 0") {
+    CHECK(box.Triage("check").status == 2);
+    CHECK(box.Triage("frobnicate").status == 2);
+    Run help = box.Triage("route --help");
+    CHECK(help.status == 0);
+    CHECK(help.out.find("Example") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli: route") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  SECTION("the examples: records out = cases in; an invalid case gives exit 1") {
+    Run r = box.Triage("route " + rules + " examples/cases/* --format jsonl");
+    CHECK(r.status == 1);
+    size_t lines = static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n'));
+    CHECK(lines == 8);
+    CHECK(r.out.find("\"status\": \"invalid\"") != std::string::npos);
+    CHECK(r.out.find("\"line\": 2") != std::string::npos);
+    CHECK(r.err.find("8 cases: 1 invalid, 0 unrouted") != std::string::npos);
+  }
+  SECTION("one good case from stdin: exit 0, deterministic bytes") {
+    std::string input = R"({"case_id": "a", "explicit_threat": true})";
+    Run first = box.Triage("route " + rules + " --format jsonl", input);
+    Run second = box.Triage("route " + rules + " - --format jsonl", input);
+    CHECK(first.status == 0);
+    CHECK(first.out == second.out);
+    CHECK(first.out.find("\"route\": \"om\"") != std::string::npos);
+  }
+  SECTION("text output in the chosen language") {
+    Run r = box.Triage("route " + rules + " --lang en", R"({"explicit_threat": true})");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Public Prosecution Service (through the local triangle) [om]") !=
+          std::string::npos);
+    CHECK(r.out.find("decided by rule om-bedreiging") != std::string::npos);
+  }
+  SECTION("--format json is one array") {
+    Run r = box.Triage("route " + rules + " --format json",
+                       "{\"doxing\": true}\n{\"explicit_threat\": true}\n");
+    CHECK(r.status == 0);
+    CHECK(r.out.rfind("[\n{", 0) == 0);
+    CHECK(r.out.find("},\n{") != std::string::npos);
+    CHECK(r.out.substr(r.out.size() - 4) == "}\n]\n");
+  }
+  SECTION("--output writes the file whole; nothing on stdout") {
+    fs::path out = box.dir() / "records.jsonl";
+    Run r = box.Triage("route " + rules + " --format jsonl -o " + out.string(),
+                       R"({"explicit_threat": true})");
+    CHECK(r.status == 0);
+    CHECK(r.out.empty());
+    CHECK(Slurp(out).find("\"route\": \"om\"") != std::string::npos);
+    size_t leftovers = 0;
+    for (const auto& e : fs::directory_iterator(box.dir())) {
+      if (e.path().string().find(".tmp-") != std::string::npos) ++leftovers;
+    }
+    CHECK(leftovers == 0);
+  }
+  SECTION("a rule file with errors cannot route: exit 2") {
+    fs::path bad = box.Write("bad.yaml", "ruleset: t\n");
+    Run r = box.Triage("route " + bad.string(), "{}");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("has errors") != std::string::npos);
+  }
+  SECTION("a draft with gaps still routes, with a warning; unrouted gives exit 1") {
+    fs::path draft = box.Write("draft.yaml", kGapRules);
+    Run r = box.Triage("route " + draft.string() + " --format jsonl",
+                       "{\"a\": true}\n{\"a\": false}\n");
+    CHECK(r.status == 1);
+    CHECK(r.err.find("warning: the rule set has gaps") != std::string::npos);
+    CHECK(r.out.find("\"status\": \"unrouted\"") != std::string::npos);
+    CHECK(box.Triage("check " + draft.string()).status == 1);
+  }
+  SECTION("a missing case file: exit 2") {
+    CHECK(box.Triage("route " + rules + " nope.jsonl").status == 2);
+  }
+}

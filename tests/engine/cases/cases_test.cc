@@ -1,0 +1,137 @@
+#include <catch2/catch.hpp>
+
+#include "support/support.h"
+
+using namespace triage;
+
+namespace {
+
+const char* kRules = R"(ruleset: t
+version: "1"
+facts:
+  flag: {type: bool}
+  count: {type: int, min: 0, max: 10}
+  ratio: {type: number, min: 0}
+  role: {type: enum, values: [burgemeester, wethouder]}
+  town: {type: string}
+  seen: {type: date, min: 2020-01-01}
+  name: {type: string, personal: true}
+  kind: {type: enum, values: [p, q], personal: true}
+routes: {x: {}}
+rules:
+  - {id: r, when: flag, route: x}
+default: x
+)";
+
+struct Read {
+  std::vector<RawCase> cases;
+};
+
+Read ReadAll(const std::string& text, InputFormat format = InputFormat::kAuto) {
+  Read r;
+  ReadCases(text, format, [&](RawCase c) { r.cases.push_back(std::move(c)); });
+  return r;
+}
+
+// The problems of a one-case input, as "fact: message" lines.
+std::vector<std::string> Problems(const std::string& text) {
+  static const CompiledRules c = testing::Compile(kRules);
+  Read r = ReadAll(text);
+  REQUIRE(r.cases.size() == 1);
+  std::vector<CaseProblem> problems;
+  ValidateCase(*c.rules, r.cases[0], {}, problems);
+  std::vector<std::string> out;
+  for (const CaseProblem& p : problems) out.push_back(p.fact + ": " + p.message);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("case formats are read and detected") {
+  SECTION("one JSON object over several lines") {
+    Read r = ReadAll("{\n  \"flag\": true,\n  \"count\": 3\n}\n");
+    REQUIRE(r.cases.size() == 1);
+    CHECK(r.cases[0].fields.size() == 2);
+  }
+  SECTION("a JSON list") {
+    Read r = ReadAll("[{\"flag\": true}, {\"flag\": false}, {}]");
+    REQUIRE(r.cases.size() == 3);
+    CHECK(r.cases[2].index == 3);
+  }
+  SECTION("JSON Lines, with a bad line among good ones") {
+    Read r = ReadAll("{\"flag\": true}\n\n{\"flag\": tru}\n{\"count\": 2}\n");
+    REQUIRE(r.cases.size() == 3);
+    CHECK(r.cases[1].line == 3);
+    CHECK(r.cases[1].error.rfind("not valid JSON", 0) == 0);
+    CHECK(r.cases[2].line == 4);
+    CHECK(r.cases[2].error.empty());
+  }
+  SECTION("a YAML list of cases, with types from plain scalars") {
+    Read r = ReadAll("- flag: true\n  count: 3\n  ratio: 2.5\n  town: '12'\n- {}\n");
+    REQUIRE(r.cases.size() == 2);
+    const auto& f = r.cases[0].fields;
+    CHECK(f[0].second.kind == RawValue::Kind::kBool);
+    CHECK(f[1].second.kind == RawValue::Kind::kInt);
+    CHECK(f[2].second.kind == RawValue::Kind::kNumber);
+    CHECK(f[3].second.kind == RawValue::Kind::kString);
+    CHECK(r.cases[1].line == 5);
+  }
+  SECTION("formats from file names") {
+    CHECK(FormatFromPath("a.jsonl") == InputFormat::kJsonLines);
+    CHECK(FormatFromPath("a.ndjson") == InputFormat::kJsonLines);
+    CHECK(FormatFromPath("a.json") == InputFormat::kJson);
+    CHECK(FormatFromPath("a.yml") == InputFormat::kYaml);
+    CHECK(FormatFromPath("-") == InputFormat::kAuto);
+  }
+}
+
+TEST_CASE("invalid cases: one message per problem, naming the fact") {
+  struct Row {
+    const char* input;
+    std::vector<std::string> problems;
+  };
+  auto row = GENERATE(values<Row>({
+      {"{}", {}},
+      {"{\"flag\": null, \"case_id\": 7}", {}},
+      {"{\"flag\": \"yes\"}",
+       {"flag: fact 'flag' is bool; it must be true or false, not 'yes'"}},
+      {"{\"count\": 11}", {"count: fact 'count' is 11, above its maximum 10"}},
+      {"{\"count\": -1}", {"count: fact 'count' is -1, below its minimum 0"}},
+      {"{\"count\": 2.5}",
+       {"count: fact 'count' is int; it must be an integer, not 2.5"}},
+      {"{\"ratio\": -0.5}", {"ratio: fact 'ratio' is -0.5, below its minimum 0"}},
+      {"{\"role\": \"burgmeester\"}",
+       {"role: 'burgmeester' is not a value of fact 'role' (did you mean "
+        "'burgemeester'?)"}},
+      {"{\"seen\": \"2023-02-29\"}",
+       {"seen: fact 'seen' must be a date that exists, written YYYY-MM-DD, not "
+        "'2023-02-29'"}},
+      {"{\"seen\": \"2019-12-31\"}",
+       {"seen: fact 'seen' is 2019-12-31, below its minimum 2020-01-01"}},
+      {"{\"town\": [1]}", {"town: fact 'town' is string; it must be a string, not a list"}},
+      {"{\"rol\": \"wethouder\"}", {"rol: unknown fact 'rol' (did you mean 'role'?)"}},
+      {"{\"flag\": true, \"flag\": false}", {"flag: fact 'flag' is given twice"}},
+      {"{\"case_id\": true}", {"case_id: 'case_id' must be a string or an integer"}},
+      {"ratio: .nan\n", {"ratio: fact 'ratio' must be a finite number, not nan"}},
+      {"[1]", {": a case must be a JSON object of facts"}},
+      // Personal data is never echoed.
+      {"{\"name\": 42}",
+       {"name: fact 'name' is string; it must be a string, not an integer"}},
+      {"{\"kind\": \"Jansen\"}",
+       {"kind: fact 'kind' has a value that is not one of its values (personal "
+        "data, not shown)"}},
+  }));
+  INFO(row.input);
+  CHECK(Problems(row.input) == row.problems);
+}
+
+TEST_CASE("unknown keys may be ignored on request") {
+  CompiledRules c = testing::Compile(kRules);
+  Read r = ReadAll("{\"extra\": 1, \"flag\": true}");
+  std::vector<CaseProblem> problems;
+  CaseOptions ignore;
+  ignore.ignore_unknown_facts = true;
+  Case parsed = ValidateCase(*c.rules, r.cases[0], ignore, problems);
+  CHECK(problems.empty());
+  CHECK(parsed.values[0]->i == 1);
+}
