@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Quick start 2: install what is missing, build, and run every test:
+# the Catch2 suite through CTest, `triage check` on every rule file, and the
+# suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Set TRIAGE_NO_SANITIZE=1 to skip the sanitizer run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh build -DTRIAGE_WERROR=ON
+
+echo "== triage check rules/*.yaml"
+for f in rules/*.yaml; do
+  case "$f" in *.test.yaml) continue ;; esac
+  build/cli/triage check "$f"
+done
+
+if [ "${TRIAGE_NO_SANITIZE:-}" != "1" ]; then
+  echo "== tests under ASan + UBSan"
+  scripts/build.sh build-sanitize -DTRIAGE_SANITIZE=ON -DTRIAGE_BENCH=OFF
+  (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+     ctest --output-on-failure --parallel "$(nproc)" >ctest.log 2>&1) || {
+    tail -50 build-sanitize/ctest.log; exit 1; }
+  tail -3 build-sanitize/ctest.log
+fi
+
+echo "== tests"
+cd build
+ctest --output-on-failure --parallel "$(nproc)"
