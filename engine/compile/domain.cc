@@ -224,7 +224,7 @@ FactDomain FactDomain::Build(const RuleSet& rs, int fact_index) {
   return d;
 }
 
-int FactDomain::CellOf(const Value& v) const {
+int FactDomain::CellOfOrdered(const Value& v) const {
   switch (type_) {
     case FactType::kBool:
     case FactType::kEnum:

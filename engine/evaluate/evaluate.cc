@@ -217,22 +217,36 @@ Decision EvaluatePartlyKnown(const DecisionGraph& g, const Case& c) {
 
 Decision Evaluate(const DecisionGraph& g, const Case& c) {
   Decision d;
+  Evaluate(g, c, d);
+  return d;
+}
+
+void Evaluate(const DecisionGraph& g, const Case& c, Decision& d) {
+  d.path.clear();
   Ref r = g.root();
   while (!DecisionGraph::IsLeaf(r)) {
     int fact = g.nodes()[r].fact;
     const std::optional<Value>& v = c.values[fact];
-    if (!v) return EvaluatePartlyKnown(g, c);
+    if (!v) {
+      d = EvaluatePartlyKnown(g, c);
+      return;
+    }
     d.path.push_back(fact);
     r = g.Child(r, g.domain(fact).CellOf(*v));
   }
   const Leaf& leaf = g.leaves()[DecisionGraph::LeafOf(r)];
+  d.status = leaf.routes.empty() ? Decision::Status::kUnrouted
+                                 : Decision::Status::kDecided;
   d.routes = leaf.routes;
   d.rule = leaf.rule;
   d.by_default = leaf.by_default;
-  if (g.rules().hit_policy == HitPolicy::kCollect) d.rules = leaf.rules;
-  d.status = leaf.routes.empty() ? Decision::Status::kUnrouted
-                                 : Decision::Status::kDecided;
-  return d;
+  d.may_be_unrouted = false;
+  d.ask.clear();
+  if (g.rules().hit_policy == HitPolicy::kCollect) {
+    d.rules = leaf.rules;
+  } else {
+    d.rules.clear();
+  }
 }
 
 }  // namespace triage

@@ -36,7 +36,13 @@ class FactDomain {
 
   int cell_count() const { return cell_count_; }
   /// The cell holding `v` (a valid value of the fact).
-  int CellOf(const Value& v) const;
+  int CellOf(const Value& v) const {
+    // Bool and enum values are their own cells: the hot path of evaluation.
+    if (type_ == FactType::kBool || type_ == FactType::kEnum) {
+      return static_cast<int>(v.i);
+    }
+    return CellOfOrdered(v);
+  }
   /// A value in `cell`, chosen to read naturally in an example case.
   Value Example(int cell) const;
   /// The cell for people: "true", "burgemeester", "5..9", ">= 10",
@@ -47,6 +53,8 @@ class FactDomain {
   std::vector<bool> Holds(const Expr& e) const;
 
  private:
+  int CellOfOrdered(const Value& v) const;
+
   FactType type_ = FactType::kBool;
   const Fact* fact_ = nullptr;
   int cell_count_ = 0;

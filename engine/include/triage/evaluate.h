@@ -41,4 +41,8 @@ struct Decision {
 /// Evaluates `c` (valid for the graph's rule set).
 Decision Evaluate(const DecisionGraph& graph, const Case& c);
 
+/// The same into `out`, reusing its buffers: no allocation once they have
+/// grown, for routing many cases in a loop.
+void Evaluate(const DecisionGraph& graph, const Case& c, Decision& out);
+
 }  // namespace triage

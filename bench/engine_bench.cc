@@ -1,0 +1,275 @@
+// Benchmarks of compiling and evaluating. Run:
+//   build/bench/triage_bench --benchmark_counters_tabular=true
+// Compare ratios measured in one run; the machines are shared and noisy.
+#include <benchmark/benchmark.h>
+
+#include <fmt/format.h>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "support/generate.h"
+#include "triage/cases.h"
+#include "triage/engine.h"
+#include "triage/evaluate.h"
+#include "triage/reference.h"
+
+using namespace triage;
+
+namespace {
+
+std::string ShippedRules() {
+  std::ifstream in(std::string(TRIAGE_SOURCE_DIR) + "/rules/lokale-driehoek.yaml");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<Case> ParseCases(const CompiledRules& c, const std::string& jsonl) {
+  std::vector<Case> out;
+  ReadCases(jsonl, InputFormat::kJsonLines, [&](RawCase raw) {
+    std::vector<CaseProblem> problems;
+    Case parsed = ValidateCase(*c.rules, raw, {}, problems);
+    if (problems.empty()) out.push_back(std::move(parsed));
+  });
+  return out;
+}
+
+// Complete random cases for the shipped rule set.
+std::vector<Case> ShippedCases(const CompiledRules& c, int n) {
+  std::mt19937_64 rng(42);
+  static const char* roles[] = {"burgemeester", "wethouder", "raadslid", "ambtenaar"};
+  static const char* instruments[] = {"aangifte", "aansprakelijkstelling", "woo_verzoek",
+                                      "bezwaar_beroep", "klacht", "tuchtklacht",
+                                      "integriteitsmelding", "kort_geding"};
+  static const char* capacity[] = {"voldoende", "beperkt", "geen"};
+  auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<unsigned>(k)); };
+  auto flag = [&](int percent) { return pick(100) < percent ? "true" : "false"; };
+  std::string jsonl;
+  for (int i = 0; i < n; ++i) {
+    jsonl += fmt::format(
+        "{{\"role\": \"{}\", \"instrument\": \"{}\", \"procedures_12m\": {}, "
+        "\"initiators\": {}, \"explicit_threat\": {}, \"false_report_suspected\": {}, "
+        "\"doxing\": {}, \"subversion_link\": {}, \"personal_life_affected\": {}, "
+        "\"prior_dialogue_failed\": {}, \"legal_capacity\": \"{}\"}}\n",
+        roles[pick(4)], instruments[pick(8)], pick(15), 1 + pick(4), flag(5),
+        flag(5), flag(5), flag(5), flag(20), flag(30), capacity[pick(3)]);
+  }
+  return ParseCases(c, jsonl);
+}
+
+// The shipped rules written by hand as an if/else chain over the same cases:
+// the bar the graph is measured against. Returns a route index.
+int HandWritten(const Case& c) {
+  // Fact indices in the shipped schema order.
+  enum { kRole, kInstrument, kProcedures, kInitiators, kThreat, kFalse, kDoxing,
+         kSubversion, kPrivate, kDialogue, kCapacity };
+  auto i = [&](int f) { return c.values[f]->i; };
+  bool bestuurder = i(kRole) <= 2;
+  if (i(kThreat)) return 0;
+  if (i(kInstrument) == 0 && i(kFalse)) return 0;
+  if (i(kDoxing)) return 0;
+  if (i(kSubversion)) return 1;
+  if (i(kProcedures) >= 5 && i(kCapacity) >= 1) return 1;
+  if ((i(kInstrument) == 1 || i(kInstrument) == 7) && i(kCapacity) == 2) return 1;
+  if (bestuurder && i(kPrivate)) return 2;
+  if (bestuurder && i(kProcedures) >= 10) return 2;
+  if (bestuurder && i(kInitiators) >= 3) return 2;
+  if (i(kRole) <= 1 && i(kDialogue) && i(kProcedures) >= 3) return 2;
+  return 3;
+}
+
+void BM_CompileShipped(benchmark::State& state) {
+  std::string bytes = ShippedRules();
+  size_t nodes = 0;
+  for (auto _ : state) {
+    CompiledRules c = CompileRules("lokale-driehoek.yaml", bytes);
+    nodes = c.graph->nodes().size();
+    benchmark::DoNotOptimize(c);
+  }
+  state.counters["nodes"] = static_cast<double>(nodes);
+}
+BENCHMARK(BM_CompileShipped)->Unit(benchmark::kMicrosecond);
+
+void BM_EvaluateShipped(benchmark::State& state) {
+  CompiledRules c = CompileRules("lokale-driehoek.yaml", ShippedRules());
+  std::vector<Case> cases = ShippedCases(c, 4096);
+  size_t k = 0;
+  for (auto _ : state) {
+    Decision d = Evaluate(*c.graph, cases[k++ & 4095]);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateShipped);
+
+// The same, reusing the decision's buffers as a batch loop does.
+void BM_EvaluateShippedReuse(benchmark::State& state) {
+  CompiledRules c = CompileRules("lokale-driehoek.yaml", ShippedRules());
+  std::vector<Case> cases = ShippedCases(c, 4096);
+  Decision d;
+  size_t k = 0;
+  for (auto _ : state) {
+    Evaluate(*c.graph, cases[k++ & 4095], d);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateShippedReuse);
+
+void BM_HandWrittenShipped(benchmark::State& state) {
+  CompiledRules c = CompileRules("lokale-driehoek.yaml", ShippedRules());
+  std::vector<Case> cases = ShippedCases(c, 4096);
+  // Agreement first: the comparison is only fair on the same answers.
+  for (const Case& x : cases) {
+    if (Evaluate(*c.graph, x).routes[0] != HandWritten(x)) {
+      state.SkipWithError("hand-written chain disagrees with the graph");
+      return;
+    }
+  }
+  size_t k = 0;
+  for (auto _ : state) {
+    int route = HandWritten(cases[k++ & 4095]);
+    benchmark::DoNotOptimize(route);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_HandWrittenShipped);
+
+void BM_ReferenceShipped(benchmark::State& state) {
+  CompiledRules c = CompileRules("lokale-driehoek.yaml", ShippedRules());
+  std::vector<Case> cases = ShippedCases(c, 4096);
+  std::vector<FactDomain> domains;
+  for (size_t f = 0; f < c.rules->facts.size(); ++f) {
+    domains.push_back(c.graph->domain(static_cast<int>(f)));
+  }
+  size_t k = 0;
+  for (auto _ : state) {
+    Decision d = EvaluateReference(*c.rules, domains, cases[k++ & 4095]);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ReferenceShipped);
+
+// A decision table: `rows` rules over 8 facts, each row a conjunction of an
+// interval or value test on most facts (as DMN tables are written).
+std::string DecisionTable(int rows) {
+  std::mt19937_64 rng(1);
+  auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<unsigned>(k)); };
+  std::string out =
+      "ruleset: table\nversion: \"1\"\nfacts:\n"
+      "  e0: {type: enum, values: [a, b, c, d, e]}\n"
+      "  e1: {type: enum, values: [a, b, c, d, e]}\n"
+      "  e2: {type: enum, values: [a, b, c]}\n"
+      "  i0: {type: int, min: 0, max: 100}\n"
+      "  i1: {type: int, min: 0, max: 100}\n"
+      "  i2: {type: int, min: 0, max: 1000}\n"
+      "  b0: {type: bool}\n  b1: {type: bool}\n"
+      "routes: {r0: {}, r1: {}, r2: {}, r3: {}}\nrules:\n";
+  static const char* letters[] = {"a", "b", "c", "d", "e"};
+  for (int r = 0; r < rows; ++r) {
+    std::string when = fmt::format("e0 == {} and e1 == {}", letters[r % 5],
+                                   letters[(r / 5) % 5]);
+    when += fmt::format(" and e2 == {}", letters[(r / 25) % 3]);
+    int lo = 10 * ((r / 75) % 10);
+    when += fmt::format(" and i0 between {} and {}", lo, lo + 9);
+    if (pick(2)) when += fmt::format(" and i1 >= {}", 10 * pick(10));
+    if (pick(2)) when += fmt::format(" and i2 < {}", 100 * (1 + pick(9)));
+    if (pick(3) == 0) when += " and b0";
+    if (pick(3) == 0) when += " and not b1";
+    out += fmt::format("  - {{id: row-{}, when: \"{}\", route: r{}}}\n", r, when, pick(4));
+  }
+  return out + "default: r3\n";
+}
+
+std::vector<Case> TableCases(const CompiledRules& c, int n) {
+  std::mt19937_64 rng(2);
+  auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<unsigned>(k)); };
+  static const char* letters[] = {"a", "b", "c", "d", "e"};
+  std::string jsonl;
+  for (int i = 0; i < n; ++i) {
+    jsonl += fmt::format(
+        "{{\"e0\": \"{}\", \"e1\": \"{}\", \"e2\": \"{}\", \"i0\": {}, \"i1\": {}, "
+        "\"i2\": {}, \"b0\": {}, \"b1\": {}}}\n",
+        letters[pick(5)], letters[pick(5)], letters[pick(3)], pick(101), pick(101),
+        pick(1001), pick(2) ? "true" : "false", pick(2) ? "true" : "false");
+  }
+  return ParseCases(c, jsonl);
+}
+
+void BM_CompileTable500(benchmark::State& state) {
+  std::string yaml = DecisionTable(500);
+  size_t nodes = 0;
+  for (auto _ : state) {
+    CompiledRules c = CompileRules("table.yaml", yaml);
+    if (!c.graph) {
+      state.SkipWithError("did not compile");
+      return;
+    }
+    nodes = c.graph->nodes().size();
+  }
+  state.counters["nodes"] = static_cast<double>(nodes);
+}
+BENCHMARK(BM_CompileTable500)->Unit(benchmark::kMillisecond);
+
+void BM_EvaluateTable500(benchmark::State& state) {
+  CompiledRules c = CompileRules("table.yaml", DecisionTable(500));
+  std::vector<Case> cases = TableCases(c, 4096);
+  size_t k = 0;
+  for (auto _ : state) {
+    Decision d = Evaluate(*c.graph, cases[k++ & 4095]);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateTable500);
+
+void BM_ScanTable500(benchmark::State& state) {
+  CompiledRules c = CompileRules("table.yaml", DecisionTable(500));
+  std::vector<Case> cases = TableCases(c, 4096);
+  std::vector<FactDomain> domains;
+  for (size_t f = 0; f < c.rules->facts.size(); ++f) {
+    domains.push_back(c.graph->domain(static_cast<int>(f)));
+  }
+  size_t k = 0;
+  for (auto _ : state) {
+    Decision d = EvaluateReference(*c.rules, domains, cases[k++ & 4095]);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ScanTable500);
+
+// Random conjunctions of 1-4 tests over 40 facts (14 enum, 14 int, 12 bool),
+// as in shared/design/decision-graph.md. Without chaining, the single
+// diagram grows exponentially with the rule count.
+void BM_CompileRandom(benchmark::State& state) {
+  std::mt19937_64 rng(3);
+  testing::GenerateOptions o;
+  o.bool_facts = 12;
+  o.enum_facts = 14;
+  o.int_facts = 14;
+  o.number_facts = o.string_facts = o.date_facts = 0;
+  o.min_rules = o.max_rules = static_cast<int>(state.range(0));
+  o.flat = true;
+  o.all_policies = false;
+  o.conditions = false;
+  std::string yaml = testing::GenerateRuleSet(rng, o);
+  size_t nodes = 0;
+  for (auto _ : state) {
+    CompiledRules c = CompileRules("random.yaml", yaml);
+    if (!c.graph) {
+      state.SkipWithError("node budget exceeded (E043)");
+      return;
+    }
+    nodes = c.graph->nodes().size();
+  }
+  state.counters["nodes"] = static_cast<double>(nodes);
+}
+BENCHMARK(BM_CompileRandom)->Arg(10)->Arg(20)->Arg(30)->Arg(40)->Arg(1000)
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
