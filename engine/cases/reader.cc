@@ -163,6 +163,7 @@ RawValue FromYaml(const yaml::Node& n) {
       return v;
     }
     if (std::regex_match(s, kInt)) {
+      v.s = s;  // as written, for case_id (a leading zero matters there)
       try {
         v.i = std::stoll(s);
         v.kind = RawValue::Kind::kInt;

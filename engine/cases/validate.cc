@@ -77,12 +77,16 @@ class Validator {
         Value v = Value::Num(d);
         return InBounds(v) ? std::optional<Value>(v) : std::nullopt;
       }
-      case FactType::kEnum:
-        if (raw.kind != RawValue::Kind::kString) {
+      case FactType::kEnum: {
+        // An enum whose values look like numbers may be given as numbers.
+        std::string text = raw.s;
+        if (raw.kind == RawValue::Kind::kInt) {
+          text = fmt::format("{}", raw.i);
+        } else if (raw.kind != RawValue::Kind::kString) {
           return WrongType(raw, "one of its values");
         }
         for (size_t i = 0; i < fact_.values.size(); ++i) {
-          if (fact_.values[i] == raw.s) {
+          if (fact_.values[i] == text) {
             return Value::Int(static_cast<std::int64_t>(i));
           }
         }
@@ -91,10 +95,11 @@ class Validator {
                               "values (personal data, not shown)",
                               fact_.name));
         } else {
-          Problem(fmt::format("'{}' is not a value of fact '{}'{}", raw.s,
-                              fact_.name, DidYouMeanSuffix(raw.s, fact_.values)));
+          Problem(fmt::format("'{}' is not a value of fact '{}'{}", text,
+                              fact_.name, DidYouMeanSuffix(text, fact_.values)));
         }
         return std::nullopt;
+      }
       case FactType::kString:
         if (raw.kind == RawValue::Kind::kString) return Value::Str(raw.s);
         return WrongType(raw, "a string");
@@ -201,7 +206,7 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw,
       if (value.kind == RawValue::Kind::kString) {
         c.id = value.s;
       } else if (value.kind == RawValue::Kind::kInt) {
-        c.id = fmt::format("{}", value.i);
+        c.id = value.s.empty() ? fmt::format("{}", value.i) : value.s;
       } else if (value.kind != RawValue::Kind::kNull) {
         problems.push_back(
             {"case_id", "'case_id' must be a string or an integer"});

@@ -55,7 +55,7 @@ bool IsRuleSetId(std::string_view s) {
 bool IsReservedWord(std::string_view s) {
   static const std::set<std::string_view> kWords = {
       "and", "or", "not", "in", "between", "implies", "true", "false",
-      "route", "rule"};
+      "route", "rule", "case_id"};
   return kWords.count(s) > 0;
 }
 

@@ -112,6 +112,7 @@ TEST_CASE("invalid cases: one message per problem, naming the fact") {
       {"{\"rol\": \"wethouder\"}", {"rol: unknown fact 'rol' (did you mean 'role'?)"}},
       {"{\"flag\": true, \"flag\": false}", {"flag: fact 'flag' is given twice"}},
       {"{\"case_id\": true}", {"case_id: 'case_id' must be a string or an integer"}},
+      {"{\"role\": 1}", {"role: '1' is not a value of fact 'role'"}},
       {"ratio: .nan\n", {"ratio: fact 'ratio' must be a finite number, not nan"}},
       {"[1]", {": a case must be a JSON object of facts"}},
       // Personal data is never echoed.
@@ -123,6 +124,22 @@ TEST_CASE("invalid cases: one message per problem, naming the fact") {
   }));
   INFO(row.input);
   CHECK(Problems(row.input) == row.problems);
+}
+
+TEST_CASE("case ids keep their text; numeric enum values may be numbers") {
+  CompiledRules c = testing::Compile(R"(ruleset: t
+version: "1"
+facts: {level: {type: enum, values: ["1", "2"]}}
+routes: {x: {}}
+rules: []
+default: x
+)");
+  Read r = ReadAll("case_id: 0142\nlevel: 2\n", InputFormat::kYaml);
+  std::vector<CaseProblem> problems;
+  Case parsed = ValidateCase(*c.rules, r.cases[0], {}, problems);
+  CHECK(problems.empty());
+  CHECK(parsed.id == "0142");
+  CHECK(parsed.values[0]->i == 1);
 }
 
 TEST_CASE("unknown keys may be ignored on request") {
