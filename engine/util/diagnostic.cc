@@ -6,13 +6,14 @@
 namespace triage {
 
 void Diagnostics::Error(SourcePos pos, std::string code, std::string message) {
-  items_.push_back({Severity::kError, std::move(code), std::move(message), pos});
+  items_.push_back(
+      {Severity::kError, std::move(code), std::move(message), pos, {}, {}});
 }
 
 void Diagnostics::Warning(SourcePos pos, std::string code,
                           std::string message) {
   items_.push_back(
-      {Severity::kWarning, std::move(code), std::move(message), pos});
+      {Severity::kWarning, std::move(code), std::move(message), pos, {}, {}});
 }
 
 bool Diagnostics::HasErrors() const {

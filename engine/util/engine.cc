@@ -23,9 +23,7 @@ CompiledRules CompileRules(std::string file, std::string bytes,
   if (out.rules && !out.diags.HasErrors()) {
     out.graph = CompileRuleSet(*out.rules, options, out.diags);
     if (out.graph) {
-      FindGaps(*out.graph, out.diags);
-      FindOverlaps(*out.graph, out.diags);
-      ProveGuarantees(*out.graph, options.node_budget, out.diags);
+      AnalyzeRuleSet(*out.graph, options.node_budget, out.diags);
     }
   }
   out.diags.SortByPosition();

@@ -65,7 +65,7 @@ TEST_CASE("diagnostics match their golden files") {
 
 TEST_CASE("every diagnostic code the engine emits has a golden test") {
   std::set<std::string> emitted;
-  std::regex code_re("\"(E[0-9]{3})\"");
+  std::regex code_re("\"([EW][0-9]{3})\"");
   for (const auto& entry :
        fs::recursive_directory_iterator(fs::path(TRIAGE_SOURCE_DIR) / "engine")) {
     if (entry.path().extension() != ".cc") continue;

@@ -1,7 +1,15 @@
-// Analyses of a compiled rule set, run by `triage check`. Each is its own
-// pass: it reads the model and the graph and reports diagnostics, never
-// changing either. Each finding carries an example case (JSON) that
-// `triage route` routes exactly as the finding says.
+// Analyses of a compiled rule set, run by `triage check` over the complete
+// space of cases (not a sample). Each is its own pass (engine/analyze/, one
+// file each): it reads the model and the graph and reports diagnostics,
+// never changing either. Each finding carries an example case (JSON, in
+// Diagnostic::example) that `triage route` routes as the finding says.
+//
+//   E040 gaps          cases no rule matches, with no `default` (error)
+//   E041 overlaps      under `unique`, cases two rules match (error)
+//   W001 dead rules    rules that never decide a case (warning)
+//   W002 routes        declared routes no case reaches (warning)
+//   E042 guarantees    each `guarantees:` entry proven or refuted (error)
+//   E044 budget        the analyses could not finish within the node budget
 #pragma once
 
 #include <string>
@@ -13,17 +21,10 @@
 
 namespace triage {
 
-/// Gaps: with no `default`, cases that no rule matches (E040, error).
-void FindGaps(const DecisionGraph& graph, Diagnostics& diags);
-
-/// Overlaps under hit policy `unique`: cases that two rules match (E041).
-void FindOverlaps(const DecisionGraph& graph, Diagnostics& diags);
-
-/// Guarantees: each `guarantees:` entry proven over every case, or refuted
-/// with a counterexample (E042). `node_budget` bounds the work; past it the
-/// guarantee is reported as not proven (E044), never guessed.
-void ProveGuarantees(const DecisionGraph& graph, std::size_t node_budget,
-                     Diagnostics& diags);
+/// Runs every analysis on `graph`. `node_budget` bounds the diagrams the
+/// analyses build; past it they say so (E044) rather than guess.
+void AnalyzeRuleSet(const DecisionGraph& graph, std::size_t node_budget,
+                    Diagnostics& diags);
 
 /// Gives a cell to every fact the graph tests on the way from the root that
 /// `cells` leaves open (cell 0), so that the case routes without unknown
@@ -31,9 +32,7 @@ void ProveGuarantees(const DecisionGraph& graph, std::size_t node_budget,
 int CompleteExample(const DecisionGraph& graph, std::vector<int>& cells);
 
 /// An example case as a JSON object: the facts with a cell (cells[f] >= 0),
-/// in schema order, each with a value from its cell. Facts the graph needs
-/// to decide and that `cells` leaves open are filled in first (cell 0), so
-/// that the case routes without unknown facts.
+/// in schema order, each with a value from its cell, after CompleteExample.
 std::string ExampleCaseJson(const DecisionGraph& graph, std::vector<int> cells);
 
 }  // namespace triage

@@ -27,6 +27,10 @@ struct Diagnostic {
   std::string code;     ///< stable code, e.g. "E012"
   std::string message;  ///< lower-case, no trailing period
   SourcePos pos;
+  /// Analyses: the rules the finding is about (ids), and an example case
+  /// (a JSON object) that `triage route` routes as the finding says.
+  std::vector<std::string> rules;
+  std::string example;
 };
 
 /// An ordered list of findings about one file.
@@ -35,6 +39,8 @@ class Diagnostics {
   void Error(SourcePos pos, std::string code, std::string message);
   void Warning(SourcePos pos, std::string code, std::string message);
   void Add(Diagnostic d) { items_.push_back(std::move(d)); }
+  /// The last diagnostic added, to attach rules or an example to it.
+  Diagnostic& back() { return items_.back(); }
 
   bool HasErrors() const;
   const std::vector<Diagnostic>& items() const { return items_; }

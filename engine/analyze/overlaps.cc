@@ -1,0 +1,44 @@
+// Overlaps under hit policy `unique`: cases that two rules both match.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analyze/passes.h"
+#include "triage/analyze.h"
+
+namespace triage {
+
+void FindOverlaps(AnalysisContext& ctx, const DecisionGraph& graph,
+                  Diagnostics& diags) {
+  const RuleSet& rs = graph.rules();
+  if (rs.hit_policy != HitPolicy::kUnique) return;
+  // One finding per pair of rules, at the later rule.
+  std::vector<std::pair<int, int>> pairs;
+  for (const Leaf& leaf : graph.leaves()) {
+    if (!leaf.conflict) continue;
+    for (size_t a = 0; a < leaf.rules.size(); ++a) {
+      for (size_t b = a + 1; b < leaf.rules.size(); ++b) {
+        pairs.emplace_back(leaf.rules[a], leaf.rules[b]);
+      }
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  for (auto [a, b] : pairs) {
+    auto has = [&](const Leaf& l, int r) {
+      return std::find(l.rules.begin(), l.rules.end(), r) != l.rules.end();
+    };
+    auto cells = ctx.FindPath(ctx.outcome(), [&](int leaf) {
+      const Leaf& l = graph.leaves()[static_cast<size_t>(leaf)];
+      return has(l, a) && has(l, b);
+    });
+    if (!cells) continue;
+    AddFinding(diags, Severity::kError, rs.rules[b].pos, "E041",
+               fmt::format("rules '{}' and '{}' both hold for some cases, which "
+                           "hit policy 'unique' forbids",
+                           rs.rules[a].id, rs.rules[b].id),
+               {rs.rules[a].id, rs.rules[b].id}, ExampleCaseJson(graph, *cells));
+  }
+}
+
+}  // namespace triage
