@@ -1,11 +1,10 @@
 #include <algorithm>
 #include <charconv>
-#include <functional>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
-#include <set>
 
+#include "check/cycles.h"
 #include "triage/check.h"
 
 namespace triage {
@@ -44,7 +43,7 @@ class Checker {
     for (Condition& c : rs_.conditions) {
       if (c.expr) Resolve(*c.expr, false);
     }
-    CheckConditionCycles();
+    FindConditionCycles(rs_, diags_);
     for (Rule& r : rs_.rules) {
       if (r.when) Resolve(*r.when, false);
       if (!r.route.empty()) {
@@ -325,51 +324,6 @@ class Checker {
         continue;
       }
       lit.value = Value::Int(it - names.begin());
-    }
-  }
-
-  void CollectConditionRefs(const Expr& e, std::vector<int>& out) {
-    if (e.ref == Expr::Ref::kCondition && e.index >= 0) out.push_back(e.index);
-    for (const auto& c : e.children) CollectConditionRefs(*c, out);
-  }
-
-  // A condition that uses itself, directly or through others, has no value.
-  void CheckConditionCycles() {
-    size_t n = rs_.conditions.size();
-    std::vector<std::vector<int>> deps(n);
-    for (size_t i = 0; i < n; ++i) {
-      if (rs_.conditions[i].expr) {
-        CollectConditionRefs(*rs_.conditions[i].expr, deps[i]);
-      }
-    }
-    std::vector<int> state(n, 0);  // 0 new, 1 on stack, 2 done
-    std::vector<int> stack;
-    std::set<std::vector<int>> reported;
-    std::function<void(int)> visit = [&](int v) {
-      state[v] = 1;
-      stack.push_back(v);
-      for (int w : deps[v]) {
-        if (state[w] == 1) {
-          auto start = std::find(stack.begin(), stack.end(), w);
-          std::vector<int> cycle(start, stack.end());
-          std::vector<int> key = cycle;
-          std::sort(key.begin(), key.end());
-          if (!reported.insert(key).second) continue;
-          std::string path;
-          for (int c : cycle) path += rs_.conditions[c].name + " -> ";
-          path += rs_.conditions[w].name;
-          diags_.Error(rs_.conditions[w].pos, "E026",
-                       fmt::format("condition '{}' depends on itself: {}",
-                                   rs_.conditions[w].name, path));
-        } else if (state[w] == 0) {
-          visit(w);
-        }
-      }
-      stack.pop_back();
-      state[v] = 2;
-    };
-    for (size_t i = 0; i < n; ++i) {
-      if (state[i] == 0) visit(static_cast<int>(i));
     }
   }
 
