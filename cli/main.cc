@@ -1,5 +1,7 @@
 // The `triage` command: a thin layer over the engine. It reads files, calls
 // the pipeline, prints and picks the exit code (see shared/spec/cli.md).
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -17,6 +19,8 @@
 #include "triage/engine.h"
 #include "triage/evaluate.h"
 #include "triage/report.h"
+
+extern char** environ;
 
 namespace {
 
@@ -69,6 +73,33 @@ std::optional<std::string> ReadInput(const std::string& path, std::string& error
   return ss.str();
 }
 
+// Writes `text` to `path` whole or not at all: a temporary file beside it,
+// then a rename.
+bool WriteAtomically(const std::string& path, const std::string& text,
+                     std::string& error) {
+  std::string tmp = fmt::format("{}.tmp-{}", path, getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+      return false;
+    }
+    out << text;
+    out.flush();
+    if (!out) {
+      error = fmt::format("cannot write '{}': write error", path);
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
 void PrintDiagnostics(const triage::CompiledRules& c, const Terminal& term) {
   for (const triage::Diagnostic& d : c.diags.items()) {
     std::string text = triage::RenderDiagnostic(d, c.file, c.source);
@@ -100,17 +131,29 @@ std::optional<triage::CompiledRules> Build(const std::string& path,
 struct CheckArgs {
   std::vector<std::string> rules;
   bool strict = false;
+  std::string format = "text";
 };
 
 int RunCheck(const CheckArgs& args) {
   Terminal term = StderrTerminal();
   int status = kExitOk;
+  bool json = args.format == "json";
+  std::string json_out = "[";
   for (const std::string& path : args.rules) {
     std::string error;
     std::optional<triage::CompiledRules> c = Build(path, error);
     if (!c) {
       std::cerr << "triage: " << error << "\n";
       return kExitCannot;
+    }
+    if (json) {
+      json_out += (json_out.size() > 1 ? ",\n " : "") +
+                  triage::FindingsJson(path, c->diags, c->rules.get(),
+                                       c->graph ? &*c->graph : nullptr, args.strict);
+      bool failed = c->diags.HasErrors() ||
+                    (args.strict && !c->diags.items().empty());
+      if (failed) status = kExitFound;
+      continue;
     }
     PrintDiagnostics(*c, term);
     size_t errors = 0, warnings = 0;
@@ -136,7 +179,94 @@ int RunCheck(const CheckArgs& args) {
         warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s")
                  : "");
   }
+  if (json) std::cout << json_out << "]\n";
   return status;
+}
+
+// ---- graph ---------------------------------------------------------------
+
+struct GraphArgs {
+  std::string rules;
+  std::string format = "dot";
+  std::string lang;
+  std::string output;
+};
+
+// Renders DOT to SVG with Graphviz's `dot`, run without a shell.
+std::optional<std::string> DotToSvg(const std::string& dot, std::string& error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::temp_directory_path(ec) /
+                 fmt::format("triage-graph-{}", getpid());
+  fs::create_directories(dir, ec);
+  if (ec) {
+    error = fmt::format("cannot make a temporary folder: {}", ec.message());
+    return std::nullopt;
+  }
+  fs::path in = dir / "graph.dot", out = dir / "graph.svg";
+  std::ofstream(in, std::ios::binary) << dot;
+  std::string in_s = in.string(), out_s = "-o" + out.string();
+  char arg0[] = "dot";
+  char arg1[] = "-Tsvg";
+  std::vector<char*> argv = {arg0, arg1, in_s.data(), out_s.data(), nullptr};
+  pid_t pid = 0;
+  int spawned = posix_spawnp(&pid, "dot", nullptr, nullptr, argv.data(), environ);
+  int status = 0;
+  if (spawned == 0) waitpid(pid, &status, 0);
+  std::optional<std::string> svg;
+  if (spawned != 0) {
+    error = "SVG output needs Graphviz's 'dot' program, which was not found; "
+            "install the Debian package 'graphviz', or use --format dot";
+  } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    error = "Graphviz's 'dot' failed to render the graph";
+  } else {
+    std::ifstream f(out, std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    svg = ss.str();
+  }
+  fs::remove_all(dir, ec);
+  return svg;
+}
+
+int RunGraph(const GraphArgs& args) {
+  Terminal term = StderrTerminal();
+  std::string error;
+  std::optional<triage::CompiledRules> c = Build(args.rules, error);
+  if (!c) {
+    std::cerr << "triage: " << error << "\n";
+    return kExitCannot;
+  }
+  if (!c->Usable()) {
+    PrintDiagnostics(*c, term);
+    std::cerr << fmt::format(
+        "triage: '{}' has errors; fix them first (see 'triage check {}')\n",
+        args.rules, args.rules);
+    return kExitCannot;
+  }
+  std::string text;
+  if (args.format == "json") {
+    text = triage::GraphJson(*c->graph);
+  } else {
+    text = triage::GraphDot(*c->graph, args.lang);
+    if (args.format == "svg") {
+      std::optional<std::string> svg = DotToSvg(text, error);
+      if (!svg) {
+        std::cerr << "triage: " << error << "\n";
+        return kExitCannot;
+      }
+      text = std::move(*svg);
+    }
+  }
+  if (args.output.empty()) {
+    std::cout << text << std::flush;
+    return std::cout ? kExitOk : kExitCannot;
+  }
+  if (!WriteAtomically(args.output, text, error)) {
+    std::cerr << "triage: " << error << "\n";
+    return kExitCannot;
+  }
+  return kExitOk;
 }
 
 // ---- route ---------------------------------------------------------------
@@ -157,33 +287,6 @@ triage::InputFormat ParseInputFormat(const std::string& name,
   if (name == "jsonl") return triage::InputFormat::kJsonLines;
   if (name == "yaml") return triage::InputFormat::kYaml;
   return triage::FormatFromPath(path);
-}
-
-// Writes `text` to `path` whole or not at all: a temporary file beside it,
-// then a rename.
-bool WriteAtomically(const std::string& path, const std::string& text,
-                     std::string& error) {
-  std::string tmp = fmt::format("{}.tmp-{}", path, getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-      return false;
-    }
-    out << text;
-    out.flush();
-    if (!out) {
-      error = fmt::format("cannot write '{}': write error", path);
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
 }
 
 int RunRoute(const RouteArgs& args) {
@@ -303,6 +406,11 @@ int main(int argc, char** argv) {
       "and overlaps with an example case; prove guarantees");
   check_cmd->add_option("RULES", check.rules, "Rule files")->required();
   check_cmd->add_flag("--strict", check.strict, "Treat warnings as errors");
+  check_cmd->add_option("--format", check.format,
+                        "Output format: text (diagnostics on stderr) or json "
+                        "(findings as data on stdout)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
   check_cmd->footer(
       "Example:\n  triage check rules/lokale-driehoek.yaml\n\n"
       "Exit status: 0 no problems, 1 problems found, 2 a file could not be read.");
@@ -336,6 +444,24 @@ int main(int argc, char** argv) {
       "Exit status: 0 all cases routed or undetermined, 1 an invalid or "
       "unrouted case, 2 the job could not be done.");
 
+  GraphArgs graph;
+  CLI::App* graph_cmd = app.add_subcommand(
+      "graph", "The compiled decision graph as DOT, SVG (via Graphviz) or JSON");
+  graph_cmd->add_option("RULES", graph.rules, "Rule file")->required();
+  graph_cmd->add_option("--format", graph.format, "Output format")
+      ->check(CLI::IsMember({"dot", "svg", "json"}))
+      ->default_str("dot");
+  graph_cmd->add_option("--lang", graph.lang,
+                        "Language of labels (default: the rule file's own)");
+  graph_cmd->add_option("-o,--output", graph.output,
+                        "Write to this file (whole or not at all)");
+  graph_cmd->footer(
+      "Examples:\n"
+      "  triage graph rules/lokale-driehoek.yaml --format svg -o graph.svg\n"
+      "  triage graph rules/lokale-driehoek.yaml --format json\n\n"
+      "Exit status: 0 done, 2 the job could not be done (a rule file with "
+      "errors, no Graphviz for SVG, an unwritable output).");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -344,5 +470,6 @@ int main(int argc, char** argv) {
   }
   if (check_cmd->parsed()) return RunCheck(check);
   if (route_cmd->parsed()) return RunRoute(route);
+  if (graph_cmd->parsed()) return RunGraph(graph);
   return kExitCannot;
 }

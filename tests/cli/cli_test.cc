@@ -112,6 +112,54 @@ TEST_CASE("cli: check") {
   }
 }
 
+TEST_CASE("cli: check --format json gives the findings as data") {
+  Sandbox box;
+  fs::path draft = box.Write("draft.yaml", kGapRules);
+  Run r = box.Triage("check rules/lokale-driehoek.yaml " + draft.string() +
+                     " --format json");
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out.rfind("[{\"file\": \"rules/lokale-driehoek.yaml\", \"ok\": true", 0) == 0);
+  CHECK(r.out.find("\"findings\": [{\"code\": \"E040\", \"severity\": \"error\"") !=
+        std::string::npos);
+  CHECK(r.out.find("\"example\": {\"a\": false}") != std::string::npos);
+}
+
+TEST_CASE("cli: --strict turns warnings into failures") {
+  Sandbox box;
+  fs::path dead = box.Write("dead.yaml", "ruleset: t\nversion: \"1\"\nfacts: {n: {type: int}}\n"
+                                          "routes: {x: {}, y: {}}\ndefault: y\nrules:\n"
+                                          "  - {id: a, when: n > 3, route: x}\n"
+                                          "  - {id: b, when: n > 5, route: x}\n");
+  CHECK(box.Triage("check " + dead.string()).status == 0);
+  Run strict = box.Triage("check --strict " + dead.string());
+  CHECK(strict.status == 1);
+  CHECK(strict.err.find("[W001]") != std::string::npos);
+}
+
+TEST_CASE("cli: graph") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  Run dot = box.Triage("graph " + rules);
+  CHECK(dot.status == 0);
+  CHECK(dot.out.rfind("digraph G {", 0) == 0);
+  Run json = box.Triage("graph " + rules + " --format json");
+  CHECK(json.status == 0);
+  CHECK(json.out.find("\"fact_order\": [\"explicit_threat\"") != std::string::npos);
+  fs::path svg = box.dir() / "graph.svg";
+  Run to_file = box.Triage("graph " + rules + " --format svg -o " + svg.string());
+  if (std::system("command -v dot >/dev/null 2>&1") == 0) {
+    CHECK(to_file.status == 0);
+    CHECK(Slurp(svg).find("<svg") != std::string::npos);
+  } else {
+    CHECK(to_file.status == 2);
+    CHECK(to_file.err.find("install the Debian package 'graphviz'") != std::string::npos);
+    CHECK_FALSE(fs::exists(svg));
+  }
+  fs::path bad = box.Write("bad.yaml", "ruleset: t\n");
+  CHECK(box.Triage("graph " + bad.string()).status == 2);
+}
+
 TEST_CASE("cli: route") {
   Sandbox box;
   const std::string rules = "rules/lokale-driehoek.yaml";

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "triage/cases.h"
+#include "triage/compile.h"
 #include "triage/evaluate.h"
 #include "triage/model.h"
 
@@ -38,6 +39,23 @@ std::string RecordJson(const RuleSet& rs, const Record& r,
 /// The record for people, several lines ending in a newline.
 std::string RecordText(const RuleSet& rs, const Record& r,
                        std::string_view lang);
+
+/// The decision graph in Graphviz's DOT language: inner nodes show the
+/// fact's label, edges the values they take, leaves the route label and the
+/// deciding rule, coloured by route. Texts in `lang` ("" = the file's own).
+std::string GraphDot(const DecisionGraph& graph, std::string_view lang);
+
+/// The decision graph as JSON: the fact order, nodes with their edges and
+/// value sets, and leaves with routes and rules.
+std::string GraphJson(const DecisionGraph& graph);
+
+/// `triage check --format json`: one file's findings as a JSON object with
+/// the file, whether it passed, the rule set's identity and graph size (when
+/// it compiled) and each finding (code, severity, message, line, column,
+/// rules, example case). `strict` counts warnings as failures.
+std::string FindingsJson(std::string_view file, const Diagnostics& diags,
+                         const RuleSet* rs, const DecisionGraph* graph,
+                         bool strict);
 
 /// A JSON string literal for `s`, with quotes and escapes.
 std::string JsonString(std::string_view s);
