@@ -19,22 +19,40 @@ void AddFinding(Diagnostics& diags, Severity severity, SourcePos pos,
   diags.Add(std::move(d));
 }
 
+std::string RuleList(const RuleSet& rs, const std::vector<int>& rules) {
+  std::string names;
+  for (size_t k = 0; k < rules.size(); ++k) {
+    const char* sep = k == 0 ? "" : (k + 1 == rules.size() ? " or " : ", ");
+    names += fmt::format("{}'{}'", sep, rs.rules[static_cast<size_t>(rules[k])].id);
+  }
+  return names;
+}
+
 void AnalyzeRuleSet(const DecisionGraph& graph, std::size_t node_budget,
                     Diagnostics& diags) {
-  FindUnreachableRoutes(graph, diags);
   Diagnostics found;
   try {
-    AnalysisContext ctx(graph, node_budget);
-    FindGaps(ctx, graph, found);
-    FindOverlaps(ctx, graph, found);
-    FindDeadRules(ctx, graph, found);
-    ProveGuarantees(ctx, graph, found);
+    if (graph.ordered()) {
+      FindUnreachableRoutes(nullptr, graph, found);
+      AnalysisContext ctx(graph, node_budget);
+      FindGaps(ctx, graph, found);
+      FindOverlaps(ctx, graph, found);
+      FindDeadRules(ctx, graph, found);
+      ProveGuarantees(ctx, graph, found);
+    } else {
+      ChainedContext ctx(graph, node_budget);
+      FindUnreachableRoutes(&ctx, graph, found);
+      FindGaps(ctx, graph, found);
+      FindDeadRules(ctx, graph, found);
+      ProveGuarantees(ctx, graph, found);
+    }
   } catch (const mdd::BudgetExceeded&) {
     diags.Error({}, "E044",
                 fmt::format("the analyses could not finish within the budget "
-                            "of {} nodes; gaps, overlaps, dead rules and "
-                            "guarantees are neither proven nor refuted",
-                            node_budget));
+                            "of {} nodes ({} search steps); gaps, overlaps, "
+                            "dead rules and guarantees are neither proven nor "
+                            "refuted",
+                            node_budget, node_budget * kSearchStepsPerNode));
     return;
   }
   for (const Diagnostic& d : found.items()) diags.Add(d);

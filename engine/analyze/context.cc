@@ -1,6 +1,7 @@
 #include "analyze/context.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace triage {
 namespace {
@@ -10,6 +11,8 @@ std::vector<int> CellsPerLevel(const DecisionGraph& g) {
   for (int f : g.fact_order()) cells.push_back(g.domain(f).cell_count());
   return cells;
 }
+
+}  // namespace
 
 bool OutcomeHolds(const Expr& e, const Leaf& leaf) {
   int actual = -1;
@@ -25,8 +28,6 @@ bool OutcomeHolds(const Expr& e, const Leaf& leaf) {
   if (e.kind == Expr::Kind::kIn) return any != e.negated;
   return e.op == Expr::Op::kNe ? !any : any;
 }
-
-}  // namespace
 
 AnalysisContext::AnalysisContext(const DecisionGraph& graph,
                                  std::size_t node_budget)
@@ -64,26 +65,61 @@ int AnalysisContext::OutcomeAtom(const Expr& e) {
   });
 }
 
-std::vector<int> AnalysisContext::LeavesWhere(int predicate) {
-  // Terminal leaf+1 where the predicate holds, 0 elsewhere.
-  int joined = dd_.Apply(predicate, outcome_,
-                         [](int holds, int leaf) { return holds ? leaf + 1 : 0; });
-  std::vector<int> leaves;
-  std::vector<char> seen(dd_.size(), 0);
-  std::vector<int> stack = {joined};
-  while (!stack.empty()) {
-    int n = stack.back();
-    stack.pop_back();
-    if (seen[static_cast<size_t>(n)]) continue;
-    seen[static_cast<size_t>(n)] = 1;
-    if (dd_.IsTerminal(n)) {
-      if (dd_.TerminalValue(n) > 0) leaves.push_back(dd_.TerminalValue(n) - 1);
-      continue;
+// The predicate's diagram and the graph are walked side by side, both in
+// fact order, without building their product: no nodes are made, so
+// thousands of rules can be looked at one after the other.
+void AnalysisContext::WalkWhere(
+    int predicate, const std::function<bool(int leaf, const std::vector<int>& cells)>& at_leaf) {
+  const std::vector<int>& order = graph_.fact_order();
+  std::vector<int> cells(graph_.rules().facts.size(), -1);
+  std::unordered_set<std::uint64_t> seen;
+  auto level_of_graph = [&](DecisionGraph::Ref r) {
+    return DecisionGraph::IsLeaf(r) ? mdd::Diagram::kTerminalLevel
+                                    : level_of_fact_[static_cast<size_t>(graph_.nodes()[r].fact)];
+  };
+  bool stop = false;
+  std::function<void(int, DecisionGraph::Ref)> walk = [&](int p, DecisionGraph::Ref r) {
+    if (stop) return;
+    if (dd_.IsTerminal(p) && dd_.TerminalValue(p) == 0) return;
+    if (DecisionGraph::IsLeaf(r) && dd_.IsTerminal(p)) {
+      stop = at_leaf(DecisionGraph::LeafOf(r), cells);
+      return;
     }
-    for (int c = 0; c < dd_.Cells(dd_.Level(n)); ++c) stack.push_back(dd_.Child(n, c));
-  }
+    std::uint64_t key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(p)) << 32) |
+                        static_cast<std::uint32_t>(r);
+    if (!seen.insert(key).second) return;
+    int lp = dd_.Level(p), lr = level_of_graph(r);
+    int level = std::min(lp, lr);
+    int fact = order[static_cast<size_t>(level)];
+    for (int c = 0; c < dd_.Cells(level) && !stop; ++c) {
+      cells[static_cast<size_t>(fact)] = c;
+      walk(lp == level ? dd_.Child(p, c) : p, lr == level ? graph_.Child(r, c) : r);
+    }
+    cells[static_cast<size_t>(fact)] = -1;
+  };
+  walk(predicate, graph_.root());
+}
+
+std::vector<int> AnalysisContext::LeavesWhere(int predicate) {
+  std::vector<int> leaves;
+  WalkWhere(predicate, [&](int leaf, const std::vector<int>&) {
+    leaves.push_back(leaf);
+    return false;
+  });
   std::sort(leaves.begin(), leaves.end());
+  leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
   return leaves;
+}
+
+std::optional<std::vector<int>> AnalysisContext::FindCase(
+    int predicate, const std::function<bool(int)>& leaf_wanted) {
+  std::optional<std::vector<int>> found;
+  WalkWhere(predicate, [&](int leaf, const std::vector<int>& cells) {
+    if (!leaf_wanted(leaf)) return false;
+    found = cells;
+    return true;
+  });
+  return found;
 }
 
 std::optional<std::vector<int>> AnalysisContext::FindPath(
@@ -107,11 +143,66 @@ std::optional<std::vector<int>> AnalysisContext::FindPath(
   return cells;
 }
 
-std::optional<std::vector<int>> AnalysisContext::FindCase(
-    int predicate, const std::function<bool(int)>& leaf_wanted) {
-  int joined = dd_.Apply(predicate, outcome_,
-                         [](int holds, int leaf) { return holds ? leaf + 1 : 0; });
-  return FindPath(joined, [&](int v) { return v > 0 && leaf_wanted(v - 1); });
+
+}  // namespace triage
+
+namespace triage {
+
+ChainedContext::ChainedContext(const DecisionGraph& graph, std::size_t budget)
+    : graph_(graph),
+      budget_(budget),
+      level_of_fact_(graph.rules().facts.size(), -1),
+      dd_(CellsPerLevel(graph), budget),
+      preds_(graph.rules(), domains_, level_of_fact_, dd_),
+      search_(graph, budget * kSearchStepsPerNode) {
+  const std::vector<int>& order = graph.fact_order();
+  for (size_t l = 0; l < order.size(); ++l) {
+    level_of_fact_[static_cast<size_t>(order[l])] = static_cast<int>(l);
+  }
+  for (size_t f = 0; f < graph.rules().facts.size(); ++f) {
+    domains_.push_back(graph.domain(static_cast<int>(f)));
+  }
+}
+
+std::vector<Region> ChainedContext::Regions(int predicate, int value) {
+  std::vector<Region> out;
+  const std::vector<int>& order = graph_.fact_order();
+  std::function<void(int, const Region&)> walk = [&](int n, const Region& reg) {
+    if (out.size() > budget_ / 64) throw mdd::BudgetExceeded();
+    if (dd_.IsTerminal(n)) {
+      if (dd_.TerminalValue(n) == value) out.push_back(reg);
+      return;
+    }
+    int fact = order[static_cast<size_t>(dd_.Level(n))];
+    int cells = dd_.Cells(dd_.Level(n));
+    std::vector<bool> done(static_cast<size_t>(cells), false);
+    for (int c = 0; c < cells; ++c) {
+      if (done[static_cast<size_t>(c)]) continue;
+      int child = dd_.Child(n, c);
+      std::vector<bool> keep(static_cast<size_t>(cells), false);
+      for (int k = c; k < cells; ++k) {
+        if (dd_.Child(n, k) == child) keep[static_cast<size_t>(k)] = done[static_cast<size_t>(k)] = true;
+      }
+      Region next = reg;
+      next.Restrict(fact, keep);
+      walk(child, next);
+    }
+  };
+  walk(predicate, Everything());
+  return out;
+}
+
+std::optional<Region> ChainedContext::Find(const Region& region,
+                                           const std::function<bool(int)>& want) {
+  std::optional<Region> found = search_.Find(region, want);
+  if (search_.exhausted()) throw mdd::BudgetExceeded();
+  return found;
+}
+
+std::vector<int> ChainedContext::Leaves(const Region& region) {
+  std::optional<std::vector<int>> leaves = search_.Leaves(region);
+  if (!leaves) throw mdd::BudgetExceeded();
+  return *leaves;
 }
 
 }  // namespace triage

@@ -13,6 +13,9 @@
 
 namespace triage {
 
+/// Whether a guarantee's `route ...` or `rule ...` comparison holds at a leaf.
+bool OutcomeHolds(const Expr& e, const Leaf& leaf);
+
 class AnalysisContext {
  public:
   /// Throws mdd::BudgetExceeded past `node_budget` nodes, here or later.
@@ -30,17 +33,62 @@ class AnalysisContext {
   /// whose value satisfies `want`; nullopt when there is none.
   std::optional<std::vector<int>> FindPath(int root,
                                            const std::function<bool(int)>& want);
-  /// A path to a leaf in `leaves` on which `predicate` holds.
+  /// Cells of a case for which `predicate` holds and that reaches a leaf
+  /// for which `leaf_wanted` holds.
   std::optional<std::vector<int>> FindCase(int predicate,
                                            const std::function<bool(int)>& leaf_wanted);
 
  private:
+  // Calls at_leaf for each (leaf, cells on the way) where `predicate` holds,
+  // until it returns true.
+  void WalkWhere(int predicate,
+                 const std::function<bool(int, const std::vector<int>&)>& at_leaf);
+
   const DecisionGraph& graph_;
   std::vector<int> level_of_fact_;
   std::vector<FactDomain> domains_;
   mdd::Diagram dd_;
   PredicateBuilder preds_;
   int outcome_ = 0;
+};
+
+}  // namespace triage
+
+#include "compile/region.h"
+
+namespace triage {
+
+/// Searches may visit this many nodes per node of the budget.
+constexpr std::size_t kSearchStepsPerNode = 16;
+
+/// What the analyses of a chain of diagrams share: the feasible-path search,
+/// and predicates built as small diagrams of their own, taken apart into
+/// regions (the paths of a predicate's diagram to a wanted terminal).
+class ChainedContext {
+ public:
+  /// Throws mdd::BudgetExceeded when the work passes `budget`.
+  ChainedContext(const DecisionGraph& graph, std::size_t budget);
+
+  FeasibleSearch& search() { return search_; }
+  mdd::Diagram& dd() { return dd_; }
+  PredicateBuilder& preds() { return preds_; }
+  Region Everything() const { return Region(graph_); }
+  /// The regions of the paths of 0/1 diagram `predicate` to `value`.
+  std::vector<Region> Regions(int predicate, int value);
+  /// A region within `region` reaching a leaf for which `want` holds.
+  std::optional<Region> Find(const Region& region,
+                             const std::function<bool(int)>& want);
+  /// The leaves cases in `region` reach.
+  std::vector<int> Leaves(const Region& region);
+
+ private:
+  const DecisionGraph& graph_;
+  std::size_t budget_;
+  std::vector<int> level_of_fact_;
+  std::vector<FactDomain> domains_;
+  mdd::Diagram dd_;
+  PredicateBuilder preds_;
+  FeasibleSearch search_;
 };
 
 }  // namespace triage

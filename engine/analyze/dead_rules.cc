@@ -46,13 +46,9 @@ void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph,
       }
     }
     std::sort(winner_index.begin(), winner_index.end());
-    std::string names;
+    std::string names = RuleList(rs, winner_index);
     std::vector<std::string> ids = {rule.id};
-    for (size_t k = 0; k < winner_index.size(); ++k) {
-      const std::string& id = rs.rules[static_cast<size_t>(winner_index[k])].id;
-      ids.push_back(id);
-      names += fmt::format("{}'{}'", k == 0 ? "" : (k + 1 == winner_index.size() ? " or " : ", "), id);
-    }
+    for (int w : winner_index) ids.push_back(rs.rules[static_cast<size_t>(w)].id);
     auto cells = ctx.FindCase(holds, [&](int leaf) {
       return graph.leaves()[static_cast<size_t>(leaf)].rule != self;
     });
@@ -61,6 +57,65 @@ void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph,
                            "{} decide{} first",
                            rule.id, names, winner_index.size() == 1 ? "s" : ""),
                ids, cells ? ExampleCaseJson(graph, *cells) : "");
+  }
+}
+
+void FindDeadRules(ChainedContext& ctx, const DecisionGraph& graph,
+                   Diagnostics& diags) {
+  const RuleSet& rs = graph.rules();
+  // Chains are built for `first` and `priority` only. A rule decides some
+  // case when a case where it holds reaches its leaf: searching only where
+  // it holds keeps the search short. Rules after the point where every case
+  // is decided have no leaf at all.
+  std::vector<bool> has_leaf(rs.rules.size(), false);
+  for (const Leaf& leaf : graph.leaves()) {
+    if (leaf.rule >= 0) has_leaf[static_cast<size_t>(leaf.rule)] = true;
+  }
+  for (size_t i = 0; i < rs.rules.size(); ++i) {
+    const Rule& rule = rs.rules[i];
+    if (!rule.when) continue;
+    int self = static_cast<int>(i);
+    int holds = ctx.preds().Build(*rule.when);
+    if (holds == ctx.preds().False()) {
+      AddFinding(diags, Severity::kWarning, rule.pos, "W001",
+                 fmt::format("rule '{}' never applies: its condition holds for "
+                             "no case",
+                             rule.id),
+                 {rule.id}, "");
+      continue;
+    }
+    std::vector<Region> where = ctx.Regions(holds, 1);
+    bool decides = false;
+    for (const Region& r : where) {
+      if (!has_leaf[i]) break;
+      decides = ctx.Find(r, [&](int leaf) {
+                  return graph.leaves()[static_cast<size_t>(leaf)].rule == self;
+                }).has_value();
+      if (decides) break;
+    }
+    if (decides) continue;
+    // Which rules decide instead: naming all of them would mean listing
+    // every leaf the region reaches, which a long chain makes expensive;
+    // name the one that decides an example case where this rule holds.
+    std::optional<Region> example;
+    for (const Region& r : where) {
+      example = ctx.Find(r, [](int) { return true; });
+      if (example) break;
+    }
+    std::vector<int> cells = example->Example();
+    int leaf = CompleteExample(graph, cells);
+    int winner = graph.leaves()[static_cast<size_t>(leaf)].rule;
+    std::vector<std::string> ids = {rule.id};
+    std::string by = "the default route applies";
+    if (winner >= 0) {
+      ids.push_back(rs.rules[static_cast<size_t>(winner)].id);
+      by = fmt::format("'{}' decides", rs.rules[static_cast<size_t>(winner)].id);
+    }
+    AddFinding(diags, Severity::kWarning, rule.pos, "W001",
+               fmt::format("rule '{}' never decides a case: earlier rules decide "
+                           "wherever it holds; here {}",
+                           rule.id, by),
+               ids, ExampleCaseJson(graph, example->Example()));
   }
 }
 

@@ -4,14 +4,39 @@
 #include <algorithm>
 
 #include "analyze/passes.h"
+#include "analyze/context.h"
 
 namespace triage {
 
-void FindUnreachableRoutes(const DecisionGraph& graph, Diagnostics& diags) {
+void FindUnreachableRoutes(ChainedContext* chained, const DecisionGraph& graph,
+                           Diagnostics& diags) {
   const RuleSet& rs = graph.rules();
   std::vector<bool> reached(rs.routes.size(), false);
   for (const Leaf& leaf : graph.leaves()) {
     for (int r : leaf.routes) reached[static_cast<size_t>(r)] = true;
+  }
+  // In a chain a leaf may lie only on paths that contradict themselves: a
+  // route is reached when some case really gets there.
+  for (size_t r = 0; chained && r < rs.routes.size(); ++r) {
+    if (!reached[r]) continue;
+    reached[r] = false;
+    int route = static_cast<int>(r);
+    auto has_route = [&](int leaf) {
+      const std::vector<int>& routes = graph.leaves()[static_cast<size_t>(leaf)].routes;
+      return std::find(routes.begin(), routes.end(), route) != routes.end();
+    };
+    // Search where each rule leading to the route holds, then anywhere.
+    for (const Rule& rule : rs.rules) {
+      if (rule.route_index != route || !rule.when || reached[r]) continue;
+      int holds = chained->preds().Build(*rule.when);
+      for (const Region& where : chained->Regions(holds, 1)) {
+        if (chained->Find(where, has_route)) {
+          reached[r] = true;
+          break;
+        }
+      }
+    }
+    if (!reached[r]) reached[r] = chained->Find(chained->Everything(), has_route).has_value();
   }
   for (size_t r = 0; r < rs.routes.size(); ++r) {
     if (reached[r]) continue;

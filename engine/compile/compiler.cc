@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <limits>
 #include <map>
 #include <numeric>
+#include <unordered_set>
 
 #include "compile/mdd.h"
 #include "compile/predicate.h"
@@ -13,6 +15,11 @@
 
 namespace triage {
 namespace {
+
+// The terminal value of "no rule in this diagram holds: go on to the next".
+constexpr int kContinue = -1;
+// A child slot waiting for the next diagram's root.
+constexpr DecisionGraph::Ref kPendingRef = std::numeric_limits<int>::min();
 
 void CollectFacts(const RuleSet& rs, const Expr& e, std::vector<int>& out,
                   int depth = 0) {
@@ -23,6 +30,11 @@ void CollectFacts(const RuleSet& rs, const Expr& e, std::vector<int>& out,
   }
   for (const auto& c : e.children) CollectFacts(rs, *c, out, depth);
 }
+
+// A single rule needs more nodes than a diagram may have.
+struct RuleTooBig {
+  int rule;
+};
 
 }  // namespace
 
@@ -39,26 +51,35 @@ class GraphCompiler {
     }
     std::vector<int> rule_order = EvaluationOrder();
     g.fact_order_ = FactOrder(rule_order);
-    std::vector<int> level_of_fact(rs_.facts.size(), -1);
-    std::vector<int> cells;
+    level_of_fact_.assign(rs_.facts.size(), -1);
     for (size_t l = 0; l < g.fact_order_.size(); ++l) {
-      level_of_fact[static_cast<size_t>(g.fact_order_[l])] = static_cast<int>(l);
-      cells.push_back(g.domains_[static_cast<size_t>(g.fact_order_[l])].cell_count());
+      level_of_fact_[static_cast<size_t>(g.fact_order_[l])] = static_cast<int>(l);
+      cells_.push_back(g.domains_[static_cast<size_t>(g.fact_order_[l])].cell_count());
     }
-    mdd::Diagram dd(cells, options_.node_budget);
-    PredicateBuilder preds(rs_, g.domains_, level_of_fact, dd);
-    int root = 0;
-    try {
-      root = BuildOutcomes(dd, preds, rule_order);
-    } catch (const mdd::BudgetExceeded&) {
+    auto too_big = [&] {
       diags.Error({}, "E043",
                   fmt::format("the decision graph grew past its budget of {} "
                               "nodes; split the rule set or simplify rules "
                               "that test many unrelated facts",
                               options_.node_budget));
+    };
+    try {
+      bool chain = rs_.hit_policy == HitPolicy::kFirst ||
+                   rs_.hit_policy == HitPolicy::kPriority;
+      DecisionGraph::Ref root =
+          chain ? BuildChain(g, rule_order) : BuildSingle(g, rule_order);
+      Finish(g, root);
+    } catch (const mdd::BudgetExceeded&) {
+      too_big();
+      return std::nullopt;
+    } catch (const RuleTooBig& big) {
+      diags.Error(rs_.rules[static_cast<size_t>(big.rule)].pos, "E043",
+                  fmt::format("rule '{}' alone needs more than {} decision "
+                              "graph nodes; simplify it",
+                              rs_.rules[static_cast<size_t>(big.rule)].id,
+                              options_.diagram_budget));
       return std::nullopt;
     }
-    Flatten(dd, root, g);
     return g;
   }
 
@@ -120,27 +141,148 @@ class GraphCompiler {
     return it->second;
   }
 
-  int BuildOutcomes(mdd::Diagram& dd, PredicateBuilder& preds,
-                    const std::vector<int>& rule_order) {
-    int g = dd.Terminal(Intern({}));
-    bool single = rs_.hit_policy == HitPolicy::kFirst ||
-                  rs_.hit_policy == HitPolicy::kPriority;
-    // Built from the last rule to the first: G = ITE(rule_i, leaf_i, G).
+  // `unique` and `collect`: one diagram whose leaves are the sets of rules
+  // that hold.
+  DecisionGraph::Ref BuildSingle(DecisionGraph& g,
+                                 const std::vector<int>& rule_order) {
+    mdd::Diagram dd(cells_, options_.node_budget);
+    PredicateBuilder preds(rs_, g.domains_, level_of_fact_, dd);
+    int d = dd.Terminal(Intern({}));
     for (auto it = rule_order.rbegin(); it != rule_order.rend(); ++it) {
       int i = *it;
       const Rule& r = rs_.rules[static_cast<size_t>(i)];
       if (!r.when) continue;
       int p = preds.Build(*r.when);
-      g = dd.Apply(p, g, [&](int holds, int rest) {
+      d = dd.Apply(p, d, [&](int holds, int rest) {
         if (!holds) return rest;
-        if (single) return Intern({i});
         std::vector<int> rules = {i};
         const std::vector<int>& more = outcomes_[static_cast<size_t>(rest)];
         rules.insert(rules.end(), more.begin(), more.end());
         return Intern(std::move(rules));
       });
     }
-    return g;
+    g.diagram_count_ = 1;
+    return AddDiagram(g, dd, d, nullptr);
+  }
+
+  // `first` and `priority`: rules are added in evaluation order to a diagram
+  // whose "no rule holds yet" terminal (kContinue) is replaced by
+  // ITE(rule, leaf, kContinue). When the diagram grows past its budget it
+  // is closed and the next rules start a new diagram that its kContinue
+  // leads to. Once kContinue is gone every case is decided, and the rules
+  // after that can decide nothing (the analyses report them as dead).
+  DecisionGraph::Ref BuildChain(DecisionGraph& g,
+                                const std::vector<int>& rule_order) {
+    size_t n = rule_order.size();
+    size_t i = 0;
+    g.diagram_count_ = 0;
+    DecisionGraph::Ref root = kPendingRef;
+    std::vector<size_t> pending;  // child slots that lead to the next diagram
+    bool open = true;             // some cases are still undecided
+    while (i < n && open) {
+      mdd::Diagram dd(cells_, std::min(options_.diagram_budget, options_.node_budget));
+      PredicateBuilder preds(rs_, g.domains_, level_of_fact_, dd);
+      int d = dd.Terminal(kContinue);
+      size_t first = i;
+      while (i < n) {
+        int rule = rule_order[i];
+        try {
+          int p = preds.Build(*rs_.rules[static_cast<size_t>(rule)].when);
+          int leaf = Intern({rule});
+          d = dd.Apply(d, p, [&](int so_far, int holds) {
+            return so_far == kContinue && holds ? leaf : so_far;
+          });
+          ++i;
+        } catch (const mdd::BudgetExceeded&) {
+          if (i == first) throw RuleTooBig{rule};
+          break;
+        }
+        if (!Reaches(dd, d, kContinue)) {
+          open = false;
+          break;
+        }
+      }
+      std::vector<size_t> slots;
+      DecisionGraph::Ref block = AddDiagram(g, dd, d, &slots);
+      ++g.diagram_count_;
+      // A diagram none of whose rules can hold leads straight on: whatever
+      // led to it leads to the next one.
+      if (block == kPendingRef) continue;
+      if (root == kPendingRef) root = block;
+      for (size_t slot : pending) g.children_[slot] = block;
+      pending = std::move(slots);
+      if (g.nodes_.size() > options_.node_budget) throw mdd::BudgetExceeded();
+    }
+    DecisionGraph::Ref none = LeafFor(g, Intern({}));
+    if (g.diagram_count_ == 0) return none;  // no rules at all
+    for (size_t slot : pending) g.children_[slot] = none;
+    return root == kPendingRef ? none : root;
+  }
+
+  // Whether terminal `value` is reachable from diagram node `from`.
+  static bool Reaches(const mdd::Diagram& dd, int from, int value) {
+    std::vector<int> stack = {from};
+    std::unordered_set<int> seen;
+    while (!stack.empty()) {
+      int n = stack.back();
+      stack.pop_back();
+      if (dd.IsTerminal(n)) {
+        if (dd.TerminalValue(n) == value) return true;
+        continue;
+      }
+      if (!seen.insert(n).second) continue;
+      for (int c = dd.Cells(dd.Level(n)) - 1; c >= 0; --c) stack.push_back(dd.Child(n, c));
+    }
+    return false;
+  }
+
+  DecisionGraph::Ref LeafFor(DecisionGraph& g, int outcome) {
+    auto [it, inserted] =
+        leaf_of_outcome_.emplace(outcome, static_cast<int>(g.leaves_.size()));
+    if (inserted) {
+      g.leaves_.push_back(MakeLeaf(outcomes_[static_cast<size_t>(outcome)]));
+    }
+    return -it->second - 1;
+  }
+
+  // Copies the nodes of diagram `root` into the graph. The child slots that
+  // lead to the terminal kContinue are listed in `continue_slots`, to be set
+  // once the next diagram is there. Returns the root's reference
+  // (kPendingRef when the root itself is kContinue).
+  DecisionGraph::Ref AddDiagram(DecisionGraph& g, const mdd::Diagram& dd,
+                                int root, std::vector<size_t>* continue_slots) {
+    const DecisionGraph::Ref continue_to = kPendingRef;
+    std::map<int, DecisionGraph::Ref> ref_of;
+    std::vector<int> order;  // inner diagram nodes, as first reached
+    std::vector<int> stack = {root};
+    while (!stack.empty()) {
+      int n = stack.back();
+      stack.pop_back();
+      if (ref_of.count(n)) continue;
+      if (dd.IsTerminal(n)) {
+        int v = dd.TerminalValue(n);
+        ref_of[n] = v == kContinue ? continue_to : LeafFor(g, v);
+        continue;
+      }
+      ref_of[n] = static_cast<int>(g.nodes_.size() + order.size());
+      order.push_back(n);
+      for (int c = dd.Cells(dd.Level(n)) - 1; c >= 0; --c) {
+        stack.push_back(dd.Child(n, c));
+      }
+    }
+    for (int n : order) {
+      int level = dd.Level(n);
+      g.nodes_.push_back({g.fact_order_[static_cast<size_t>(level)],
+                          static_cast<int>(g.children_.size())});
+      for (int c = 0; c < dd.Cells(level); ++c) {
+        DecisionGraph::Ref child = ref_of[dd.Child(n, c)];
+        if (child == kPendingRef && continue_slots) {
+          continue_slots->push_back(g.children_.size());
+        }
+        g.children_.push_back(child);
+      }
+    }
+    return ref_of[root];
   }
 
   Leaf MakeLeaf(const std::vector<int>& rules) const {
@@ -182,79 +324,98 @@ class GraphCompiler {
     return leaf;
   }
 
-  // Copies the nodes reachable from `root` into the flat form, parents
-  // before children (a topological order, found with Boost.Graph).
-  void Flatten(const mdd::Diagram& dd, int root, DecisionGraph& g) {
-    std::map<int, int> vertex_of;  // diagram node -> vertex
-    std::vector<int> node_of_vertex;
-    std::map<int, int> leaf_of_terminal;
-    std::vector<int> stack = {root};
+  // Keeps what the root reaches, numbered parents first (a topological
+  // order, found with Boost.Graph) and leaves in the order first reached;
+  // records the facts tested below each node.
+  void Finish(DecisionGraph& g, DecisionGraph::Ref root) {
+    size_t n = g.nodes_.size();
+    auto cells_of = [&](size_t node) {
+      return g.domains_[static_cast<size_t>(g.nodes_[node].fact)].cell_count();
+    };
+    std::vector<char> reached(n, 0);
+    std::vector<int> leaf_index(g.leaves_.size(), -1);
+    std::vector<Leaf> leaves;
+    std::vector<DecisionGraph::Ref> stack = {root};
     while (!stack.empty()) {
-      int n = stack.back();
+      DecisionGraph::Ref r = stack.back();
       stack.pop_back();
-      if (dd.IsTerminal(n)) {
-        if (!leaf_of_terminal.count(n)) {
-          int leaf = static_cast<int>(g.leaves_.size());
-          leaf_of_terminal[n] = leaf;
-          g.leaves_.push_back(MakeLeaf(outcomes_[dd.TerminalValue(n)]));
+      if (DecisionGraph::IsLeaf(r)) {
+        int l = DecisionGraph::LeafOf(r);
+        if (leaf_index[l] < 0) {
+          leaf_index[l] = static_cast<int>(leaves.size());
+          leaves.push_back(std::move(g.leaves_[l]));
         }
         continue;
       }
-      if (vertex_of.count(n)) continue;
-      vertex_of[n] = static_cast<int>(node_of_vertex.size());
-      node_of_vertex.push_back(n);
-      for (int c = dd.Cells(dd.Level(n)) - 1; c >= 0; --c) {
-        stack.push_back(dd.Child(n, c));
-      }
+      if (reached[r]) continue;
+      reached[r] = 1;
+      for (int c = cells_of(r) - 1; c >= 0; --c) stack.push_back(g.Child(r, c));
     }
-    using BGraph = boost::adjacency_list<boost::vecS, boost::vecS,
-                                         boost::directedS>;
-    BGraph bg(node_of_vertex.size());
-    for (size_t v = 0; v < node_of_vertex.size(); ++v) {
-      int n = node_of_vertex[v];
-      for (int c = 0; c < dd.Cells(dd.Level(n)); ++c) {
-        int child = dd.Child(n, c);
-        if (!dd.IsTerminal(child)) {
-          boost::add_edge(v, static_cast<size_t>(vertex_of[child]), bg);
-        }
+    using BGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+    BGraph bg(n);
+    for (size_t v = 0; v < n; ++v) {
+      if (!reached[v]) continue;
+      for (int c = 0; c < cells_of(v); ++c) {
+        DecisionGraph::Ref child = g.Child(static_cast<int>(v), c);
+        if (!DecisionGraph::IsLeaf(child)) boost::add_edge(v, static_cast<size_t>(child), bg);
       }
     }
     std::vector<size_t> reverse_topo;
     boost::topological_sort(bg, std::back_inserter(reverse_topo));
-    std::vector<int> index_of_vertex(node_of_vertex.size());
-    for (size_t k = 0; k < reverse_topo.size(); ++k) {
-      index_of_vertex[reverse_topo[reverse_topo.size() - 1 - k]] =
-          static_cast<int>(k);
+    std::vector<int> new_index(n, -1);
+    std::vector<size_t> old_of_new;
+    for (auto it = reverse_topo.rbegin(); it != reverse_topo.rend(); ++it) {
+      if (!reached[*it]) continue;
+      new_index[*it] = static_cast<int>(old_of_new.size());
+      old_of_new.push_back(*it);
     }
-    auto ref_of = [&](int n) -> DecisionGraph::Ref {
-      if (dd.IsTerminal(n)) return -leaf_of_terminal[n] - 1;
-      return index_of_vertex[static_cast<size_t>(vertex_of[n])];
+    auto remap = [&](DecisionGraph::Ref r) -> DecisionGraph::Ref {
+      if (DecisionGraph::IsLeaf(r)) return -leaf_index[DecisionGraph::LeafOf(r)] - 1;
+      return new_index[static_cast<size_t>(r)];
     };
-    g.nodes_.resize(node_of_vertex.size());
-    for (size_t k = 0; k < reverse_topo.size(); ++k) {
-      size_t v = reverse_topo[reverse_topo.size() - 1 - k];
-      int n = node_of_vertex[v];
-      int level = dd.Level(n);
-      g.nodes_[k] = {g.fact_order_[static_cast<size_t>(level)],
-                     static_cast<int>(g.children_.size())};
-      std::vector<int> distinct;
-      for (int c = 0; c < dd.Cells(level); ++c) {
-        int child = ref_of(dd.Child(n, c));
-        g.children_.push_back(child);
-        if (std::find(distinct.begin(), distinct.end(), child) ==
-            distinct.end()) {
+    std::vector<DecisionGraph::Node> nodes;
+    std::vector<DecisionGraph::Ref> children;
+    g.edge_count_ = 0;
+    for (size_t old : old_of_new) {
+      nodes.push_back({g.nodes_[old].fact, static_cast<int>(children.size())});
+      std::vector<DecisionGraph::Ref> distinct;
+      for (int c = 0; c < cells_of(old); ++c) {
+        DecisionGraph::Ref child = remap(g.Child(static_cast<int>(old), c));
+        children.push_back(child);
+        if (std::find(distinct.begin(), distinct.end(), child) == distinct.end()) {
           distinct.push_back(child);
         }
       }
       g.edge_count_ += distinct.size();
     }
-    g.root_ = ref_of(root);
+    g.nodes_ = std::move(nodes);
+    g.children_ = std::move(children);
+    g.leaves_ = std::move(leaves);
+    g.root_ = remap(root);
+    // Facts tested at or below each node, children first.
+    g.fact_words_ = (rs_.facts.size() + 63) / 64 + (rs_.facts.empty() ? 1 : 0);
+    g.facts_below_.assign(g.nodes_.size() * g.fact_words_, 0);
+    for (size_t k = g.nodes_.size(); k-- > 0;) {
+      std::uint64_t* below = &g.facts_below_[k * g.fact_words_];
+      int fact = g.nodes_[k].fact;
+      below[fact / 64] |= std::uint64_t{1} << (fact % 64);
+      int cells = g.domains_[static_cast<size_t>(fact)].cell_count();
+      for (int c = 0; c < cells; ++c) {
+        DecisionGraph::Ref child = g.Child(static_cast<int>(k), c);
+        if (DecisionGraph::IsLeaf(child)) continue;
+        const std::uint64_t* from = &g.facts_below_[static_cast<size_t>(child) * g.fact_words_];
+        for (size_t w = 0; w < g.fact_words_; ++w) below[w] |= from[w];
+      }
+    }
   }
 
   const RuleSet& rs_;
   const CompileOptions& options_;
+  std::vector<int> level_of_fact_;
+  std::vector<int> cells_;
   std::vector<std::vector<int>> outcomes_;
   std::map<std::vector<int>, int> outcome_ids_;
+  std::map<int, int> leaf_of_outcome_;
 };
 
 std::optional<DecisionGraph> CompileRuleSet(const RuleSet& rs,

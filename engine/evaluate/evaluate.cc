@@ -4,124 +4,13 @@
 #include <set>
 #include <tuple>
 
+#include "compile/region.h"
 #include "triage/evaluate.h"
 
 namespace triage {
 namespace {
 
 using Ref = DecisionGraph::Ref;
-
-// Explores the part of the graph a partly known case can reach.
-class Explorer {
- public:
-  Explorer(const DecisionGraph& g, std::vector<int> cells)
-      : g_(g), cells_(std::move(cells)), level_of_fact_(cells_.size(), 1 << 30) {
-    const std::vector<int>& order = g.fact_order();
-    for (size_t l = 0; l < order.size(); ++l) {
-      level_of_fact_[static_cast<size_t>(order[l])] = static_cast<int>(l);
-    }
-  }
-
-  struct Reach {
-    std::vector<int> leaves;         // sorted
-    std::vector<int> known_facts;    // in first-visit order
-    std::vector<int> unknown_facts;  // in first-visit order
-    std::vector<int> unknown_nodes;  // nodes testing an unknown fact
-  };
-
-  Reach Explore() const {
-    Reach reach;
-    std::vector<char> seen_node(g_.nodes().size(), 0);
-    std::vector<char> seen_fact(cells_.size(), 0);
-    std::vector<char> seen_leaf(g_.leaves().size(), 0);
-    std::vector<Ref> stack = {g_.root()};
-    while (!stack.empty()) {
-      Ref r = stack.back();
-      stack.pop_back();
-      if (DecisionGraph::IsLeaf(r)) {
-        int leaf = DecisionGraph::LeafOf(r);
-        if (!seen_leaf[leaf]) {
-          seen_leaf[leaf] = 1;
-          reach.leaves.push_back(leaf);
-        }
-        continue;
-      }
-      if (seen_node[r]) continue;
-      seen_node[r] = 1;
-      int fact = g_.nodes()[r].fact;
-      int cell = cells_[fact];
-      if (!seen_fact[fact]) {
-        seen_fact[fact] = 1;
-        (cell >= 0 ? reach.known_facts : reach.unknown_facts).push_back(fact);
-      }
-      if (cell >= 0) {
-        stack.push_back(g_.Child(r, cell));
-        continue;
-      }
-      reach.unknown_nodes.push_back(r);
-      int n = g_.domain(fact).cell_count();
-      for (int c = n - 1; c >= 0; --c) stack.push_back(g_.Child(r, c));
-    }
-    std::sort(reach.leaves.begin(), reach.leaves.end());
-    return reach;
-  }
-
-  // Whether some answers to the unknown facts lead `a` and `b` to different
-  // routes.
-  bool Differ(Ref a, Ref b) {
-    if (a == b) return false;
-    bool la = DecisionGraph::IsLeaf(a), lb = DecisionGraph::IsLeaf(b);
-    if (la && lb) {
-      return g_.leaves()[DecisionGraph::LeafOf(a)].routes !=
-             g_.leaves()[DecisionGraph::LeafOf(b)].routes;
-    }
-    auto key = std::make_pair(a, b);
-    if (auto it = differ_memo_.find(key); it != differ_memo_.end()) {
-      return it->second;
-    }
-    int level_a = la ? 1 << 30 : level_of_fact_[g_.nodes()[a].fact];
-    int level_b = lb ? 1 << 30 : level_of_fact_[g_.nodes()[b].fact];
-    int fact = level_a <= level_b ? g_.nodes()[a].fact : g_.nodes()[b].fact;
-    int level = std::min(level_a, level_b);
-    auto child = [&](Ref r, int r_level, int cell) {
-      return r_level == level ? g_.Child(r, cell) : r;
-    };
-    bool result = false;
-    if (cells_[fact] >= 0) {
-      result = Differ(child(a, level_a, cells_[fact]),
-                      child(b, level_b, cells_[fact]));
-    } else {
-      for (int c = 0; c < g_.domain(fact).cell_count() && !result; ++c) {
-        result = Differ(child(a, level_a, c), child(b, level_b, c));
-      }
-    }
-    differ_memo_.emplace(key, result);
-    return result;
-  }
-
-  // Whether the answer to `fact` can change the routes, other answers being
-  // equal.
-  bool Matters(int fact, const std::vector<int>& unknown_nodes) {
-    for (Ref n : unknown_nodes) {
-      if (g_.nodes()[n].fact != fact) continue;
-      int cells = g_.domain(fact).cell_count();
-      for (int c1 = 0; c1 < cells; ++c1) {
-        for (int c2 = c1 + 1; c2 < cells; ++c2) {
-          if (Differ(g_.Child(n, c1), g_.Child(n, c2))) return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  std::vector<int>& cells() { return cells_; }
-
- private:
-  const DecisionGraph& g_;
-  std::vector<int> cells_;
-  std::vector<int> level_of_fact_;
-  std::map<std::pair<Ref, Ref>, bool> differ_memo_;
-};
 
 void Conclude(const DecisionGraph& g, const std::vector<int>& leaves,
               Decision& d) {
@@ -167,17 +56,68 @@ void Conclude(const DecisionGraph& g, const std::vector<int>& leaves,
   d.routes.erase(std::unique(d.routes.begin(), d.routes.end()), d.routes.end());
 }
 
-Decision EvaluatePartlyKnown(const DecisionGraph& g, const Case& c) {
-  std::vector<int> cells(c.values.size(), -1);
-  for (size_t f = 0; f < c.values.size(); ++f) {
-    if (c.values[f]) cells[f] = g.domain(static_cast<int>(f)).CellOf(*c.values[f]);
+// Past this many node visits for one case, the search gives up on exactness
+// (only chains of many diagrams come near it) and answers conservatively.
+constexpr std::size_t kSearchBudget = 2'000'000;
+
+// The leaves every path reaches, feasible or not: a superset of the truth,
+// for when the exact search runs out of budget.
+std::vector<int> AllLeavesBelow(const DecisionGraph& g, const Region& region,
+                                std::vector<Ref>& visited) {
+  std::vector<char> seen(g.nodes().size(), 0);
+  std::vector<int> leaves;
+  std::vector<Ref> stack = {g.root()};
+  while (!stack.empty()) {
+    Ref r = stack.back();
+    stack.pop_back();
+    if (DecisionGraph::IsLeaf(r)) {
+      leaves.push_back(DecisionGraph::LeafOf(r));
+      continue;
+    }
+    if (seen[r]) continue;
+    seen[r] = 1;
+    visited.push_back(r);
+    int fact = g.nodes()[r].fact;
+    for (int c = g.domain(fact).cell_count() - 1; c >= 0; --c) {
+      if (region.Allows(fact, c)) stack.push_back(g.Child(r, c));
+    }
   }
-  Explorer explorer(g, cells);
-  Explorer::Reach reach = explorer.Explore();
+  std::sort(leaves.begin(), leaves.end());
+  leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
+  return leaves;
+}
+
+Decision EvaluatePartlyKnown(const DecisionGraph& g, const Case& c) {
+  Region region(g);
+  std::vector<bool> known(c.values.size(), false);
+  for (size_t f = 0; f < c.values.size(); ++f) {
+    if (!c.values[f]) continue;
+    known[f] = true;
+    region.Fix(static_cast<int>(f), g.domain(static_cast<int>(f)).CellOf(*c.values[f]));
+  }
+  FeasibleSearch search(g, kSearchBudget);
+  std::vector<Ref> visited;
+  std::optional<std::vector<int>> leaves = search.Leaves(region, &visited);
+  bool exact = leaves.has_value();
+  if (!exact) {
+    visited.clear();
+    leaves = AllLeavesBelow(g, region, visited);
+  }
   Decision d;
-  d.path = reach.known_facts;
-  Conclude(g, reach.leaves, d);
+  std::vector<int> unknown;
+  std::vector<char> seen(c.values.size(), 0);
+  for (Ref n : visited) {
+    int fact = g.nodes()[n].fact;
+    if (seen[fact]) continue;
+    seen[fact] = 1;
+    (known[fact] ? d.path : unknown).push_back(fact);
+  }
+  Conclude(g, *leaves, d);
   if (d.status != Decision::Status::kUndetermined) return d;
+  if (!exact) {
+    d.ask = unknown;
+    return d;
+  }
 
   // Rank the facts whose answer matters: first those whose answer most often
   // settles the route, then those that leave the fewest routes open.
@@ -188,18 +128,25 @@ Decision EvaluatePartlyKnown(const DecisionGraph& g, const Case& c) {
     int fact;
   };
   std::vector<Score> scores;
-  for (size_t k = 0; k < reach.unknown_facts.size(); ++k) {
-    int fact = reach.unknown_facts[k];
-    if (!explorer.Matters(fact, reach.unknown_nodes)) continue;
+  for (size_t k = 0; k < unknown.size(); ++k) {
+    int fact = unknown[k];
     int n = g.domain(fact).cell_count();
+    bool matters = false;
+    for (int a = 0; a < n && !matters; ++a) {
+      for (int b = a + 1; b < n && !matters; ++b) {
+        matters = search.Differ(region, fact, a, b).value_or(true);
+      }
+    }
+    if (!matters) continue;
     int settled = 0;
     double open = 0;
     for (int cell = 0; cell < n; ++cell) {
-      std::vector<int> fixed = cells;
-      fixed[fact] = cell;
-      Explorer::Reach r = Explorer(g, fixed).Explore();
+      Region fixed = region;
+      fixed.Fix(fact, cell);
+      std::optional<std::vector<int>> sub_leaves = search.Leaves(fixed);
+      if (!sub_leaves || sub_leaves->empty()) continue;
       Decision sub;
-      Conclude(g, r.leaves, sub);
+      Conclude(g, *sub_leaves, sub);
       if (sub.status != Decision::Status::kUndetermined) ++settled;
       open += static_cast<double>(sub.routes.size());
     }

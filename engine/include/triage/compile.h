@@ -90,9 +90,15 @@ struct Leaf {
 };
 
 struct CompileOptions {
-  /// Upper bound on diagram nodes created while compiling (including
-  /// intermediate ones); past it compilation stops with error E043.
+  /// Upper bound on the nodes of the compiled graph, and on the nodes any
+  /// one diagram may create while it is built; past it compilation stops
+  /// with error E043.
   std::size_t node_budget = 4'000'000;
+  /// Under hit policies `first` and `priority`, a diagram that would create
+  /// more nodes than this is closed, and the following rules go into the
+  /// next diagram, chained to it: its "no rule matched" leaf leads to the
+  /// next diagram's root. One graph still, and the same answers.
+  std::size_t diagram_budget = 100'000;
 };
 
 /// The compiled, immutable decision graph.
@@ -119,6 +125,19 @@ class DecisionGraph {
   const std::vector<int>& fact_order() const { return fact_order_; }
   /// Edges counted once per distinct child of a node.
   std::size_t edge_count() const { return edge_count_; }
+  /// How many diagrams are chained (1: a single ordered diagram).
+  int diagram_count() const { return diagram_count_; }
+  /// A single diagram tests each fact at most once on every path, in
+  /// fact_order(), so every path is a set of cases that exists. In a chain a
+  /// fact can be tested again further down; a path is then feasible only if
+  /// its tests of each fact agree (see evaluate/ and analyze/).
+  bool ordered() const { return diagram_count_ <= 1; }
+  /// Whether `fact` is tested at `node` or anywhere below it.
+  bool TestedBelow(int node, int fact) const {
+    return (facts_below_[static_cast<size_t>(node) * fact_words_ +
+                         static_cast<size_t>(fact) / 64] >>
+            (fact % 64)) & 1;
+  }
   const RuleSet& rules() const { return *rules_; }
 
  private:
@@ -131,6 +150,9 @@ class DecisionGraph {
   std::vector<FactDomain> domains_;
   std::vector<int> fact_order_;
   std::size_t edge_count_ = 0;
+  int diagram_count_ = 1;
+  std::size_t fact_words_ = 1;
+  std::vector<std::uint64_t> facts_below_;  // fact_words_ per node
 };
 
 /// Compiles a checked rule set (no errors from load and check). `rs` must

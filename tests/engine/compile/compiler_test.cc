@@ -32,7 +32,9 @@ TEST_CASE("the shipped rule set compiles to a small reduced graph") {
   CHECK(g.root() == 0);
 }
 
-TEST_CASE("compilation stops at the node budget with a diagnostic") {
+namespace {
+
+std::string ManyUnrelatedRules(int rules) {
   std::mt19937_64 rng(7);
   testing::GenerateOptions o;
   o.bool_facts = 12;
@@ -41,18 +43,50 @@ TEST_CASE("compilation stops at the node budget with a diagnostic") {
   o.number_facts = 0;
   o.string_facts = 0;
   o.date_facts = 0;
-  o.min_rules = o.max_rules = 60;
+  o.min_rules = o.max_rules = rules;
   o.flat = true;
   o.all_policies = false;
   o.conditions = false;
-  std::string yaml = testing::GenerateRuleSet(rng, o);
+  return testing::GenerateRuleSet(rng, o);
+}
+
+}  // namespace
+
+TEST_CASE("past the diagram budget, diagrams are chained") {
+  CompileOptions options;
+  options.diagram_budget = 500;
+  CompiledRules c = CompileRules("big.yaml", ManyUnrelatedRules(60), options);
+  REQUIRE(c.graph);
+  CHECK(c.graph->diagram_count() > 1);
+  CHECK_FALSE(c.graph->ordered());
+  // The nodes are still numbered parents first, from the root.
+  CHECK(c.graph->root() == 0);
+  for (size_t n = 0; n < c.graph->nodes().size(); ++n) {
+    int fact = c.graph->nodes()[n].fact;
+    for (int cell = 0; cell < c.graph->domain(fact).cell_count(); ++cell) {
+      DecisionGraph::Ref child = c.graph->Child(static_cast<int>(n), cell);
+      if (!DecisionGraph::IsLeaf(child)) CHECK(child > static_cast<int>(n));
+    }
+  }
+}
+
+TEST_CASE("compilation stops at the node budget with a diagnostic") {
   CompileOptions small;
-  small.node_budget = 2000;
-  CompiledRules c = CompileRules("big.yaml", yaml, small);
+  small.node_budget = 200;
+  small.diagram_budget = 100;
+  CompiledRules c = CompileRules("big.yaml", ManyUnrelatedRules(400), small);
   CHECK_FALSE(c.graph);
   REQUIRE(c.diags.items().size() == 1);
   CHECK(RenderDiagnostic(c.diags.items()[0], c.file, c.source) ==
-        "big.yaml: error: the decision graph grew past its budget of 2000 "
+        "big.yaml: error: the decision graph grew past its budget of 200 "
         "nodes; split the rule set or simplify rules that test many unrelated "
         "facts [E043]\n");
+
+  CompileOptions tiny;
+  tiny.diagram_budget = 3;
+  CompiledRules one = CompileRules("one.yaml", ManyUnrelatedRules(5), tiny);
+  CHECK_FALSE(one.graph);
+  REQUIRE(one.diags.items().size() == 1);
+  CHECK(one.diags.items()[0].message ==
+        "rule 'rule-0' alone needs more than 3 decision graph nodes; simplify it");
 }

@@ -36,14 +36,17 @@ int Scale() {
 
 }  // namespace
 
-TEST_CASE("decision graph agrees with the reference evaluator") {
-  std::mt19937_64 rng(20261130);
-  testing::GenerateOptions options;
-  int rule_sets = 400 * Scale();
-  long cases_checked = 0, undetermined = 0, unknown_cases = 0;
+namespace {
+
+// Generated rule sets, each compiled with `options`, and many generated
+// cases through both evaluators.
+void Agree(std::uint64_t seed, int rule_sets, const CompileOptions& compile,
+           const testing::GenerateOptions& options, bool expect_chains) {
+  std::mt19937_64 rng(seed);
+  long cases_checked = 0, undetermined = 0, unknown_cases = 0, chained = 0;
   for (int n = 0; n < rule_sets; ++n) {
     std::string yaml = testing::GenerateRuleSet(rng, options);
-    CompiledRules c = CompileRules("generated.yaml", yaml);
+    CompiledRules c = CompileRules("generated.yaml", yaml, compile);
     INFO(yaml);
     REQUIRE(c.rules);
     REQUIRE(c.graph);
@@ -57,6 +60,7 @@ TEST_CASE("decision graph agrees with the reference evaluator") {
     for (size_t f = 0; f < c.rules->facts.size(); ++f) {
       domains.push_back(c.graph->domain(static_cast<int>(f)));
     }
+    if (expect_chains && c.graph->diagram_count() > 1) ++chained;
     for (int k = 0; k < 1000; ++k) {
       double unknown = k % 4 == 0 ? 0.25 : 0.0;
       std::string json = testing::GenerateCase(rng, options, unknown);
@@ -78,9 +82,29 @@ TEST_CASE("decision graph agrees with the reference evaluator") {
       }
     }
   }
-  // The generator must exercise unknown facts for real.
+  // The generator must exercise unknown facts, and chains, for real.
   CHECK(undetermined > cases_checked / 50);
-  WARN(fmt::format("{} cases on {} rule sets; {} with unknown facts, {} "
-                   "undetermined",
-                   cases_checked, rule_sets, unknown_cases, undetermined));
+  if (expect_chains) CHECK(chained > rule_sets / 4);
+  WARN(fmt::format("{} cases on {} rule sets ({} chained); {} with unknown "
+                   "facts, {} undetermined",
+                   cases_checked, rule_sets, chained, unknown_cases, undetermined));
+}
+
+}  // namespace
+
+TEST_CASE("decision graph agrees with the reference evaluator") {
+  Agree(20261130, 400 * Scale(), CompileOptions{}, testing::GenerateOptions{},
+        false);
+}
+
+TEST_CASE("chained decision graphs agree with the reference evaluator") {
+  // A tiny diagram budget forces chains of many small diagrams, where facts
+  // are tested again further down and feasibility matters.
+  CompileOptions chain;
+  chain.diagram_budget = 60;
+  testing::GenerateOptions first_only;
+  first_only.all_policies = false;
+  first_only.min_rules = 4;
+  first_only.max_depth = 2;
+  Agree(7, 150 * Scale(), chain, first_only, true);
 }
