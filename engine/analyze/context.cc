@@ -192,9 +192,17 @@ std::vector<Region> ChainedContext::Regions(int predicate, int value) {
   return out;
 }
 
-std::optional<Region> ChainedContext::Find(const Region& region,
-                                           const std::function<bool(int)>& want) {
-  std::optional<Region> found = search_.Find(region, want);
+std::optional<std::vector<int>> ChainedContext::Find(
+    const Region& region, const std::function<bool(int)>& want) {
+  std::optional<std::vector<int>> found = search_.Find(region, want);
+  if (search_.exhausted()) throw mdd::BudgetExceeded();
+  return found;
+}
+
+std::optional<std::vector<int>> ChainedContext::FindLeaf(const Region& region,
+                                                        int leaf) {
+  std::optional<std::vector<int>> found = search_.Find(
+      region, [&](int reached) { return reached == leaf; }, search_.DiagramOf(leaf) + 1);
   if (search_.exhausted()) throw mdd::BudgetExceeded();
   return found;
 }

@@ -59,7 +59,7 @@ class AnalysisContext {
 namespace triage {
 
 /// Searches may visit this many nodes per node of the budget.
-constexpr std::size_t kSearchStepsPerNode = 16;
+constexpr std::size_t kSearchStepsPerNode = 4;
 
 /// What the analyses of a chain of diagrams share: the feasible-path search,
 /// and predicates built as small diagrams of their own, taken apart into
@@ -75,9 +75,13 @@ class ChainedContext {
   Region Everything() const { return Region(graph_); }
   /// The regions of the paths of 0/1 diagram `predicate` to `value`.
   std::vector<Region> Regions(int predicate, int value);
-  /// A region within `region` reaching a leaf for which `want` holds.
-  std::optional<Region> Find(const Region& region,
-                             const std::function<bool(int)>& want);
+  /// Cells of a case within `region` reaching a leaf for which `want`
+  /// holds (-1: any).
+  std::optional<std::vector<int>> Find(const Region& region,
+                                       const std::function<bool(int)>& want);
+  /// Cells of a case within `region` that reaches `leaf`: only the diagrams
+  /// up to the leaf's own are walked.
+  std::optional<std::vector<int>> FindLeaf(const Region& region, int leaf);
   /// The leaves cases in `region` reach.
   std::vector<int> Leaves(const Region& region);
 

@@ -67,14 +67,14 @@ void FindDeadRules(ChainedContext& ctx, const DecisionGraph& graph,
   // case when a case where it holds reaches its leaf: searching only where
   // it holds keeps the search short. Rules after the point where every case
   // is decided have no leaf at all.
-  std::vector<bool> has_leaf(rs.rules.size(), false);
-  for (const Leaf& leaf : graph.leaves()) {
-    if (leaf.rule >= 0) has_leaf[static_cast<size_t>(leaf.rule)] = true;
+  std::vector<int> leaf_of_rule(rs.rules.size(), -1);
+  for (size_t l = 0; l < graph.leaves().size(); ++l) {
+    int r = graph.leaves()[l].rule;
+    if (r >= 0) leaf_of_rule[static_cast<size_t>(r)] = static_cast<int>(l);
   }
   for (size_t i = 0; i < rs.rules.size(); ++i) {
     const Rule& rule = rs.rules[i];
     if (!rule.when) continue;
-    int self = static_cast<int>(i);
     int holds = ctx.preds().Build(*rule.when);
     if (holds == ctx.preds().False()) {
       AddFinding(diags, Severity::kWarning, rule.pos, "W001",
@@ -87,22 +87,20 @@ void FindDeadRules(ChainedContext& ctx, const DecisionGraph& graph,
     std::vector<Region> where = ctx.Regions(holds, 1);
     bool decides = false;
     for (const Region& r : where) {
-      if (!has_leaf[i]) break;
-      decides = ctx.Find(r, [&](int leaf) {
-                  return graph.leaves()[static_cast<size_t>(leaf)].rule == self;
-                }).has_value();
+      if (leaf_of_rule[i] < 0) break;
+      decides = ctx.FindLeaf(r, leaf_of_rule[i]).has_value();
       if (decides) break;
     }
     if (decides) continue;
     // Which rules decide instead: naming all of them would mean listing
     // every leaf the region reaches, which a long chain makes expensive;
     // name the one that decides an example case where this rule holds.
-    std::optional<Region> example;
+    std::optional<std::vector<int>> example;
     for (const Region& r : where) {
       example = ctx.Find(r, [](int) { return true; });
       if (example) break;
     }
-    std::vector<int> cells = example->Example();
+    std::vector<int> cells = *example;
     int leaf = CompleteExample(graph, cells);
     int winner = graph.leaves()[static_cast<size_t>(leaf)].rule;
     std::vector<std::string> ids = {rule.id};
@@ -115,7 +113,7 @@ void FindDeadRules(ChainedContext& ctx, const DecisionGraph& graph,
                fmt::format("rule '{}' never decides a case: earlier rules decide "
                            "wherever it holds; here {}",
                            rule.id, by),
-               ids, ExampleCaseJson(graph, example->Example()));
+               ids, ExampleCaseJson(graph, *example));
   }
 }
 

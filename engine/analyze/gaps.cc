@@ -25,7 +25,7 @@ void FindGaps(ChainedContext& ctx, const DecisionGraph& graph,
   if (!region) return;
   AddFinding(diags, Severity::kError, {}, "E040",
              "some cases match no rule and there is no 'default'", {},
-             ExampleCaseJson(graph, region->Example()));
+             ExampleCaseJson(graph, *region));
 }
 
 }  // namespace triage

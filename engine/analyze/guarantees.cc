@@ -61,7 +61,7 @@ void ProveGuarantees(ChainedContext& ctx, const DecisionGraph& graph,
     if (!g.that) continue;
     // Per reachable leaf, the cases that violate the guarantee there, and
     // whether any of them really reaches that leaf.
-    std::optional<Region> counterexample;
+    std::optional<std::vector<int>> counterexample;
     for (int l : leaves) {
       const Leaf& leaf = graph.leaves()[static_cast<size_t>(l)];
       auto atom = [&](const Expr& e) {
@@ -69,12 +69,12 @@ void ProveGuarantees(ChainedContext& ctx, const DecisionGraph& graph,
       };
       int holds = ctx.preds().Build(*g.that, atom);
       for (const Region& violating : ctx.Regions(holds, 0)) {
-        counterexample = ctx.Find(violating, [&](int reached) { return reached == l; });
+        counterexample = ctx.FindLeaf(violating, l);
         if (counterexample) break;
       }
       if (counterexample) break;
     }
-    if (counterexample) Refuted(graph, g, counterexample->Example(), diags);
+    if (counterexample) Refuted(graph, g, *counterexample, diags);
   }
 }
 

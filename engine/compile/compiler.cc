@@ -161,8 +161,9 @@ class GraphCompiler {
         return Intern(std::move(rules));
       });
     }
-    g.diagram_count_ = 1;
-    return AddDiagram(g, dd, d, nullptr);
+    DecisionGraph::Ref root = AddDiagram(g, dd, d, nullptr);
+    g.diagram_roots_ = {root};
+    return root;
   }
 
   // `first` and `priority`: rules are added in evaluation order to a diagram
@@ -175,7 +176,7 @@ class GraphCompiler {
                                 const std::vector<int>& rule_order) {
     size_t n = rule_order.size();
     size_t i = 0;
-    g.diagram_count_ = 0;
+    g.diagram_roots_.clear();
     DecisionGraph::Ref root = kPendingRef;
     std::vector<size_t> pending;  // child slots that lead to the next diagram
     bool open = true;             // some cases are still undecided
@@ -204,19 +205,22 @@ class GraphCompiler {
       }
       std::vector<size_t> slots;
       DecisionGraph::Ref block = AddDiagram(g, dd, d, &slots);
-      ++g.diagram_count_;
       // A diagram none of whose rules can hold leads straight on: whatever
       // led to it leads to the next one.
       if (block == kPendingRef) continue;
+      g.diagram_roots_.push_back(block);
       if (root == kPendingRef) root = block;
       for (size_t slot : pending) g.children_[slot] = block;
       pending = std::move(slots);
       if (g.nodes_.size() > options_.node_budget) throw mdd::BudgetExceeded();
     }
     DecisionGraph::Ref none = LeafFor(g, Intern({}));
-    if (g.diagram_count_ == 0) return none;  // no rules at all
     for (size_t slot : pending) g.children_[slot] = none;
-    return root == kPendingRef ? none : root;
+    if (root == kPendingRef) {  // no rule can hold
+      g.diagram_roots_ = {none};
+      return none;
+    }
+    return root;
   }
 
   // Whether terminal `value` is reachable from diagram node `from`.
@@ -392,21 +396,7 @@ class GraphCompiler {
     g.children_ = std::move(children);
     g.leaves_ = std::move(leaves);
     g.root_ = remap(root);
-    // Facts tested at or below each node, children first.
-    g.fact_words_ = (rs_.facts.size() + 63) / 64 + (rs_.facts.empty() ? 1 : 0);
-    g.facts_below_.assign(g.nodes_.size() * g.fact_words_, 0);
-    for (size_t k = g.nodes_.size(); k-- > 0;) {
-      std::uint64_t* below = &g.facts_below_[k * g.fact_words_];
-      int fact = g.nodes_[k].fact;
-      below[fact / 64] |= std::uint64_t{1} << (fact % 64);
-      int cells = g.domains_[static_cast<size_t>(fact)].cell_count();
-      for (int c = 0; c < cells; ++c) {
-        DecisionGraph::Ref child = g.Child(static_cast<int>(k), c);
-        if (DecisionGraph::IsLeaf(child)) continue;
-        const std::uint64_t* from = &g.facts_below_[static_cast<size_t>(child) * g.fact_words_];
-        for (size_t w = 0; w < g.fact_words_; ++w) below[w] |= from[w];
-      }
-    }
+    for (DecisionGraph::Ref& r : g.diagram_roots_) r = remap(r);
   }
 
   const RuleSet& rs_;

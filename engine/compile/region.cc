@@ -1,7 +1,9 @@
 #include "compile/region.h"
 
 #include <algorithm>
+#include <limits>
 #include <memory>
+#include <unordered_set>
 
 namespace triage {
 namespace {
@@ -15,28 +17,6 @@ std::shared_ptr<const std::vector<size_t>> Offsets(const DecisionGraph& g) {
   }
   offsets->push_back(at);
   return offsets;
-}
-
-// The distinct children of a node, each with the cells leading to it.
-struct Branch {
-  DecisionGraph::Ref to;
-  std::vector<bool> cells;
-};
-
-std::vector<Branch> Branches(const DecisionGraph& g, DecisionGraph::Ref node) {
-  std::vector<Branch> out;
-  int fact = g.nodes()[node].fact;
-  int n = g.domain(fact).cell_count();
-  for (int c = 0; c < n; ++c) {
-    DecisionGraph::Ref to = g.Child(node, c);
-    auto it = std::find_if(out.begin(), out.end(), [&](const Branch& b) { return b.to == to; });
-    if (it == out.end()) {
-      out.push_back({to, std::vector<bool>(static_cast<size_t>(n), false)});
-      it = out.end() - 1;
-    }
-    it->cells[static_cast<size_t>(c)] = true;
-  }
-  return out;
 }
 
 }  // namespace
@@ -83,18 +63,56 @@ int Region::FirstIfNarrowed(int fact) const {
   return all ? -1 : first;
 }
 
-std::vector<int> Region::Example() const {
-  std::vector<int> cells;
-  for (size_t f = 0; f < graph_->rules().facts.size(); ++f) {
-    cells.push_back(FirstIfNarrowed(static_cast<int>(f)));
-  }
-  return cells;
+
+namespace {
+
+// Memo tables are emptied past this many entries, so that memory stays
+// bounded; the step budget bounds the time.
+constexpr std::size_t kMaxMemo = 2'000'000;
+
+template <typename Set>
+void Remember(Set& set, std::string key) {
+  if (set.size() >= kMaxMemo) set.clear();
+  set.insert(std::move(key));
 }
 
+// Markers in a tuple: a diagram that went on to the next one, and one that
+// no longer matters because an earlier diagram decided.
+constexpr DecisionGraph::Ref kContinued = std::numeric_limits<int>::min();
+constexpr DecisionGraph::Ref kSettled = std::numeric_limits<int>::min() + 1;
+constexpr DecisionGraph::Ref kNone = std::numeric_limits<int>::min() + 2;
+
+}  // namespace
+
 FeasibleSearch::FeasibleSearch(const DecisionGraph& g, std::size_t step_budget)
-    : graph_(g), step_budget_(step_budget), offset_(Offsets(g)) {
-  words_ = (offset_->back() + 63) / 64 + 1;
-  mask_below_.resize(g.nodes().size());
+    : graph_(g), step_budget_(step_budget), level_of_fact_(g.rules().facts.size(), -1) {
+  for (size_t l = 0; l < g.fact_order().size(); ++l) {
+    level_of_fact_[static_cast<size_t>(g.fact_order()[l])] = static_cast<int>(l);
+  }
+  const std::vector<DecisionGraph::Ref>& roots = g.diagram_roots();
+  for (size_t k = 0; k < roots.size(); ++k) {
+    next_root_.push_back(k + 1 < roots.size() ? roots[k + 1] : kNone);
+  }
+  // Each leaf belongs to one diagram: rule leaves to the diagram of their
+  // rule, the "no rule" leaf to the last.
+  diagram_of_leaf_.assign(g.leaves().size(), static_cast<int>(roots.size()) - 1);
+  std::vector<char> seen(g.nodes().size(), 0);
+  for (size_t k = 0; k < roots.size(); ++k) {
+    std::vector<DecisionGraph::Ref> stack = {roots[k]};
+    while (!stack.empty()) {
+      DecisionGraph::Ref r = stack.back();
+      stack.pop_back();
+      if (r == next_root_[k]) continue;
+      if (DecisionGraph::IsLeaf(r)) {
+        diagram_of_leaf_[static_cast<size_t>(DecisionGraph::LeafOf(r))] = static_cast<int>(k);
+        continue;
+      }
+      if (seen[static_cast<size_t>(r)]) continue;
+      seen[static_cast<size_t>(r)] = 1;
+      int cells = g.domain(g.nodes()[r].fact).cell_count();
+      for (int c = 0; c < cells; ++c) stack.push_back(g.Child(r, c));
+    }
+  }
 }
 
 bool FeasibleSearch::Step() {
@@ -102,159 +120,163 @@ bool FeasibleSearch::Step() {
   return !exhausted_;
 }
 
-const std::vector<std::uint64_t>& FeasibleSearch::MaskBelow(DecisionGraph::Ref node) {
-  std::vector<std::uint64_t>& mask = mask_below_[static_cast<size_t>(node)];
-  if (!mask.empty()) return mask;
-  mask.assign(words_, 0);
-  for (size_t f = 0; f + 1 < offset_->size(); ++f) {
-    if (!graph_.TestedBelow(node, static_cast<int>(f))) continue;
-    for (size_t b = (*offset_)[f]; b < (*offset_)[f + 1]; ++b) {
-      mask[b / 64] |= std::uint64_t{1} << (b % 64);
+FeasibleSearch::Tuple FeasibleSearch::Start(int diagrams) const {
+  const Tuple& roots = graph_.diagram_roots();
+  return Tuple(roots.begin(), roots.begin() + std::min<size_t>(roots.size(), static_cast<size_t>(diagrams)));
+}
+
+int FeasibleSearch::NextLevel(const Tuple& t) const {
+  int level = -1;
+  for (DecisionGraph::Ref r : t) {
+    if (r == kContinued) continue;
+    if (r == kSettled) break;
+    if (DecisionGraph::IsLeaf(r)) break;  // this diagram decides: later ones do not matter
+    int l = level_of_fact_[static_cast<size_t>(graph_.nodes()[r].fact)];
+    if (level < 0 || l < level) level = l;
+  }
+  return level;
+}
+
+FeasibleSearch::Tuple FeasibleSearch::Advance(
+    const Tuple& t, int level, int cell, std::vector<DecisionGraph::Ref>* visited) const {
+  Tuple out = t;
+  bool decided = false;
+  for (size_t k = 0; k < out.size(); ++k) {
+    DecisionGraph::Ref& r = out[k];
+    if (decided) {
+      r = kSettled;
+      continue;
+    }
+    if (r == kContinued || r == kSettled) continue;
+    if (!DecisionGraph::IsLeaf(r) &&
+        level_of_fact_[static_cast<size_t>(graph_.nodes()[r].fact)] == level) {
+      if (visited) visited->push_back(r);
+      r = graph_.Child(r, cell);
+    }
+    if (r == next_root_[k]) {
+      r = kContinued;
+    } else if (DecisionGraph::IsLeaf(r)) {
+      // Whatever the earlier diagrams do, the later ones no longer matter.
+      decided = true;
     }
   }
-  return mask;
+  return out;
 }
 
-// What can happen below `node` depends only on the cells allowed for the
-// facts tested below it: the memo key.
-std::string FeasibleSearch::Key(DecisionGraph::Ref node, const Region& region) {
-  std::string key(reinterpret_cast<const char*>(&node), sizeof node);
-  if (DecisionGraph::IsLeaf(node)) return key;
-  const std::vector<std::uint64_t>& mask = MaskBelow(node);
-  for (size_t w = 0; w < words_; ++w) {
-    std::uint64_t v = region.bits_[w] & mask[w];
-    key.append(reinterpret_cast<const char*>(&v), sizeof v);
+int FeasibleSearch::Outcome(const Tuple& t) const {
+  for (DecisionGraph::Ref r : t) {
+    if (r == kContinued) continue;
+    return DecisionGraph::LeafOf(r);
   }
-  return key;
+  return -1;  // every diagram in the tuple went on
 }
 
-std::string FeasibleSearch::PairKey(DecisionGraph::Ref a, DecisionGraph::Ref b,
-                                    const Region& region) {
-  std::string key(reinterpret_cast<const char*>(&a), sizeof a);
-  key.append(reinterpret_cast<const char*>(&b), sizeof b);
-  static const std::vector<std::uint64_t> kNone;
-  const std::vector<std::uint64_t>* ma = DecisionGraph::IsLeaf(a) ? nullptr : &MaskBelow(a);
-  const std::vector<std::uint64_t>* mb = DecisionGraph::IsLeaf(b) ? nullptr : &MaskBelow(b);
-  for (size_t w = 0; w < words_; ++w) {
-    std::uint64_t m = (ma ? (*ma)[w] : 0) | (mb ? (*mb)[w] : 0);
-    std::uint64_t v = region.bits_[w] & m;
-    key.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
-  return key;
+std::string FeasibleSearch::KeyOf(const Tuple& t) {
+  return std::string(reinterpret_cast<const char*>(t.data()),
+                     t.size() * sizeof(DecisionGraph::Ref));
 }
 
 std::optional<std::vector<int>> FeasibleSearch::Leaves(
     const Region& region, std::vector<DecisionGraph::Ref>* visited) {
   std::vector<int> leaves;
   std::unordered_set<std::string> seen;
-  std::function<void(DecisionGraph::Ref, const Region&)> visit =
-      [&](DecisionGraph::Ref r, const Region& reg) {
-        if (exhausted_ || !Step()) return;
-        if (!seen.insert(Key(r, reg)).second) return;
-        if (DecisionGraph::IsLeaf(r)) {
-          leaves.push_back(DecisionGraph::LeafOf(r));
-          return;
-        }
-        if (visited) visited->push_back(r);
-        int fact = graph_.nodes()[r].fact;
-        for (const Branch& b : Branches(graph_, r)) {
-          Region next = reg;
-          next.Restrict(fact, b.cells);
-          if (next.AnyAllowed(fact)) visit(b.to, next);
-        }
-      };
-  visit(graph_.root(), region);
+  const std::vector<int>& order = graph_.fact_order();
+  std::function<void(const Tuple&)> visit = [&](const Tuple& t) {
+    if (exhausted_ || !Step()) return;
+    std::string key = KeyOf(t);
+    if (seen.count(key)) return;
+    Remember(seen, std::move(key));
+    int level = NextLevel(t);
+    if (level < 0) {
+      leaves.push_back(Outcome(t));
+      return;
+    }
+    int fact = order[static_cast<size_t>(level)];
+    for (int c = 0; c < graph_.domain(fact).cell_count(); ++c) {
+      if (region.Allows(fact, c)) visit(Advance(t, level, c, visited));
+    }
+  };
+  visit(Start(graph_.diagram_count()));
   if (exhausted_) return std::nullopt;
   std::sort(leaves.begin(), leaves.end());
   leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
   return leaves;
 }
 
-std::optional<Region> FeasibleSearch::Find(const Region& region,
-                                           const std::function<bool(int)>& want) {
+std::optional<std::vector<int>> FeasibleSearch::Find(
+    const Region& region, const std::function<bool(int)>& want) {
+  return Find(region, want, graph_.diagram_count());
+}
+
+std::optional<std::vector<int>> FeasibleSearch::Find(
+    const Region& region, const std::function<bool(int)>& want, int diagrams) {
   std::unordered_set<std::string> failed;
-  std::optional<Region> found;
-  std::function<bool(DecisionGraph::Ref, const Region&)> visit =
-      [&](DecisionGraph::Ref r, const Region& reg) {
-        if (exhausted_ || !Step()) return false;
-        if (DecisionGraph::IsLeaf(r)) {
-          if (!want(DecisionGraph::LeafOf(r))) return false;
-          found = reg;
-          return true;
-        }
-        std::string key = Key(r, reg);
-        if (failed.count(key)) return false;
-        int fact = graph_.nodes()[r].fact;
-        for (const Branch& b : Branches(graph_, r)) {
-          Region next = reg;
-          next.Restrict(fact, b.cells);
-          if (next.AnyAllowed(fact) && visit(b.to, next)) return true;
-        }
-        failed.insert(std::move(key));
-        return false;
-      };
-  visit(graph_.root(), region);
-  if (exhausted_) return std::nullopt;
-  return found;
+  std::vector<int> cells(graph_.rules().facts.size(), -1);
+  const std::vector<int>& order = graph_.fact_order();
+  std::function<bool(const Tuple&)> visit = [&](const Tuple& t) {
+    if (exhausted_ || !Step()) return false;
+    int level = NextLevel(t);
+    if (level < 0) {
+      int outcome = Outcome(t);  // -1: every diagram walked went on
+      return outcome >= 0 && want(outcome);
+    }
+    std::string key = KeyOf(t);
+    if (failed.count(key)) return false;
+    int fact = order[static_cast<size_t>(level)];
+    for (int c = 0; c < graph_.domain(fact).cell_count(); ++c) {
+      if (!region.Allows(fact, c)) continue;
+      cells[static_cast<size_t>(fact)] = c;
+      if (visit(Advance(t, level, c, nullptr))) return true;
+    }
+    cells[static_cast<size_t>(fact)] = -1;
+    Remember(failed, std::move(key));
+    return false;
+  };
+  bool found = visit(Start(diagrams));
+  if (exhausted_ || !found) return std::nullopt;
+  // Facts the region narrows but the path did not test keep a cell too, so
+  // that the case shows why it is in the region.
+  for (size_t f = 0; f < cells.size(); ++f) {
+    if (cells[f] < 0) cells[f] = region.FirstIfNarrowed(static_cast<int>(f));
+  }
+  return cells;
 }
 
 std::optional<bool> FeasibleSearch::Differ(const Region& region, int fact, int a,
                                            int b) {
-  // Both sides walk from the root under one region of the other facts;
-  // side X answers `fact` with cell a, side Y with cell b. The side whose
-  // fact comes first in the fact order moves first, and both move together
-  // when they test the same fact, so that on a single ordered diagram this
-  // is the product of the two sub-graphs and the memo keeps it small.
-  std::vector<int> level(graph_.rules().facts.size(), 1 << 30);
-  for (size_t l = 0; l < graph_.fact_order().size(); ++l) {
-    level[static_cast<size_t>(graph_.fact_order()[l])] = static_cast<int>(l);
-  }
-  auto level_of = [&](DecisionGraph::Ref r) {
-    return DecisionGraph::IsLeaf(r) ? (1 << 30)
-                                    : level[static_cast<size_t>(graph_.nodes()[r].fact)];
-  };
+  // Two walks side by side, one answering `fact` with a, the other with b,
+  // every other fact the same on both.
   std::unordered_set<std::string> failed;
-  std::function<bool(DecisionGraph::Ref, DecisionGraph::Ref, const Region&)> walk =
-      [&](DecisionGraph::Ref x, DecisionGraph::Ref y, const Region& reg) {
-        if (exhausted_ || !Step()) return false;
-        if (DecisionGraph::IsLeaf(x) && DecisionGraph::IsLeaf(y)) {
-          return graph_.leaves()[DecisionGraph::LeafOf(x)].routes !=
-                 graph_.leaves()[DecisionGraph::LeafOf(y)].routes;
-        }
-        std::string key = PairKey(x, y, reg);
-        if (failed.count(key)) return false;
-        int lx = level_of(x), ly = level_of(y);
-        bool move_x = lx <= ly, move_y = ly <= lx;
-        int tested = graph_.nodes()[move_x ? x : y].fact;
-        bool result = false;
-        if (tested == fact) {
-          result = walk(move_x ? graph_.Child(x, a) : x,
-                        move_y ? graph_.Child(y, b) : y, reg);
-        } else {
-          int n = graph_.domain(tested).cell_count();
-          std::vector<bool> done(static_cast<size_t>(n), false);
-          for (int c = 0; c < n && !result; ++c) {
-            if (done[static_cast<size_t>(c)] || !reg.Allows(tested, c)) continue;
-            DecisionGraph::Ref nx = move_x ? graph_.Child(x, c) : x;
-            DecisionGraph::Ref ny = move_y ? graph_.Child(y, c) : y;
-            // All cells that lead both sides to the same pair go together.
-            std::vector<bool> keep(static_cast<size_t>(n), false);
-            for (int k = c; k < n; ++k) {
-              if ((move_x ? graph_.Child(x, k) : x) == nx &&
-                  (move_y ? graph_.Child(y, k) : y) == ny) {
-                keep[static_cast<size_t>(k)] = true;
-                done[static_cast<size_t>(k)] = true;
-              }
-            }
-            Region next = reg;
-            next.Restrict(tested, keep);
-            if (next.AnyAllowed(tested)) result = walk(nx, ny, next);
-          }
-        }
-        if (!result) failed.insert(std::move(key));
-        return result;
-      };
-  bool result = walk(graph_.root(), graph_.root(), region);
+  const std::vector<int>& order = graph_.fact_order();
+  int fact_level = level_of_fact_[static_cast<size_t>(fact)];
+  std::function<bool(const Tuple&, const Tuple&)> walk = [&](const Tuple& x,
+                                                           const Tuple& y) {
+    if (exhausted_ || !Step()) return false;
+    int lx = NextLevel(x), ly = NextLevel(y);
+    if (lx < 0 && ly < 0) {
+      return graph_.leaves()[static_cast<size_t>(Outcome(x))].routes !=
+             graph_.leaves()[static_cast<size_t>(Outcome(y))].routes;
+    }
+    std::string key = KeyOf(x) + "|" + KeyOf(y);
+    if (failed.count(key)) return false;
+    int level = lx < 0 ? ly : (ly < 0 ? lx : std::min(lx, ly));
+    bool result = false;
+    if (level == fact_level) {
+      result = walk(lx == level ? Advance(x, level, a, nullptr) : x,
+                    ly == level ? Advance(y, level, b, nullptr) : y);
+    } else {
+      int f = order[static_cast<size_t>(level)];
+      for (int c = 0; c < graph_.domain(f).cell_count() && !result; ++c) {
+        if (!region.Allows(f, c)) continue;
+        result = walk(lx == level ? Advance(x, level, c, nullptr) : x,
+                      ly == level ? Advance(y, level, c, nullptr) : y);
+      }
+    }
+    if (!result) Remember(failed, std::move(key));
+    return result;
+  };
+  Tuple start = Start(graph_.diagram_count());
+  bool result = walk(start, start);
   if (exhausted_) return std::nullopt;
   return result;
 }

@@ -10,7 +10,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "triage/compile.h"
@@ -34,33 +33,42 @@ class Region {
   bool AnyAllowed(int fact) const;
   /// The first allowed cell of `fact`, or -1 when all are (nothing to fix).
   int FirstIfNarrowed(int fact) const;
-  /// One cell per fact that the region narrows, -1 for the others.
-  std::vector<int> Example() const;
   const std::vector<std::uint64_t>& bits() const { return bits_; }
 
  private:
-  friend class FeasibleSearch;
   const DecisionGraph* graph_;
   std::shared_ptr<const std::vector<size_t>> offset_;  // first bit of each fact
   std::vector<std::uint64_t> bits_;
 };
 
-/// Searches the feasible paths of a graph. Work is bounded by `step_budget`
-/// node visits per call; past it a call returns nullopt and exhausted()
-/// says so, rather than a guess.
+/// Searches the feasible paths of a graph. A chain's diagrams all test facts
+/// in one order, so they are walked side by side, one fact at a time: a
+/// position in each diagram, every fact answered once for all of them. The
+/// case's outcome is the leaf of the first diagram that does not go on to
+/// the next. On a single diagram this is a plain walk. Work is bounded by
+/// `step_budget` positions visited (over all calls); past it a call returns
+/// nullopt and exhausted() says so, rather than a guess.
 class FeasibleSearch {
  public:
   FeasibleSearch(const DecisionGraph& g, std::size_t step_budget);
 
-  /// The leaves (sorted) that cases in `region` can reach from the root;
-  /// `visited`, when given, receives the nodes on the way, in visit order.
+  /// The leaves (sorted) that cases in `region` reach; `visited`, when
+  /// given, receives the nodes on the way, in visit order.
   std::optional<std::vector<int>> Leaves(
       const Region& region, std::vector<DecisionGraph::Ref>* visited = nullptr);
 
-  /// A region of cases within `region` that reach a leaf for which `want`
-  /// holds; nullopt when there is none (or the budget ran out).
-  std::optional<Region> Find(const Region& region,
-                             const std::function<bool(int)>& want);
+  /// The cells of a case within `region` that reaches a leaf for which
+  /// `want` holds (-1 for facts it leaves open); nullopt when there is none
+  /// (or the budget ran out).
+  std::optional<std::vector<int>> Find(const Region& region,
+                                       const std::function<bool(int)>& want);
+  /// The same, for leaves of the first `diagrams` diagrams only: the later
+  /// ones are not walked at all.
+  std::optional<std::vector<int>> Find(const Region& region,
+                                       const std::function<bool(int)>& want,
+                                       int diagrams);
+  /// The diagram (index in the chain) whose paths end in `leaf`.
+  int DiagramOf(int leaf) const { return diagram_of_leaf_[static_cast<size_t>(leaf)]; }
 
   /// Whether some cases in `region` reach different routes when `fact` is
   /// `a` than when it is `b`, all else equal.
@@ -69,18 +77,26 @@ class FeasibleSearch {
   bool exhausted() const { return exhausted_; }
 
  private:
-  const std::vector<std::uint64_t>& MaskBelow(DecisionGraph::Ref node);
-  std::string Key(DecisionGraph::Ref node, const Region& region);
-  std::string PairKey(DecisionGraph::Ref a, DecisionGraph::Ref b, const Region& region);
+  using Tuple = std::vector<DecisionGraph::Ref>;
+  Tuple Start(int diagrams) const;
+  // The level of the next fact to answer, or -1 when the tuple is decided.
+  int NextLevel(const Tuple& t) const;
+  // Advances every position testing the fact at `level` by `cell`, and
+  // settles positions past a decided diagram.
+  Tuple Advance(const Tuple& t, int level, int cell,
+                std::vector<DecisionGraph::Ref>* visited) const;
+  // The leaf a decided tuple reaches.
+  int Outcome(const Tuple& t) const;
+  static std::string KeyOf(const Tuple& t);
   bool Step();
 
   const DecisionGraph& graph_;
   std::size_t step_budget_;
   std::size_t steps_ = 0;
   bool exhausted_ = false;
-  std::shared_ptr<const std::vector<size_t>> offset_;
-  size_t words_ = 0;
-  std::vector<std::vector<std::uint64_t>> mask_below_;  // lazily, per node
+  std::vector<int> level_of_fact_;
+  std::vector<DecisionGraph::Ref> next_root_;  // per diagram; kNone for the last
+  std::vector<int> diagram_of_leaf_;
 };
 
 }  // namespace triage

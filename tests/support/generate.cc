@@ -109,7 +109,8 @@ class Generator {
 
   std::string Conjunction() {
     std::string out = Comparison();
-    for (int k = Pick(rng_, o_.max_terms); k > 0; --k) out += " and " + Comparison();
+    int terms = o_.min_terms + Pick(rng_, o_.max_terms - o_.min_terms + 1);
+    for (int k = 1; k < terms; ++k) out += " and " + Comparison();
     return out;
   }
 

@@ -14,7 +14,8 @@ struct GenerateOptions {
   int routes = 4;
   int min_rules = 1, max_rules = 12;
   int max_depth = 3;      ///< expression depth
-  int max_terms = 3;      ///< comparisons per conjunction (flat mode)
+  int min_terms = 1;      ///< comparisons per conjunction (flat mode)
+  int max_terms = 4;
   bool flat = false;      ///< rules are conjunctions of comparisons
   bool conditions = true; ///< use named conditions
   bool all_policies = true;

@@ -125,19 +125,16 @@ class DecisionGraph {
   const std::vector<int>& fact_order() const { return fact_order_; }
   /// Edges counted once per distinct child of a node.
   std::size_t edge_count() const { return edge_count_; }
-  /// How many diagrams are chained (1: a single ordered diagram).
-  int diagram_count() const { return diagram_count_; }
-  /// A single diagram tests each fact at most once on every path, in
-  /// fact_order(), so every path is a set of cases that exists. In a chain a
-  /// fact can be tested again further down; a path is then feasible only if
-  /// its tests of each fact agree (see evaluate/ and analyze/).
-  bool ordered() const { return diagram_count_ <= 1; }
-  /// Whether `fact` is tested at `node` or anywhere below it.
-  bool TestedBelow(int node, int fact) const {
-    return (facts_below_[static_cast<size_t>(node) * fact_words_ +
-                         static_cast<size_t>(fact) / 64] >>
-            (fact % 64)) & 1;
-  }
+  /// The roots of the chained diagrams, in order; the first is root().
+  /// Every diagram tests facts in fact_order(); the paths of diagram k that
+  /// lead to diagram k+1's root are its "no rule here" paths.
+  const std::vector<Ref>& diagram_roots() const { return diagram_roots_; }
+  int diagram_count() const { return static_cast<int>(diagram_roots_.size()); }
+  /// A single diagram tests each fact at most once on every path, so every
+  /// path is a set of cases that exists. In a chain a fact can be tested
+  /// again in a later diagram; a path is then feasible only if its tests of
+  /// each fact agree (see compile/region.h).
+  bool ordered() const { return diagram_roots_.size() <= 1; }
   const RuleSet& rules() const { return *rules_; }
 
  private:
@@ -150,9 +147,7 @@ class DecisionGraph {
   std::vector<FactDomain> domains_;
   std::vector<int> fact_order_;
   std::size_t edge_count_ = 0;
-  int diagram_count_ = 1;
-  std::size_t fact_words_ = 1;
-  std::vector<std::uint64_t> facts_below_;  // fact_words_ per node
+  std::vector<Ref> diagram_roots_;
 };
 
 /// Compiles a checked rule set (no errors from load and check). `rs` must

@@ -34,6 +34,6 @@ guarantees:
   REQUIRE(out_of_budget.items().size() == 1);
   CHECK(RenderDiagnostic(out_of_budget.items()[0], "t.yaml", "") ==
         "t.yaml: error: the analyses could not finish within the budget of 4 "
-        "nodes (64 search steps); gaps, overlaps, dead rules and guarantees are "
+        "nodes (16 search steps); gaps, overlaps, dead rules and guarantees are "
         "neither proven nor refuted [E044]\n");
 }
