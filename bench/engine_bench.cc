@@ -241,34 +241,74 @@ void BM_ScanTable500(benchmark::State& state) {
 }
 BENCHMARK(BM_ScanTable500);
 
-// Random conjunctions of 1-4 tests over 40 facts (14 enum, 14 int, 12 bool),
-// as in shared/design/decision-graph.md. Without chaining, the single
-// diagram grows exponentially with the rule count.
-void BM_CompileRandom(benchmark::State& state) {
+// Random conjunctions of 1..max_terms tests over 40 facts (14 enum, 14 int,
+// 12 bool), as in shared/design/decision-graph.md. `triage check` in full:
+// load, check, compile (chaining diagrams past the diagram budget) and every
+// analysis. Counters: graph nodes, chained diagrams, findings, and whether
+// the analyses stopped at their budget (E044) or the graph at its own (E043).
+std::string RandomRules(int rules, int max_terms) {
   std::mt19937_64 rng(3);
   testing::GenerateOptions o;
   o.bool_facts = 12;
   o.enum_facts = 14;
   o.int_facts = 14;
   o.number_facts = o.string_facts = o.date_facts = 0;
-  o.min_rules = o.max_rules = static_cast<int>(state.range(0));
+  o.min_rules = o.max_rules = rules;
+  o.min_terms = 1;
+  o.max_terms = max_terms;
   o.flat = true;
   o.all_policies = false;
   o.conditions = false;
-  std::string yaml = testing::GenerateRuleSet(rng, o);
-  size_t nodes = 0;
-  for (auto _ : state) {
-    CompiledRules c = CompileRules("random.yaml", yaml);
-    if (!c.graph) {
-      state.SkipWithError("node budget exceeded (E043)");
-      return;
-    }
-    nodes = c.graph->nodes().size();
-  }
-  state.counters["nodes"] = static_cast<double>(nodes);
+  return testing::GenerateRuleSet(rng, o);
 }
-BENCHMARK(BM_CompileRandom)->Arg(10)->Arg(20)->Arg(30)->Arg(40)->Arg(1000)
-    ->Unit(benchmark::kMillisecond);
+
+void BM_CheckRandom(benchmark::State& state) {
+  std::string yaml = RandomRules(static_cast<int>(state.range(0)),
+                                 static_cast<int>(state.range(1)));
+  CompiledRules c;
+  for (auto _ : state) c = CompileRules("random.yaml", yaml);
+  bool stopped = false, too_big = false;
+  for (const Diagnostic& d : c.diags.items()) {
+    stopped |= d.code == "E044";
+    too_big |= d.code == "E043";
+  }
+  state.counters["nodes"] = c.graph ? static_cast<double>(c.graph->nodes().size()) : 0;
+  state.counters["diagrams"] = c.graph ? c.graph->diagram_count() : 0;
+  state.counters["findings"] = static_cast<double>(c.diags.items().size());
+  state.counters["E044"] = stopped;
+  state.counters["E043"] = too_big;
+}
+BENCHMARK(BM_CheckRandom)
+    ->Args({10, 3})->Args({40, 3})->Args({1000, 3})->Args({10000, 3})
+    ->Args({40, 4})->Args({1000, 4})
+    ->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Routing through the graph of a generated 1000-rule set (complete cases).
+void BM_EvaluateRandom1000(benchmark::State& state) {
+  CompiledRules c = CompileRules("random.yaml", RandomRules(1000, static_cast<int>(state.range(0))));
+  if (!c.graph) {
+    state.SkipWithError("did not compile");
+    return;
+  }
+  std::mt19937_64 rng(5);
+  testing::GenerateOptions o;
+  o.bool_facts = 12;
+  o.enum_facts = 14;
+  o.int_facts = 14;
+  o.number_facts = o.string_facts = o.date_facts = 0;
+  std::string jsonl;
+  for (int i = 0; i < 4096; ++i) jsonl += testing::GenerateCase(rng, o, 0.0) + "\n";
+  std::vector<Case> cases = ParseCases(c, jsonl);
+  Decision d;
+  size_t k = 0;
+  for (auto _ : state) {
+    Evaluate(*c.graph, cases[k++ & 4095], d);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["diagrams"] = c.graph->diagram_count();
+}
+BENCHMARK(BM_EvaluateRandom1000)->Arg(3)->Arg(4);
 
 }  // namespace
 
