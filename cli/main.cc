@@ -126,6 +126,25 @@ std::optional<triage::CompiledRules> Build(const std::string& path,
   return triage::CompileRules(path, std::move(*bytes));
 }
 
+// Loads and compiles a rule file for a verb other than `check`: one that
+// cannot be read, or has errors other than gaps, is reported (exit 2).
+std::optional<triage::CompiledRules> BuildUsable(const std::string& path) {
+  std::string error;
+  std::optional<triage::CompiledRules> c = Build(path, error);
+  if (!c) {
+    std::cerr << "triage: " << error << "\n";
+    return std::nullopt;
+  }
+  if (!c->Usable()) {
+    PrintDiagnostics(*c, StderrTerminal());
+    std::cerr << fmt::format(
+        "triage: '{}' has errors; fix them first (see 'triage check {}')\n",
+        path, path);
+    return std::nullopt;
+  }
+  return c;
+}
+
 // ---- check ---------------------------------------------------------------
 
 struct CheckArgs {
@@ -230,20 +249,9 @@ std::optional<std::string> DotToSvg(const std::string& dot, std::string& error) 
 }
 
 int RunGraph(const GraphArgs& args) {
-  Terminal term = StderrTerminal();
   std::string error;
-  std::optional<triage::CompiledRules> c = Build(args.rules, error);
-  if (!c) {
-    std::cerr << "triage: " << error << "\n";
-    return kExitCannot;
-  }
-  if (!c->Usable()) {
-    PrintDiagnostics(*c, term);
-    std::cerr << fmt::format(
-        "triage: '{}' has errors; fix them first (see 'triage check {}')\n",
-        args.rules, args.rules);
-    return kExitCannot;
-  }
+  std::optional<triage::CompiledRules> c = BuildUsable(args.rules);
+  if (!c) return kExitCannot;
   std::string text;
   if (args.format == "json") {
     text = triage::GraphJson(*c->graph);
@@ -290,20 +298,9 @@ triage::InputFormat ParseInputFormat(const std::string& name,
 }
 
 int RunRoute(const RouteArgs& args) {
-  Terminal term = StderrTerminal();
   std::string error;
-  std::optional<triage::CompiledRules> c = Build(args.rules, error);
-  if (!c) {
-    std::cerr << "triage: " << error << "\n";
-    return kExitCannot;
-  }
-  if (!c->Usable()) {
-    PrintDiagnostics(*c, term);
-    std::cerr << fmt::format(
-        "triage: '{}' has errors; fix them first (see 'triage check {}')\n",
-        args.rules, args.rules);
-    return kExitCannot;
-  }
+  std::optional<triage::CompiledRules> c = BuildUsable(args.rules);
+  if (!c) return kExitCannot;
   for (const triage::Diagnostic& d : c->diags.items()) {
     if (d.code == "E040") {
       std::cerr << fmt::format(

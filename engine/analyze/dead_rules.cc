@@ -9,6 +9,17 @@
 #include "triage/analyze.h"
 
 namespace triage {
+namespace {
+
+void NeverApplies(const Rule& rule, Diagnostics& diags) {
+  AddFinding(diags, Severity::kWarning, rule.pos, "W001",
+             fmt::format("rule '{}' never applies: its condition holds for no "
+                         "case",
+                         rule.id),
+             {rule.id}, "");
+}
+
+}  // namespace
 
 void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph,
                    Diagnostics& diags) {
@@ -18,11 +29,7 @@ void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph,
     if (!rule.when) continue;
     int holds = ctx.preds().Build(*rule.when);
     if (holds == ctx.preds().False()) {
-      AddFinding(diags, Severity::kWarning, rule.pos, "W001",
-                 fmt::format("rule '{}' never applies: its condition holds for "
-                             "no case",
-                             rule.id),
-                 {rule.id}, "");
+      NeverApplies(rule, diags);
       continue;
     }
     // Under `unique` and `collect` a rule that holds always takes part.
@@ -77,11 +84,7 @@ void FindDeadRules(ChainedContext& ctx, const DecisionGraph& graph,
     if (!rule.when) continue;
     int holds = ctx.preds().Build(*rule.when);
     if (holds == ctx.preds().False()) {
-      AddFinding(diags, Severity::kWarning, rule.pos, "W001",
-                 fmt::format("rule '{}' never applies: its condition holds for "
-                             "no case",
-                             rule.id),
-                 {rule.id}, "");
+      NeverApplies(rule, diags);
       continue;
     }
     std::vector<Region> where = ctx.Regions(holds, 1);

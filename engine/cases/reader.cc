@@ -3,7 +3,7 @@
 
 #include <cmath>
 #include <fmt/format.h>
-#include <regex>
+#include <algorithm>
 
 #include "load/strict_yaml.h"
 #include "triage/cases.h"
@@ -135,10 +135,35 @@ bool ReadJsonDocument(std::string_view text,
   return true;
 }
 
+// [-+]?[0-9]+
+bool IsYamlInt(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+// [-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?
+bool IsYamlFloat(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  size_t i = 0, digits = 0;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    size_t exponent = i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == exponent) return false;
+  }
+  return i == s.size();
+}
+
 RawValue FromYaml(const yaml::Node& n) {
-  static const std::regex kInt("[-+]?[0-9]+");
-  static const std::regex kFloat(
-      "[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?");
   RawValue v;
   switch (n.kind) {
     case yaml::Node::Kind::kNull:
@@ -162,7 +187,7 @@ RawValue FromYaml(const yaml::Node& n) {
       v.b = s == "true";
       return v;
     }
-    if (std::regex_match(s, kInt)) {
+    if (IsYamlInt(s)) {
       v.s = s;  // as written, for case_id (a leading zero matters there)
       try {
         v.i = std::stoll(s);
@@ -173,7 +198,7 @@ RawValue FromYaml(const yaml::Node& n) {
       }
       return v;
     }
-    if (std::regex_match(s, kFloat)) {
+    if (IsYamlFloat(s)) {
       v.kind = RawValue::Kind::kNumber;
       v.d = std::stod(s);
       return v;

@@ -76,6 +76,16 @@ TEST_CASE("case formats are read and detected") {
     CHECK(f[3].second.kind == RawValue::Kind::kString);
     CHECK(r.cases[1].line == 5);
   }
+  SECTION("YAML plain scalars: integers, decimals, and text that only looks numeric") {
+    Read r = ReadAll("a: -12\nb: +3\nc: 2.5\nd: .5\ne: 1e3\nf: -2.\ng: 1e\nh: 12a\ni: '7'\n");
+    REQUIRE(r.cases.size() == 1);
+    std::vector<RawValue::Kind> kinds;
+    for (const auto& [key, value] : r.cases[0].fields) kinds.push_back(value.kind);
+    using K = RawValue::Kind;
+    CHECK(kinds == std::vector<K>{K::kInt, K::kInt, K::kNumber, K::kNumber, K::kNumber,
+                                  K::kNumber, K::kString, K::kString, K::kString});
+    CHECK(r.cases[0].fields[4].second.d == 1000);
+  }
   SECTION("formats from file names") {
     CHECK(FormatFromPath("a.jsonl") == InputFormat::kJsonLines);
     CHECK(FormatFromPath("a.ndjson") == InputFormat::kJsonLines);
