@@ -19,6 +19,7 @@
 #include "triage/engine.h"
 #include "triage/evaluate.h"
 #include "triage/report.h"
+#include "triage/rule_tests.h"
 
 extern char** environ;
 
@@ -145,6 +146,60 @@ std::optional<triage::CompiledRules> BuildUsable(const std::string& path) {
   return c;
 }
 
+bool IsTestFile(const std::string& path) {
+  return path.size() >= 10 && path.substr(path.size() - 10) == ".test.yaml";
+}
+
+// A loaded test file and the rule file it names, or nothing after telling
+// why (exit 2 for unreadable files, 1 for a test file with problems).
+struct LoadedTests {
+  std::string path;
+  triage::TestFile file;
+  triage::CompiledRules rules;
+};
+
+std::optional<LoadedTests> LoadTests(const std::string& test_path, int& status) {
+  namespace fs = std::filesystem;
+  status = kExitCannot;
+  std::string error;
+  std::optional<std::string> bytes = ReadInput(test_path, error);
+  if (!bytes) {
+    std::cerr << "triage: " << error << "\n";
+    return std::nullopt;
+  }
+  triage::Diagnostics diags;
+  std::optional<triage::TestFile> file = triage::LoadTestFile(*bytes, diags);
+  std::optional<triage::CompiledRules> rules;
+  if (file && !diags.HasErrors()) {
+    rules = BuildUsable((fs::path(test_path).parent_path() / file->rules).string());
+    if (!rules) return std::nullopt;
+    triage::CheckTestFile(*rules->rules, *file, diags);
+  }
+  diags.SortByPosition();
+  for (const triage::Diagnostic& d : diags.items()) {
+    std::cerr << triage::RenderDiagnostic(d, test_path, *bytes);
+  }
+  if (diags.HasErrors() || !file) {
+    status = kExitFound;
+    return std::nullopt;
+  }
+  status = kExitOk;
+  return LoadedTests{test_path, std::move(*file), std::move(*rules)};
+}
+
+// `triage check` of a test file: its structure, and the names it uses.
+int CheckTestFile(const std::string& path) {
+  int status = kExitOk;
+  std::optional<LoadedTests> tests = LoadTests(path, status);
+  if (!tests) {
+    if (status == kExitFound) std::cout << fmt::format("{}: test file has errors\n", path);
+    return status;
+  }
+  std::cout << fmt::format("{}: ok: {} tests of {}\n", path, tests->file.tests.size(),
+                           tests->file.rules);
+  return kExitOk;
+}
+
 // ---- check ---------------------------------------------------------------
 
 struct CheckArgs {
@@ -159,6 +214,12 @@ int RunCheck(const CheckArgs& args) {
   bool json = args.format == "json";
   std::string json_out = "[";
   for (const std::string& path : args.rules) {
+    if (IsTestFile(path)) {
+      int test_status = CheckTestFile(path);
+      if (test_status == kExitCannot) return kExitCannot;
+      status = std::max(status, test_status);
+      continue;
+    }
     std::string error;
     std::optional<triage::CompiledRules> c = Build(path, error);
     if (!c) {
@@ -200,6 +261,71 @@ int RunCheck(const CheckArgs& args) {
   }
   if (json) std::cout << json_out << "]\n";
   return status;
+}
+
+// ---- test ----------------------------------------------------------------
+
+struct TestArgs {
+  std::vector<std::string> paths;
+  bool coverage = false;
+  double threshold = -1;
+  std::string lang;
+};
+
+int RunTest(const TestArgs& args) {
+  namespace fs = std::filesystem;
+  size_t passed = 0, failed = 0;
+  bool below_threshold = false;
+  for (const std::string& path : args.paths) {
+    // A rule file's tests are in X.test.yaml beside X.yaml.
+    std::string test_path = path;
+    if (!IsTestFile(path)) {
+      test_path = (fs::path(path).parent_path() /
+                   (fs::path(path).stem().string() + ".test.yaml")).string();
+    }
+    int load_status = kExitOk;
+    std::optional<LoadedTests> loaded = LoadTests(test_path, load_status);
+    if (!loaded) return kExitCannot;
+    const triage::CompiledRules* c = &loaded->rules;
+    const triage::TestFile* file = &loaded->file;
+    std::vector<triage::TestResult> results =
+        triage::RunRuleTests(*c->rules, *c->graph, *file);
+    for (const triage::TestResult& r : results) {
+      if (r.passed) {
+        ++passed;
+        continue;
+      }
+      ++failed;
+      std::string actual = triage::RecordText(*c->rules, r.record, args.lang);
+      std::string indented;
+      for (char ch : actual) {
+        indented += ch;
+        if (ch == '\n') indented += "    ";
+      }
+      while (!indented.empty() && indented.back() == ' ') indented.pop_back();
+      std::cout << fmt::format("FAIL {}:{}: {}\n  expected: {}\n  actual:\n    {}",
+                               test_path, r.test->pos.line, r.test->name, r.expected,
+                               indented);
+    }
+    if (args.coverage || args.threshold >= 0) {
+      triage::Coverage cov = triage::MeasureCoverage(*c->rules, *c->graph, results);
+      std::cout << fmt::format("{}: {:.0f}% of rules decide some test ({} of {})\n",
+                               c->file, cov.percent,
+                               c->rules->rules.size() - cov.rules_missed.size(),
+                               c->rules->rules.size());
+      for (int r : cov.rules_missed) {
+        const triage::Rule& rule = c->rules->rules[static_cast<size_t>(r)];
+        std::cout << fmt::format("  no test reaches rule '{}' (line {})\n", rule.id,
+                                 rule.pos.line);
+      }
+      std::cout << fmt::format("  graph leaves reached: {} of {}\n",
+                               c->graph->leaves().size() - cov.leaves_missed.size(),
+                               c->graph->leaves().size());
+      if (args.threshold >= 0 && cov.percent < args.threshold) below_threshold = true;
+    }
+  }
+  std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
+  return failed || below_threshold ? kExitFound : kExitOk;
 }
 
 // ---- graph ---------------------------------------------------------------
@@ -441,6 +567,20 @@ int main(int argc, char** argv) {
       "Exit status: 0 all cases routed or undetermined, 1 an invalid or "
       "unrouted case, 2 the job could not be done.");
 
+  TestArgs test;
+  CLI::App* test_cmd = app.add_subcommand(
+      "test", "Run a rule set's own test cases (X.test.yaml beside X.yaml)");
+  test_cmd->add_option("PATHS", test.paths, "Rule files or test files")->required();
+  test_cmd->add_flag("--coverage", test.coverage,
+                     "Show the rules and graph leaves no test reaches");
+  test_cmd->add_option("--threshold", test.threshold,
+                       "Fail when fewer than this percent of rules decide a test");
+  test_cmd->add_option("--lang", test.lang, "Language of the explanations");
+  test_cmd->footer(
+      "Example:\n  triage test rules/lokale-driehoek.yaml --coverage --threshold 100\n\n"
+      "Exit status: 0 all passed, 1 a test failed or coverage is below the "
+      "threshold, 2 the job could not be done.");
+
   GraphArgs graph;
   CLI::App* graph_cmd = app.add_subcommand(
       "graph", "The compiled decision graph as DOT, SVG (via Graphviz) or JSON");
@@ -468,5 +608,6 @@ int main(int argc, char** argv) {
   if (check_cmd->parsed()) return RunCheck(check);
   if (route_cmd->parsed()) return RunRoute(route);
   if (graph_cmd->parsed()) return RunGraph(graph);
+  if (test_cmd->parsed()) return RunTest(test);
   return kExitCannot;
 }

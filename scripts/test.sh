@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh build -DTRIAGE_WERROR=ON
 
-echo "== triage check rules/*.yaml"
-for f in rules/*.yaml; do
-  case "$f" in *.test.yaml) continue ;; esac
-  build/cli/triage check "$f"
+echo "== triage check rules/*.yaml, triage test on each rule set with tests"
+build/cli/triage check rules/*.yaml
+for f in rules/*.test.yaml; do
+  [ -e "$f" ] && build/cli/triage test "$f" --coverage
 done
 
 if [ "${TRIAGE_NO_SANITIZE:-}" != "1" ]; then

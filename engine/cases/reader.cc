@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "cases/yaml_case.h"
 #include "load/strict_yaml.h"
 #include "triage/cases.h"
 
@@ -217,7 +218,9 @@ RawValue FromYaml(const yaml::Node& n) {
   return v;
 }
 
-RawCase CaseFromYaml(const yaml::Node& n, int index) {
+}  // namespace
+
+RawCase CaseFromYamlNode(const yaml::Node& n, int index) {
   RawCase c;
   c.index = index;
   c.line = n.pos.line;
@@ -230,6 +233,8 @@ RawCase CaseFromYaml(const yaml::Node& n, int index) {
   }
   return c;
 }
+
+namespace {
 
 void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   Diagnostics diags;
@@ -249,10 +254,10 @@ void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   }
   if (root->IsSeq()) {
     int index = 0;
-    for (const yaml::Node& item : root->items) sink(CaseFromYaml(item, ++index));
+    for (const yaml::Node& item : root->items) sink(CaseFromYamlNode(item, ++index));
     return;
   }
-  sink(CaseFromYaml(*root, 1));
+  sink(CaseFromYamlNode(*root, 1));
 }
 
 }  // namespace
