@@ -2,7 +2,9 @@
 // definition of what a comparison means (ComparisonHolds).
 #include <algorithm>
 #include <fmt/format.h>
+#include <cmath>
 #include <limits>
+#include <optional>
 
 #include "triage/compile.h"
 
@@ -72,6 +74,27 @@ bool Compare(const Fact& fact, Expr::Op op, const Value& a, const Value& b) {
 }
 
 std::string FormatNumber(double d) { return fmt::format("{}", d); }
+
+// A finite number strictly between lo and hi (either may be infinite), or
+// nullopt when there is none (adjacent doubles, or only infinities).
+std::optional<double> NumberInside(double lo, double hi) {
+  const double inf = std::numeric_limits<double>::infinity();
+  double v = 0;
+  if (lo == -inf && hi == inf) {
+    v = 0;
+  } else if (lo == -inf) {
+    v = hi - 1;
+    if (v >= hi) v = std::nextafter(hi, -inf);
+  } else if (hi == inf) {
+    v = lo + 1;
+    if (v <= lo) v = std::nextafter(lo, inf);
+  } else {
+    v = lo / 2 + hi / 2;
+    if (v <= lo || v >= hi) v = std::nextafter(lo, hi);
+  }
+  if (!std::isfinite(v) || v <= lo || v >= hi) return std::nullopt;
+  return v;
+}
 
 }  // namespace
 
@@ -209,7 +232,8 @@ FactDomain FactDomain::Build(const RuleSet& rs, int fact_index) {
                false};
         }
         bool inside = c.point ? (c.lo >= lo && c.hi <= hi)
-                              : (c.lo >= lo && c.hi <= hi && c.lo < c.hi);
+                              : (c.lo >= lo && c.hi <= hi &&
+                                 NumberInside(c.lo, c.hi).has_value());
         if (!inside) {
           d.num_cell_of_slot_.push_back(-1);
           continue;
@@ -272,12 +296,7 @@ Value FactDomain::Example(int cell) const {
     case FactType::kNumber: {
       const NumCell& c = num_cells_[cell];
       if (c.point) return Value::Num(c.lo);
-      bool low_inf = c.lo == -std::numeric_limits<double>::infinity();
-      bool high_inf = c.hi == std::numeric_limits<double>::infinity();
-      if (low_inf && high_inf) return Value::Num(0);
-      if (low_inf) return Value::Num(c.hi - 1);
-      if (high_inf) return Value::Num(c.lo + 1);
-      return Value::Num(c.lo + (c.hi - c.lo) / 2);
+      return Value::Num(*NumberInside(c.lo, c.hi));
     }
     case FactType::kString: {
       if (cell < static_cast<int>(strings_.size())) {

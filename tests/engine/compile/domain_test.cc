@@ -130,3 +130,27 @@ TEST_CASE("dates: parsing and formatting") {
   CHECK(FormatDate(*ParseDate("1999-12-31")) == "1999-12-31");
   CHECK(FormatDate(*ParseDate("0000-01-01")) == "0000-01-01");
 }
+
+TEST_CASE("number cells at the edges of doubles are exact") {
+  CompiledRules c = testing::Compile(R"(ruleset: t
+version: "1"
+facts: {x: {type: number}}
+routes: {a: {}, b: {}}
+default: b
+rules:
+  - {id: huge, when: x > 1e308, route: a}
+  - {id: beyond, when: x > 1.7976931348623157e308, route: a}
+  - {id: between-adjacent, when: x > 1 and x < 1.0000000000000002, route: a}
+  - {id: tiny, when: x > 0 and x < 5e-324, route: a}
+)");
+  REQUIRE(c.graph);
+  std::vector<std::string> dead;
+  for (const Diagnostic& d : c.diags.items()) {
+    if (d.code == "W001") dead.push_back(d.rules[0]);
+  }
+  CHECK(dead == std::vector<std::string>{"beyond", "between-adjacent", "tiny"});
+  CHECK(testing::RouteName(c, R"({"x": 1.5e308})") == "a");
+  CHECK(testing::RouteName(c, R"({"x": 1e308})") == "b");
+  const FactDomain& d = c.graph->domain(0);
+  for (int k = 0; k < d.cell_count(); ++k) CHECK(d.CellOf(d.Example(k)) == k);
+}
