@@ -16,6 +16,10 @@ std::string Describe(const RawValue& v) {
     case RawValue::Kind::kInt:
       return fmt::format("{}", v.i);
     case RawValue::Kind::kNumber:
+      // 5.0 stays 5.0, so that "must be an integer" reads right.
+      if (std::isfinite(v.d) && v.d == std::floor(v.d) && std::fabs(v.d) < 1e15) {
+        return fmt::format("{:.1f}", v.d);
+      }
       return fmt::format("{}", v.d);
     case RawValue::Kind::kString:
       return fmt::format("'{}'", v.s);

@@ -181,6 +181,14 @@ void Evaluate(const DecisionGraph& g, const Case& c, Decision& d) {
     d.path.push_back(fact);
     r = g.Child(r, g.domain(fact).CellOf(*v));
   }
+  if (!g.ordered()) {
+    // A chain may test a fact again in a later diagram: list it once.
+    std::vector<int> once;
+    for (int f : d.path) {
+      if (std::find(once.begin(), once.end(), f) == once.end()) once.push_back(f);
+    }
+    d.path = std::move(once);
+  }
   const Leaf& leaf = g.leaves()[DecisionGraph::LeafOf(r)];
   d.status = leaf.routes.empty() ? Decision::Status::kUnrouted
                                  : Decision::Status::kDecided;

@@ -109,6 +109,8 @@ TEST_CASE("invalid cases: one message per problem, naming the fact") {
       {"{\"count\": -1}", {"count: fact 'count' is -1, below its minimum 0"}},
       {"{\"count\": 2.5}",
        {"count: fact 'count' is int; it must be an integer, not 2.5"}},
+      {"{\"count\": 5.0}",
+       {"count: fact 'count' is int; it must be an integer, not 5.0"}},
       {"{\"ratio\": -0.5}", {"ratio: fact 'ratio' is -0.5, below its minimum 0"}},
       {"{\"role\": \"burgmeester\"}",
        {"role: 'burgmeester' is not a value of fact 'role' (did you mean "
