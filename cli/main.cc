@@ -420,6 +420,7 @@ triage::InputFormat ParseInputFormat(const std::string& name,
   if (name == "json") return triage::InputFormat::kJson;
   if (name == "jsonl") return triage::InputFormat::kJsonLines;
   if (name == "yaml") return triage::InputFormat::kYaml;
+  if (name == "csv") return triage::InputFormat::kCsv;
   return triage::FormatFromPath(path);
 }
 
@@ -543,7 +544,7 @@ int main(int argc, char** argv) {
       "route", "Route cases with a rule set: one decision record per case");
   route_cmd->add_option("RULES", route.rules, "Rule file")->required();
   route_cmd->add_option("CASES", route.cases,
-                        "Case files (YAML, JSON, JSON Lines) or - for stdin; "
+                        "Case files (YAML, JSON, JSON Lines, CSV) or - for stdin; "
                         "stdin when none is given");
   route_cmd->add_option("--format", route.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "jsonl"}))
@@ -551,7 +552,7 @@ int main(int argc, char** argv) {
   route_cmd->add_option("--input-format", route.input_format,
                         "Input format (default: from the file name, else "
                         "detected)")
-      ->check(CLI::IsMember({"auto", "json", "jsonl", "yaml"}))
+      ->check(CLI::IsMember({"auto", "json", "jsonl", "yaml", "csv"}))
       ->default_str("auto");
   route_cmd->add_option("--lang", route.lang,
                         "Language of labels and reasons (default: the rule "

@@ -260,6 +260,96 @@ void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   sink(CaseFromYamlNode(*root, 1));
 }
 
+// RFC 4180: comma-separated, fields in double quotes may hold commas,
+// newlines and doubled quotes; lines end in CRLF or LF.
+void ReadCsv(std::string_view text, const std::function<void(RawCase)>& sink) {
+  size_t i = 0;
+  int line = 1;
+  // One row: its cells and the line it starts on; false at the end.
+  auto read_row = [&](std::vector<std::string>& cells, int& start_line,
+                      std::string& error) {
+    cells.clear();
+    error.clear();
+    if (i >= text.size()) return false;
+    start_line = line;
+    std::string cell;
+    bool quoted = false, was_quoted = false;
+    while (i < text.size()) {
+      char c = text[i];
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          quoted = false;
+          ++i;
+          continue;
+        }
+        if (c == '\n') ++line;
+        cell += c;
+        ++i;
+        continue;
+      }
+      if (c == '"' && cell.empty() && !was_quoted) {
+        quoted = was_quoted = true;
+        ++i;
+        continue;
+      }
+      if (c == ',') {
+        cells.push_back(std::move(cell));
+        cell.clear();
+        was_quoted = false;
+        ++i;
+        continue;
+      }
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (c == '\n' || c == '\r') {
+        ++i;
+        ++line;
+        break;
+      }
+      if (was_quoted && error.empty()) {
+        error = fmt::format("text after a closing quote in column {}", cells.size() + 1);
+      }
+      cell += c;
+      ++i;
+    }
+    if (quoted) error = "a quoted cell is not closed";
+    cells.push_back(std::move(cell));
+    return true;
+  };
+  std::vector<std::string> header, cells;
+  std::string error;
+  int start = 0;
+  if (!read_row(header, start, error)) return;
+  int index = 0;
+  while (read_row(cells, start, error)) {
+    if (cells.size() == 1 && cells[0].empty() && error.empty()) continue;  // blank line
+    RawCase c;
+    c.index = ++index;
+    c.line = start;
+    if (!error.empty()) {
+      c.error = fmt::format("not valid CSV: {}", error);
+    } else if (cells.size() != header.size()) {
+      c.error = fmt::format("the row has {} cells and the header {}", cells.size(),
+                            header.size());
+    } else {
+      for (size_t k = 0; k < cells.size(); ++k) {
+        RawValue v;
+        if (!cells[k].empty()) {
+          v.kind = RawValue::Kind::kText;
+          v.s = std::move(cells[k]);
+        }
+        c.fields.emplace_back(header[k], std::move(v));
+        c.columns.push_back(static_cast<int>(k) + 1);
+      }
+    }
+    sink(std::move(c));
+  }
+}
+
 }  // namespace
 
 InputFormat FormatFromPath(std::string_view path) {
@@ -270,6 +360,7 @@ InputFormat FormatFromPath(std::string_view path) {
   if (ends_with(".jsonl") || ends_with(".ndjson")) return InputFormat::kJsonLines;
   if (ends_with(".json")) return InputFormat::kJson;
   if (ends_with(".yaml") || ends_with(".yml")) return InputFormat::kYaml;
+  if (ends_with(".csv")) return InputFormat::kCsv;
   return InputFormat::kAuto;
 }
 
@@ -284,6 +375,9 @@ void ReadCases(std::string_view text, InputFormat format,
       return;
     case InputFormat::kYaml:
       ReadYaml(text, sink);
+      return;
+    case InputFormat::kCsv:
+      ReadCsv(text, sink);
       return;
     case InputFormat::kAuto:
       break;

@@ -1,4 +1,5 @@
 // Typing raw cases against the fact schema.
+#include <charconv>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -22,11 +23,51 @@ std::string Describe(const RawValue& v) {
       }
       return fmt::format("{}", v.d);
     case RawValue::Kind::kString:
+    case RawValue::Kind::kText:
       return fmt::format("'{}'", v.s);
     case RawValue::Kind::kOther:
       return v.s;
   }
   return "?";
+}
+
+// A CSV cell typed by the fact it fills: what JSON would have said.
+RawValue Typed(const RawValue& v, FactType type) {
+  if (v.kind != RawValue::Kind::kText) return v;
+  RawValue out;
+  out.kind = RawValue::Kind::kString;
+  out.s = v.s;
+  const std::string& t = v.s;
+  switch (type) {
+    case FactType::kBool:
+      if (t == "true" || t == "false") {
+        out.kind = RawValue::Kind::kBool;
+        out.b = t == "true";
+      }
+      return out;
+    case FactType::kInt:
+    case FactType::kNumber: {
+      std::int64_t i = 0;
+      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), i);
+      if (ec == std::errc() && p == t.data() + t.size()) {
+        out.kind = RawValue::Kind::kInt;
+        out.i = i;
+        return out;
+      }
+      double d = 0;
+      auto [q, ec2] = std::from_chars(t.data(), t.data() + t.size(), d);
+      if (ec2 == std::errc() && q == t.data() + t.size()) {
+        out.kind = RawValue::Kind::kNumber;
+        out.d = d;
+      }
+      return out;
+    }
+    case FactType::kEnum:
+    case FactType::kString:
+    case FactType::kDate:
+      return out;
+  }
+  return out;
 }
 
 const char* KindName(const RawValue& v) {
@@ -40,6 +81,7 @@ const char* KindName(const RawValue& v) {
     case RawValue::Kind::kNumber:
       return "a number";
     case RawValue::Kind::kString:
+    case RawValue::Kind::kText:
       return "a string";
     case RawValue::Kind::kOther:
       return v.s.c_str();
@@ -200,14 +242,27 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw,
   }
   std::vector<bool> seen(rs.facts.size(), false);
   bool id_seen = false;
-  for (const auto& [key, value] : raw.fields) {
+  for (size_t k = 0; k < raw.fields.size(); ++k) {
+    const std::string& key = raw.fields[k].first;
+    const RawValue& value = raw.fields[k].second;
+    size_t first_problem = problems.size();
+    int column = k < raw.columns.size() ? raw.columns[k] : 0;
+    // Problems found for this field carry its CSV column.
+    struct Column {
+      std::vector<CaseProblem>& problems;
+      size_t from;
+      int column;
+      ~Column() {
+        for (size_t p = from; p < problems.size(); ++p) problems[p].column = column;
+      }
+    } mark{problems, first_problem, column};
     if (key == "case_id") {
       if (id_seen) {
         problems.push_back({"case_id", "'case_id' is given twice"});
         continue;
       }
       id_seen = true;
-      if (value.kind == RawValue::Kind::kString) {
+      if (value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText) {
         c.id = value.s;
       } else if (value.kind == RawValue::Kind::kInt) {
         c.id = value.s.empty() ? fmt::format("{}", value.i) : value.s;
@@ -231,7 +286,7 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw,
       continue;
     }
     seen[f] = true;
-    c.values[f] = Validator(rs.facts[f], problems).Run(value);
+    c.values[f] = Validator(rs.facts[f], problems).Run(Typed(value, rs.facts[f].type));
   }
   return c;
 }

@@ -211,6 +211,7 @@ std::string RecordJson(const RuleSet& rs, const Record& r,
       out += p.fact.empty() ? "null" : JsonString(p.fact);
       out += fmt::format(", \"message\": {}", JsonString(p.message));
       if (r.line > 0) out += fmt::format(", \"line\": {}", r.line);
+      if (p.column > 0) out += fmt::format(", \"column\": {}", p.column);
       out += "}";
     }
     out += "]";
@@ -228,7 +229,10 @@ std::string RecordText(const RuleSet& rs, const Record& r,
   std::string out;
   if (r.invalid()) {
     out += fmt::format("{}: {}\n", Where(r), w.invalid);
-    for (const CaseProblem& p : r.problems) out += fmt::format("  - {}\n", p.message);
+    for (const CaseProblem& p : r.problems) {
+      out += p.column > 0 ? fmt::format("  - {} (column {})\n", p.message, p.column)
+                          : fmt::format("  - {}\n", p.message);
+    }
     return out;
   }
   auto known_facts = [&](const char* heading) {

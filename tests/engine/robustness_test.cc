@@ -54,11 +54,15 @@ TEST_CASE("mutated case files give invalid records, never a crash") {
   std::string cases = testing::ReadSourceFile("examples/cases/06-register.jsonl") +
                       testing::ReadSourceFile("examples/cases/03-woo-stroom.json");
   std::string yaml = testing::ReadSourceFile("examples/cases/01-bedreiging.yaml");
+  std::string csv =
+      "case_id,role,instrument,procedures_12m,explicit_threat\n"
+      "1,wethouder,klacht,3,true\n\"2\",\"raads\"\"lid\",aangifte,12,false\n";
   std::mt19937_64 rng(7);
   for (int n = 0; n < 1500; ++n) {
-    for (const std::string& base : {cases, yaml}) {
+    for (const std::string& base : {cases, yaml, csv}) {
       std::string text = Mutate(base, rng);
-      ReadCases(text, InputFormat::kAuto, [&](RawCase raw) {
+      InputFormat format = &base == &csv ? InputFormat::kCsv : InputFormat::kAuto;
+      ReadCases(text, format, [&](RawCase raw) {
         Record r;
         r.values = ValidateCase(*c.rules, raw, {}, r.problems);
         if (!r.invalid()) r.decision = Evaluate(*c.graph, r.values);

@@ -22,7 +22,8 @@ namespace triage {
 
 /// A value as written in a case file, before typing.
 struct RawValue {
-  enum class Kind { kNull, kBool, kInt, kNumber, kString, kOther };
+  /// kText: a CSV cell, typed by the fact's schema when validated.
+  enum class Kind { kNull, kBool, kInt, kNumber, kString, kText, kOther };
   Kind kind = Kind::kNull;
   bool b = false;
   std::int64_t i = 0;
@@ -35,19 +36,21 @@ struct RawCase {
   int index = 0;  ///< 1-based position in its input
   int line = 0;   ///< 1-based line where it starts, 0 when not known
   std::vector<std::pair<std::string, RawValue>> fields;
+  std::vector<int> columns;  ///< CSV: the 1-based column of each field
   std::string error;  ///< non-empty when the case could not be read
 };
 
-enum class InputFormat { kAuto, kJson, kJsonLines, kYaml };
+enum class InputFormat { kAuto, kJson, kJsonLines, kYaml, kCsv };
 
-/// The format a file name implies (.json, .jsonl/.ndjson, .yaml/.yml), or
-/// kAuto.
+/// The format a file name implies (.json, .jsonl/.ndjson, .yaml/.yml, .csv),
+/// or kAuto.
 InputFormat FormatFromPath(std::string_view path);
 
 /// Reads every case in `text` and hands each to `sink`, in input order. A
-/// JSON or YAML document holds one case (a map) or a list of cases. kAuto
-/// looks at the text: a JSON document, else JSON Lines when lines start with
-/// '{', else YAML.
+/// JSON or YAML document holds one case (a map) or a list of cases. CSV
+/// (RFC 4180): a header row of fact names, then a case a row; an empty cell
+/// is unknown. kAuto looks at the text: a JSON document, else JSON Lines
+/// when lines start with '{', else YAML (CSV is never guessed).
 void ReadCases(std::string_view text, InputFormat format,
                const std::function<void(RawCase)>& sink);
 
@@ -55,6 +58,7 @@ void ReadCases(std::string_view text, InputFormat format,
 struct CaseProblem {
   std::string fact;
   std::string message;
+  int column = 0;  ///< CSV: the cell's 1-based column
 };
 
 struct CaseOptions {

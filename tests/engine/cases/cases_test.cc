@@ -154,6 +154,47 @@ default: x
   CHECK(parsed.values[0]->i == 1);
 }
 
+TEST_CASE("CSV: RFC 4180 rows typed by the schema, problems with their column") {
+  CompiledRules c = testing::Compile(kRules);
+  std::string csv =
+      "case_id,flag,count,ratio,role,town,seen\r\n"
+      "a,true,3,2.5,wethouder,\"Zuid, \"\"Haven\"\"\",2024-02-29\r\n"
+      "\r\n"
+      "b,,,,,,\r\n"
+      "c,ja,drie,x,burgmeester,\"twee\nregels\",2023-02-29\n"
+      "d,true\n"
+      "e,\"open\n";
+  Read r = ReadAll(csv, InputFormat::kCsv);
+  REQUIRE(r.cases.size() == 5);
+  std::vector<int> lines;
+  for (const RawCase& rc : r.cases) lines.push_back(rc.line);
+  CHECK(lines == std::vector<int>{2, 4, 5, 7, 8});
+
+  std::vector<CaseProblem> problems;
+  Case a = ValidateCase(*c.rules, r.cases[0], {}, problems);
+  CHECK(problems.empty());
+  CHECK(a.id == "a");
+  CHECK(a.values[0]->i == 1);
+  CHECK(a.values[1]->i == 3);
+  CHECK(a.values[2]->d == 2.5);
+  CHECK(a.values[4]->s == "Zuid, \"Haven\"");
+
+  Case b = ValidateCase(*c.rules, r.cases[1], {}, problems);
+  CHECK(problems.empty());
+  CHECK(std::none_of(b.values.begin(), b.values.end(), [](const auto& v) { return v.has_value(); }));
+
+  ValidateCase(*c.rules, r.cases[2], {}, problems);
+  std::vector<std::pair<std::string, int>> where;
+  for (const CaseProblem& p : problems) where.emplace_back(p.fact, p.column);
+  CHECK(where == std::vector<std::pair<std::string, int>>{
+                     {"flag", 2}, {"count", 3}, {"ratio", 4}, {"role", 5}, {"seen", 7}});
+  CHECK(r.cases[2].fields[5].second.s == "twee\nregels");
+
+  CHECK(r.cases[3].error == "the row has 2 cells and the header 7");
+  CHECK(r.cases[4].error == "not valid CSV: a quoted cell is not closed");
+  CHECK(FormatFromPath("register.csv") == InputFormat::kCsv);
+}
+
 TEST_CASE("unknown keys may be ignored on request") {
   CompiledRules c = testing::Compile(kRules);
   Read r = ReadAll("{\"extra\": 1, \"flag\": true}");
