@@ -22,7 +22,7 @@ class Region {
   explicit Region(const DecisionGraph& g);
 
   bool Allows(int fact, int cell) const {
-    size_t bit = offset_->at(static_cast<size_t>(fact)) + static_cast<size_t>(cell);
+    size_t bit = (*offset_)[static_cast<size_t>(fact)] + static_cast<size_t>(cell);
     return (bits_[bit / 64] >> (bit % 64)) & 1;
   }
   /// Allows only `cell` of `fact`.
@@ -33,7 +33,6 @@ class Region {
   bool AnyAllowed(int fact) const;
   /// The first allowed cell of `fact`, or -1 when all are (nothing to fix).
   int FirstIfNarrowed(int fact) const;
-  const std::vector<std::uint64_t>& bits() const { return bits_; }
 
  private:
   const DecisionGraph* graph_;

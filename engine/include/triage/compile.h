@@ -3,12 +3,17 @@
 // Each fact's domain is split into the cells the rules distinguish (enum
 // values; intervals between the thresholds used for int, number and date
 // facts; the string literals used plus "any other text"). The rules are then
-// compiled into one reduced ordered multi-valued decision diagram: an inner
+// compiled into a reduced ordered multi-valued decision diagram: an inner
 // node tests one fact and has one child per cell of that fact; a leaf is an
 // outcome (the matching rules and the routes they give). Equal sub-graphs
-// are shared. Facts are tested in a fixed order along every path, so every
-// path from the root is a set of cases that exists; this is what makes the
-// evaluation of cases with unknown facts, and every analysis, exact.
+// are shared, and facts are tested in one fixed order along every path, so
+// every path from the root is a set of cases that exists; this is what makes
+// the evaluation of cases with unknown facts, and every analysis, exact.
+//
+// Under `first` and `priority`, a diagram that grows past its budget is
+// closed and the following rules go into a new diagram that it leads to on
+// its "no rule here" paths: a chain, still one graph with the same answers
+// (see DecisionGraph::ordered()).
 //
 // The result is immutable and flat (vectors with int indices), safe to share
 // between threads. Compilation stops at a node budget with a diagnostic
