@@ -34,13 +34,10 @@ AnalysisContext::AnalysisContext(const DecisionGraph& graph,
     : graph_(graph),
       level_of_fact_(graph.rules().facts.size(), -1),
       dd_(CellsPerLevel(graph), node_budget),
-      preds_(graph.rules(), domains_, level_of_fact_, dd_) {
+      preds_(graph.rules(), graph.domains(), level_of_fact_, dd_) {
   const std::vector<int>& order = graph.fact_order();
   for (size_t l = 0; l < order.size(); ++l) {
     level_of_fact_[static_cast<size_t>(order[l])] = static_cast<int>(l);
-  }
-  for (size_t f = 0; f < graph.rules().facts.size(); ++f) {
-    domains_.push_back(graph.domain(static_cast<int>(f)));
   }
   // Nodes are stored parents first, so children are imported first.
   std::vector<int> imported(graph.nodes().size(), -1);
@@ -153,14 +150,11 @@ ChainedContext::ChainedContext(const DecisionGraph& graph, std::size_t budget)
       budget_(budget),
       level_of_fact_(graph.rules().facts.size(), -1),
       dd_(CellsPerLevel(graph), budget),
-      preds_(graph.rules(), domains_, level_of_fact_, dd_),
+      preds_(graph.rules(), graph.domains(), level_of_fact_, dd_),
       search_(graph, budget * kSearchStepsPerNode) {
   const std::vector<int>& order = graph.fact_order();
   for (size_t l = 0; l < order.size(); ++l) {
     level_of_fact_[static_cast<size_t>(order[l])] = static_cast<int>(l);
-  }
-  for (size_t f = 0; f < graph.rules().facts.size(); ++f) {
-    domains_.push_back(graph.domain(static_cast<int>(f)));
   }
 }
 

@@ -46,7 +46,6 @@ class AnalysisContext {
 
   const DecisionGraph& graph_;
   std::vector<int> level_of_fact_;
-  std::vector<FactDomain> domains_;
   mdd::Diagram dd_;
   PredicateBuilder preds_;
   int outcome_ = 0;
@@ -89,7 +88,6 @@ class ChainedContext {
   const DecisionGraph& graph_;
   std::size_t budget_;
   std::vector<int> level_of_fact_;
-  std::vector<FactDomain> domains_;
   mdd::Diagram dd_;
   PredicateBuilder preds_;
   FeasibleSearch search_;

@@ -3,8 +3,6 @@
 #include "triage/report.h"
 
 namespace triage {
-namespace {
-
 const char* StatusName(const Record& r) {
   if (r.invalid()) return "invalid";
   switch (r.decision.status) {
@@ -17,6 +15,8 @@ const char* StatusName(const Record& r) {
   }
   return "?";
 }
+
+namespace {
 
 std::string ValueText(const Fact& fact, const Value& v) {
   switch (fact.type) {

@@ -10,19 +10,6 @@
 namespace triage {
 namespace {
 
-const char* StatusName(const Record& r) {
-  if (r.invalid()) return "invalid";
-  switch (r.decision.status) {
-    case Decision::Status::kDecided:
-      return "decided";
-    case Decision::Status::kUndetermined:
-      return "undetermined";
-    case Decision::Status::kUnrouted:
-      return "unrouted";
-  }
-  return "?";
-}
-
 void CheckKeys(const yaml::Node& map, const std::vector<std::string>& allowed,
                Diagnostics& diags) {
   for (const yaml::Entry& e : map.entries) {

@@ -126,6 +126,8 @@ class DecisionGraph {
   }
   const std::vector<Leaf>& leaves() const { return leaves_; }
   const FactDomain& domain(int fact) const { return domains_[fact]; }
+  /// Every fact's domain, in schema order.
+  const std::vector<FactDomain>& domains() const { return domains_; }
   /// Facts in the order the graph tests them (unused facts left out).
   const std::vector<int>& fact_order() const { return fact_order_; }
   /// Edges counted once per distinct child of a node.

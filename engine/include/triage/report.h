@@ -31,6 +31,9 @@ struct Record {
   bool invalid() const { return !problems.empty(); }
 };
 
+/// "decided", "undetermined", "unrouted" or "invalid".
+const char* StatusName(const Record& r);
+
 /// The record as one line of JSON (no trailing newline). `lang` chooses the
 /// language of `reason` ("" = the rule file's own).
 std::string RecordJson(const RuleSet& rs, const Record& r,

@@ -56,10 +56,7 @@ void Agree(std::uint64_t seed, int rule_sets, const CompileOptions& compile,
       REQUIRE((d.code == "E040" || d.code == "E041" || d.code == "W001" ||
                d.code == "W002"));
     }
-    std::vector<FactDomain> domains;
-    for (size_t f = 0; f < c.rules->facts.size(); ++f) {
-      domains.push_back(c.graph->domain(static_cast<int>(f)));
-    }
+    const std::vector<FactDomain>& domains = c.graph->domains();
     if (expect_chains && c.graph->diagram_count() > 1) ++chained;
     for (int k = 0; k < 1000; ++k) {
       double unknown = k % 4 == 0 ? 0.25 : 0.0;
