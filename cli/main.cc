@@ -526,8 +526,9 @@ int main(int argc, char** argv) {
   CheckArgs check;
   CLI::App* check_cmd = app.add_subcommand(
       "check",
-      "Parse, type-check and compile rule files; report every problem, gaps "
-      "and overlaps with an example case; prove guarantees");
+      "Parse, type-check and compile rule files (or check test files); "
+      "report every problem, and gaps, overlaps, dead rules and unreachable "
+      "routes with an example case; prove guarantees");
   check_cmd->add_option("RULES", check.rules, "Rule files")->required();
   check_cmd->add_flag("--strict", check.strict, "Treat warnings as errors");
   check_cmd->add_option("--format", check.format,
