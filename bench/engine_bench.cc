@@ -79,6 +79,39 @@ int HandWritten(const Case& c) {
   return 3;
 }
 
+// The timed loops: each case through the graph with a fresh decision, the
+// same reusing one decision, and through the reference evaluator.
+void EvaluateEach(benchmark::State& state, const DecisionGraph& graph,
+                  const std::vector<Case>& cases) {
+  size_t k = 0;
+  for (auto _ : state) {
+    Decision d = Evaluate(graph, cases[k++ % cases.size()]);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+void EvaluateEachReusing(benchmark::State& state, const DecisionGraph& graph,
+                         const std::vector<Case>& cases) {
+  Decision d;
+  size_t k = 0;
+  for (auto _ : state) {
+    Evaluate(graph, cases[k++ % cases.size()], d);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+void ReferenceEach(benchmark::State& state, const CompiledRules& c,
+                   const std::vector<Case>& cases) {
+  size_t k = 0;
+  for (auto _ : state) {
+    Decision d = EvaluateReference(*c.rules, c.graph->domains(), cases[k++ % cases.size()]);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
 void BM_CompileShipped(benchmark::State& state) {
   std::string bytes = ShippedRules();
   size_t nodes = 0;
@@ -93,27 +126,14 @@ BENCHMARK(BM_CompileShipped)->Unit(benchmark::kMicrosecond);
 
 void BM_EvaluateShipped(benchmark::State& state) {
   CompiledRules c = CompileRules("lokale-driehoek.yaml", ShippedRules());
-  std::vector<Case> cases = ShippedCases(c, 4096);
-  size_t k = 0;
-  for (auto _ : state) {
-    Decision d = Evaluate(*c.graph, cases[k++ & 4095]);
-    benchmark::DoNotOptimize(d);
-  }
-  state.SetItemsProcessed(state.iterations());
+  EvaluateEach(state, *c.graph, ShippedCases(c, 4096));
 }
 BENCHMARK(BM_EvaluateShipped);
 
 // The same, reusing the decision's buffers as a batch loop does.
 void BM_EvaluateShippedReuse(benchmark::State& state) {
   CompiledRules c = CompileRules("lokale-driehoek.yaml", ShippedRules());
-  std::vector<Case> cases = ShippedCases(c, 4096);
-  Decision d;
-  size_t k = 0;
-  for (auto _ : state) {
-    Evaluate(*c.graph, cases[k++ & 4095], d);
-    benchmark::DoNotOptimize(d);
-  }
-  state.SetItemsProcessed(state.iterations());
+  EvaluateEachReusing(state, *c.graph, ShippedCases(c, 4096));
 }
 BENCHMARK(BM_EvaluateShippedReuse);
 
@@ -138,14 +158,7 @@ BENCHMARK(BM_HandWrittenShipped);
 
 void BM_ReferenceShipped(benchmark::State& state) {
   CompiledRules c = CompileRules("lokale-driehoek.yaml", ShippedRules());
-  std::vector<Case> cases = ShippedCases(c, 4096);
-  const std::vector<FactDomain>& domains = c.graph->domains();
-  size_t k = 0;
-  for (auto _ : state) {
-    Decision d = EvaluateReference(*c.rules, domains, cases[k++ & 4095]);
-    benchmark::DoNotOptimize(d);
-  }
-  state.SetItemsProcessed(state.iterations());
+  ReferenceEach(state, c, ShippedCases(c, 4096));
 }
 BENCHMARK(BM_ReferenceShipped);
 
@@ -212,26 +225,13 @@ BENCHMARK(BM_CompileTable500)->Unit(benchmark::kMillisecond);
 
 void BM_EvaluateTable500(benchmark::State& state) {
   CompiledRules c = CompileRules("table.yaml", DecisionTable(500));
-  std::vector<Case> cases = TableCases(c, 4096);
-  size_t k = 0;
-  for (auto _ : state) {
-    Decision d = Evaluate(*c.graph, cases[k++ & 4095]);
-    benchmark::DoNotOptimize(d);
-  }
-  state.SetItemsProcessed(state.iterations());
+  EvaluateEach(state, *c.graph, TableCases(c, 4096));
 }
 BENCHMARK(BM_EvaluateTable500);
 
 void BM_ScanTable500(benchmark::State& state) {
   CompiledRules c = CompileRules("table.yaml", DecisionTable(500));
-  std::vector<Case> cases = TableCases(c, 4096);
-  const std::vector<FactDomain>& domains = c.graph->domains();
-  size_t k = 0;
-  for (auto _ : state) {
-    Decision d = EvaluateReference(*c.rules, domains, cases[k++ & 4095]);
-    benchmark::DoNotOptimize(d);
-  }
-  state.SetItemsProcessed(state.iterations());
+  ReferenceEach(state, c, TableCases(c, 4096));
 }
 BENCHMARK(BM_ScanTable500);
 
@@ -292,14 +292,7 @@ void BM_EvaluateRandom1000(benchmark::State& state) {
   o.number_facts = o.string_facts = o.date_facts = 0;
   std::string jsonl;
   for (int i = 0; i < 4096; ++i) jsonl += testing::GenerateCase(rng, o, 0.0) + "\n";
-  std::vector<Case> cases = ParseCases(c, jsonl);
-  Decision d;
-  size_t k = 0;
-  for (auto _ : state) {
-    Evaluate(*c.graph, cases[k++ & 4095], d);
-    benchmark::DoNotOptimize(d);
-  }
-  state.SetItemsProcessed(state.iterations());
+  EvaluateEachReusing(state, *c.graph, ParseCases(c, jsonl));
   state.counters["diagrams"] = c.graph->diagram_count();
 }
 BENCHMARK(BM_EvaluateRandom1000)->Arg(3)->Arg(4);
