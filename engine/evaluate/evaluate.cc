@@ -1,7 +1,5 @@
 // This file's external interface is just Evaluate (evaluate.h).
 #include <algorithm>
-#include <map>
-#include <set>
 #include <tuple>
 
 #include "compile/region.h"
