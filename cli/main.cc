@@ -74,32 +74,63 @@ std::optional<std::string> ReadInput(const std::string& path, std::string& error
   return ss.str();
 }
 
-// Writes `text` to `path` whole or not at all: a temporary file beside it,
-// then a rename.
-bool WriteAtomically(const std::string& path, const std::string& text,
-                     std::string& error) {
-  std::string tmp = fmt::format("{}.tmp-{}", path, getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
+// Where output goes: stdout as it comes, or a temporary file beside the
+// target that is renamed to the target only when everything was written, so
+// that a failed or interrupted run leaves no partial file.
+class OutputSink {
+ public:
+  ~OutputSink() {
+    if (!temp_.empty() && !committed_) {
+      file_.close();
+      std::remove(temp_.c_str());
+    }
+  }
+
+  bool Open(const std::string& path, std::string& error) {
+    path_ = path;
+    if (path.empty()) return true;
+    temp_ = fmt::format("{}.tmp-{}", path, getpid());
+    file_.open(temp_, std::ios::binary | std::ios::trunc);
+    if (!file_) {
       error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+      temp_.clear();
       return false;
     }
-    out << text;
-    out.flush();
-    if (!out) {
-      error = fmt::format("cannot write '{}': write error", path);
-      std::remove(tmp.c_str());
+    return true;
+  }
+
+  void Write(std::string_view text) {
+    buffer_ += text;
+    if (buffer_.size() > (1 << 16)) Flush();
+  }
+
+  bool Commit(std::string& error) {
+    Flush();
+    if (path_.empty()) {
+      std::cout.flush();
+      if (std::cout) return true;
+      error = "cannot write the output";
       return false;
     }
+    file_.close();
+    if (!file_ || std::rename(temp_.c_str(), path_.c_str()) != 0) {
+      error = fmt::format("cannot write '{}': {}", path_, std::strerror(errno));
+      return false;
+    }
+    committed_ = true;
+    return true;
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-    std::remove(tmp.c_str());
-    return false;
+
+ private:
+  void Flush() {
+    (path_.empty() ? static_cast<std::ostream&>(std::cout) : file_) << buffer_;
+    buffer_.clear();
   }
-  return true;
-}
+
+  std::string path_, temp_, buffer_;
+  std::ofstream file_;
+  bool committed_ = false;
+};
 
 void PrintDiagnostics(const triage::CompiledRules& c, const Terminal& term) {
   for (const triage::Diagnostic& d : c.diags.items()) {
@@ -392,11 +423,13 @@ int RunGraph(const GraphArgs& args) {
       text = std::move(*svg);
     }
   }
-  if (args.output.empty()) {
-    std::cout << text << std::flush;
-    return std::cout ? kExitOk : kExitCannot;
+  OutputSink out;
+  if (!out.Open(args.output, error)) {
+    std::cerr << "triage: " << error << "\n";
+    return kExitCannot;
   }
-  if (!WriteAtomically(args.output, text, error)) {
+  out.Write(text);
+  if (!out.Commit(error)) {
     std::cerr << "triage: " << error << "\n";
     return kExitCannot;
   }
@@ -445,63 +478,77 @@ int RunRoute(const RouteArgs& args) {
 
   std::vector<std::string> inputs = args.cases;
   if (inputs.empty()) inputs.push_back("-");
-  std::string out;
+  OutputSink out;
+  if (!out.Open(args.output, error)) {
+    std::cerr << "triage: " << error << "\n";
+    return kExitCannot;
+  }
   size_t count = 0, invalid = 0, unrouted = 0;
   bool json_array = args.format == "json";
-  if (json_array) out += "[";
-  for (const std::string& input : inputs) {
-    std::optional<std::string> text = ReadInput(input, error);
-    if (!text) {
-      std::cerr << "triage: " << error << "\n";
-      return kExitCannot;
+  if (json_array) out.Write("[");
+  triage::Record r;
+  auto route_one = [&](triage::RawCase raw, const std::string& name) {
+    if (g_interrupted) return;
+    r.input = name;
+    r.index = raw.index;
+    r.line = raw.line;
+    r.problems.clear();
+    r.values = triage::ValidateCase(rs, raw, options, r.problems);
+    r.case_id = r.values.id;
+    if (!r.invalid()) triage::Evaluate(graph, r.values, r.decision);
+    ++count;
+    if (r.invalid()) {
+      ++invalid;
+    } else if (r.decision.status == triage::Decision::Status::kUnrouted) {
+      ++unrouted;
     }
+    if (args.format == "text") {
+      out.Write(triage::RecordText(rs, r, lang));
+      out.Write("\n");
+      return;
+    }
+    if (json_array) out.Write(count > 1 ? ",\n" : "\n");
+    out.Write(triage::RecordJson(rs, r, lang));
+    if (!json_array) out.Write("\n");
+  };
+  for (const std::string& input : inputs) {
     std::string name = input == "-" ? "<stdin>" : input;
-    triage::ReadCases(*text, ParseInputFormat(args.input_format, input),
-                      [&](triage::RawCase raw) {
-                        if (g_interrupted) return;
-                        triage::Record r;
-                        r.input = name;
-                        r.index = raw.index;
-                        r.line = raw.line;
-                        r.values = triage::ValidateCase(rs, raw, options, r.problems);
-                        r.case_id = r.values.id;
-                        if (!r.invalid()) r.decision = triage::Evaluate(graph, r.values);
-                        ++count;
-                        if (r.invalid()) {
-                          ++invalid;
-                        } else if (r.decision.status ==
-                                   triage::Decision::Status::kUnrouted) {
-                          ++unrouted;
-                        }
-                        if (args.format == "text") {
-                          out += triage::RecordText(rs, r, lang);
-                          out += "\n";
-                        } else {
-                          if (json_array) out += count > 1 ? ",\n" : "\n";
-                          out += triage::RecordJson(rs, r, lang);
-                          if (!json_array) out += "\n";
-                        }
-                        // Stream to stdout as we go; a file is written whole.
-                        if (args.output.empty() && out.size() > (1 << 16)) {
-                          std::cout << out;
-                          out.clear();
-                        }
-                      });
+    auto sink = [&](triage::RawCase raw) { route_one(std::move(raw), name); };
+    triage::InputFormat format = ParseInputFormat(args.input_format, input);
+    if (format == triage::InputFormat::kJsonLines || format == triage::InputFormat::kCsv) {
+      // Line-oriented formats stream: memory stays flat whatever the size.
+      std::ifstream file;
+      if (input != "-") {
+        file.open(input, std::ios::binary);
+        if (!file) {
+          std::cerr << fmt::format("triage: cannot read '{}': {}\n", input,
+                                   std::strerror(errno));
+          return kExitCannot;
+        }
+      }
+      std::istream& in = input == "-" ? std::cin : file;
+      triage::ReadCaseStream(in, format, sink);
+      if (g_interrupted) break;
+      if (in.bad()) {
+        std::cerr << fmt::format("triage: cannot read '{}': read error\n", input);
+        return kExitCannot;
+      }
+    } else {
+      std::optional<std::string> text = ReadInput(input, error);
+      if (!text) {
+        std::cerr << "triage: " << error << "\n";
+        return kExitCannot;
+      }
+      triage::ReadCases(*text, format, sink);
+    }
     if (g_interrupted) break;
   }
-  if (json_array) out += count ? "\n]\n" : "]\n";
+  if (json_array) out.Write(count ? "\n]\n" : "]\n");
   if (g_interrupted) {
-    std::cout << std::flush;
     std::cerr << "triage: interrupted\n";
-    return kExitInterrupted;
+    return kExitInterrupted;  // the sink removes its temporary file
   }
-  if (args.output.empty()) {
-    std::cout << out << std::flush;
-    if (!std::cout) {
-      std::cerr << "triage: cannot write the output\n";
-      return kExitCannot;
-    }
-  } else if (!WriteAtomically(args.output, out, error)) {
+  if (!out.Commit(error)) {
     std::cerr << "triage: " << error << "\n";
     return kExitCannot;
   }
@@ -516,7 +563,12 @@ int RunRoute(const RouteArgs& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::signal(SIGINT, OnInterrupt);
+  // Without SA_RESTART, so that a read waiting on a terminal or a pipe is
+  // interrupted too and the run can stop cleanly with exit 130.
+  struct sigaction interrupt = {};
+  interrupt.sa_handler = OnInterrupt;
+  sigemptyset(&interrupt.sa_mask);
+  sigaction(SIGINT, &interrupt, nullptr);
   CLI::App app{
       "triage: route cases of intimidation through legal means in the lokale "
       "driehoek, with rule sets you can check"};

@@ -2,6 +2,8 @@
 #include <simdjson.h>
 
 #include <cmath>
+#include <istream>
+#include <sstream>
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -84,30 +86,30 @@ std::string JsonError(simdjson::error_code err) {
   return fmt::format("not valid JSON: {}", msg);
 }
 
-void ReadJsonLines(std::string_view text,
-                   const std::function<void(RawCase)>& sink) {
+// One line of JSON Lines as a case.
+RawCase JsonLine(simdjson::dom::parser& parser, std::string_view content, int index,
+                 int line) {
+  simdjson::dom::element e;
+  simdjson::padded_string padded(content);
+  if (auto err = parser.parse(padded).get(e); err != simdjson::SUCCESS) {
+    RawCase c;
+    c.index = index;
+    c.line = line;
+    c.error = JsonError(err);
+    return c;
+  }
+  return CaseFromJson(e, index, line);
+}
+
+void StreamJsonLines(std::istream& in, const std::function<void(RawCase)>& sink) {
   simdjson::dom::parser parser;
   int line = 0, index = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view content = Trim(text.substr(start, end - start));
+  std::string text;
+  while (std::getline(in, text)) {
     ++line;
-    start = end + 1;
+    std::string_view content = Trim(text);
     if (content.empty()) continue;
-    ++index;
-    simdjson::dom::element e;
-    simdjson::padded_string padded(content);
-    if (auto err = parser.parse(padded).get(e); err != simdjson::SUCCESS) {
-      RawCase c;
-      c.index = index;
-      c.line = line;
-      c.error = JsonError(err);
-      sink(std::move(c));
-      continue;
-    }
-    sink(CaseFromJson(e, index, line));
+    sink(JsonLine(parser, content, ++index, line));
   }
 }
 
@@ -260,73 +262,74 @@ void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   sink(CaseFromYamlNode(*root, 1));
 }
 
-// RFC 4180: comma-separated, fields in double quotes may hold commas,
-// newlines and doubled quotes; lines end in CRLF or LF.
-void ReadCsv(std::string_view text, const std::function<void(RawCase)>& sink) {
-  size_t i = 0;
-  int line = 1;
-  // One row: its cells and the line it starts on; false at the end.
-  auto read_row = [&](std::vector<std::string>& cells, int& start_line,
-                      std::string& error) {
-    cells.clear();
-    error.clear();
-    if (i >= text.size()) return false;
-    start_line = line;
-    std::string cell;
-    bool quoted = false, was_quoted = false;
-    while (i < text.size()) {
-      char c = text[i];
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          quoted = false;
-          ++i;
-          continue;
-        }
-        if (c == '\n') ++line;
+// One CSV record (RFC 4180; it may span lines inside quotes) into cells.
+// Returns an error message, or "" when the record is well formed.
+std::string CsvCells(std::string_view record, std::vector<std::string>& cells) {
+  cells.clear();
+  std::string cell, error;
+  bool quoted = false, was_quoted = false;
+  for (size_t i = 0; i < record.size(); ++i) {
+    char c = record[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < record.size() && record[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
         cell += c;
-        ++i;
-        continue;
       }
-      if (c == '"' && cell.empty() && !was_quoted) {
-        quoted = was_quoted = true;
-        ++i;
-        continue;
-      }
-      if (c == ',') {
-        cells.push_back(std::move(cell));
-        cell.clear();
-        was_quoted = false;
-        ++i;
-        continue;
-      }
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (c == '\n' || c == '\r') {
-        ++i;
-        ++line;
-        break;
-      }
+      continue;
+    }
+    if (c == '"' && cell.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+    } else if (c == ',') {
+      cells.push_back(std::move(cell));
+      cell.clear();
+      was_quoted = false;
+    } else {
       if (was_quoted && error.empty()) {
         error = fmt::format("text after a closing quote in column {}", cells.size() + 1);
       }
       cell += c;
-      ++i;
     }
-    if (quoted) error = "a quoted cell is not closed";
-    cells.push_back(std::move(cell));
-    return true;
+  }
+  if (quoted) error = "a quoted cell is not closed";
+  cells.push_back(std::move(cell));
+  return error;
+}
+
+// Reads one CSV record: a line, and the next ones while a quote is open.
+bool CsvRecord(std::istream& in, std::string& record, int& line, int& start_line) {
+  record.clear();
+  std::string text;
+  if (!std::getline(in, text)) return false;
+  start_line = ++line;
+  auto strip = [](std::string& t) {
+    if (!t.empty() && t.back() == '\r') t.pop_back();
   };
+  strip(text);
+  record = std::move(text);
+  size_t quotes = static_cast<size_t>(std::count(record.begin(), record.end(), '"'));
+  while (quotes % 2 == 1 && std::getline(in, text)) {
+    ++line;
+    strip(text);
+    quotes += static_cast<size_t>(std::count(text.begin(), text.end(), '"'));
+    record += '\n';
+    record += text;
+  }
+  return true;
+}
+
+void StreamCsv(std::istream& in, const std::function<void(RawCase)>& sink) {
   std::vector<std::string> header, cells;
-  std::string error;
-  int start = 0;
-  if (!read_row(header, start, error)) return;
-  int index = 0;
-  while (read_row(cells, start, error)) {
-    if (cells.size() == 1 && cells[0].empty() && error.empty()) continue;  // blank line
+  std::string record;
+  int line = 0, start = 0, index = 0;
+  if (!CsvRecord(in, record, line, start)) return;
+  CsvCells(record, header);
+  while (CsvRecord(in, record, line, start)) {
+    if (record.empty()) continue;  // a blank line
+    std::string error = CsvCells(record, cells);
     RawCase c;
     c.index = ++index;
     c.line = start;
@@ -364,6 +367,15 @@ InputFormat FormatFromPath(std::string_view path) {
   return InputFormat::kAuto;
 }
 
+void ReadCaseStream(std::istream& in, InputFormat format,
+                    const std::function<void(RawCase)>& sink) {
+  if (format == InputFormat::kCsv) {
+    StreamCsv(in, sink);
+  } else {
+    StreamJsonLines(in, sink);
+  }
+}
+
 void ReadCases(std::string_view text, InputFormat format,
                const std::function<void(RawCase)>& sink) {
   switch (format) {
@@ -371,13 +383,13 @@ void ReadCases(std::string_view text, InputFormat format,
       ReadJsonDocument(text, sink, true);
       return;
     case InputFormat::kJsonLines:
-      ReadJsonLines(text, sink);
+    case InputFormat::kCsv: {
+      std::istringstream in{std::string(text)};
+      ReadCaseStream(in, format, sink);
       return;
+    }
     case InputFormat::kYaml:
       ReadYaml(text, sink);
-      return;
-    case InputFormat::kCsv:
-      ReadCsv(text, sink);
       return;
     case InputFormat::kAuto:
       break;
@@ -388,7 +400,7 @@ void ReadCases(std::string_view text, InputFormat format,
     ReadJsonDocument(text, sink, true);
   } else if (body.front() == '{') {
     // One JSON document (possibly over several lines), else JSON Lines.
-    if (!ReadJsonDocument(text, sink, false)) ReadJsonLines(text, sink);
+    if (!ReadJsonDocument(text, sink, false)) ReadCases(text, InputFormat::kJsonLines, sink);
   } else {
     ReadYaml(text, sink);
   }

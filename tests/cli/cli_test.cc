@@ -234,6 +234,40 @@ TEST_CASE("cli: route") {
     }
     CHECK(leftovers == 0);
   }
+  SECTION("JSON Lines and CSV stream, bad rows among good ones, records out = cases in") {
+    std::string jsonl;
+    for (int i = 0; i < 3000; ++i) {
+      jsonl += i % 7 == 3 ? "{\"role\": \"koning\"}\n"
+                          : "{\"explicit_threat\": " + std::string(i % 2 ? "true" : "false") +
+                                ", \"doxing\": true}\n";
+    }
+    fs::path in = box.Write("many.jsonl", jsonl);
+    fs::path out = box.dir() / "many.out.jsonl";
+    Run r = box.Triage("route " + rules + " " + in.string() + " --format jsonl -o " + out.string());
+    CHECK(r.status == 1);
+    std::string written = Slurp(out);
+    CHECK(std::count(written.begin(), written.end(), '\n') == 3000);
+    CHECK(r.err.find("3000 cases: 429 invalid, 0 unrouted") != std::string::npos);
+    fs::path csv = box.Write("r.csv", "explicit_threat,role\ntrue,wethouder\nfalse,koning\n");
+    Run c = box.Triage("route " + rules + " " + csv.string() + " --format jsonl");
+    CHECK(std::count(c.out.begin(), c.out.end(), '\n') == 2);
+    CHECK(c.out.find("\"line\": 3, \"column\": 2") != std::string::npos);
+  }
+  SECTION("Ctrl-C: exit 130 and no output file, not even half of one") {
+    fs::path out = box.dir() / "never.jsonl";
+    std::string cmd = "cd '" + std::string(TRIAGE_SOURCE_DIR) + "' && (sleep 5 | '" +
+                      std::string(TRIAGE_BINARY) + "' route " + rules +
+                      " --input-format jsonl -o '" + out.string() +
+                      "' 2>/dev/null & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo $? > '" +
+                      (box.dir() / "status").string() + "')";
+    std::system(cmd.c_str());
+    CHECK(Slurp(box.dir() / "status") == "130\n");
+    size_t files = 0;
+    for (const auto& e : fs::directory_iterator(box.dir())) {
+      if (e.path().filename().string().rfind("never.jsonl", 0) == 0) ++files;
+    }
+    CHECK(files == 0);
+  }
   SECTION("a rule file with errors cannot route: exit 2") {
     fs::path bad = box.Write("bad.yaml", "ruleset: t\n");
     Run r = box.Triage("route " + bad.string(), "{}");

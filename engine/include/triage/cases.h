@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,6 +54,11 @@ InputFormat FormatFromPath(std::string_view path);
 /// when lines start with '{', else YAML (CSV is never guessed).
 void ReadCases(std::string_view text, InputFormat format,
                const std::function<void(RawCase)>& sink);
+
+/// Reads JSON Lines or CSV (`format`) one case at a time from `in`, so that
+/// memory stays flat whatever the input's size.
+void ReadCaseStream(std::istream& in, InputFormat format,
+                    const std::function<void(RawCase)>& sink);
 
 /// A problem with one case, naming the fact ("" for the case as a whole).
 struct CaseProblem {
