@@ -101,17 +101,6 @@ RawCase JsonLine(simdjson::dom::parser& parser, std::string_view content, int in
   return CaseFromJson(e, index, line);
 }
 
-void StreamJsonLines(std::istream& in, const std::function<void(RawCase)>& sink) {
-  simdjson::dom::parser parser;
-  int line = 0, index = 0;
-  std::string text;
-  while (std::getline(in, text)) {
-    ++line;
-    std::string_view content = Trim(text);
-    if (content.empty()) continue;
-    sink(JsonLine(parser, content, ++index, line));
-  }
-}
 
 bool ReadJsonDocument(std::string_view text,
                       const std::function<void(RawCase)>& sink,
@@ -321,38 +310,6 @@ bool CsvRecord(std::istream& in, std::string& record, int& line, int& start_line
   return true;
 }
 
-void StreamCsv(std::istream& in, const std::function<void(RawCase)>& sink) {
-  std::vector<std::string> header, cells;
-  std::string record;
-  int line = 0, start = 0, index = 0;
-  if (!CsvRecord(in, record, line, start)) return;
-  CsvCells(record, header);
-  while (CsvRecord(in, record, line, start)) {
-    if (record.empty()) continue;  // a blank line
-    std::string error = CsvCells(record, cells);
-    RawCase c;
-    c.index = ++index;
-    c.line = start;
-    if (!error.empty()) {
-      c.error = fmt::format("not valid CSV: {}", error);
-    } else if (cells.size() != header.size()) {
-      c.error = fmt::format("the row has {} cells and the header {}", cells.size(),
-                            header.size());
-    } else {
-      for (size_t k = 0; k < cells.size(); ++k) {
-        RawValue v;
-        if (!cells[k].empty()) {
-          v.kind = RawValue::Kind::kText;
-          v.s = std::move(cells[k]);
-        }
-        c.fields.emplace_back(header[k], std::move(v));
-        c.columns.push_back(static_cast<int>(k) + 1);
-      }
-    }
-    sink(std::move(c));
-  }
-}
-
 }  // namespace
 
 InputFormat FormatFromPath(std::string_view path) {
@@ -367,13 +324,63 @@ InputFormat FormatFromPath(std::string_view path) {
   return InputFormat::kAuto;
 }
 
+RecordReader::RecordReader(std::istream& in, InputFormat format)
+    : in_(in), format_(format) {
+  if (format_ != InputFormat::kCsv) return;
+  std::string header;
+  int start = 0;
+  if (CsvRecord(in_, header, line_, start)) CsvCells(header, header_);
+}
+
+bool RecordReader::Next(Record& out) {
+  while (true) {
+    if (format_ == InputFormat::kCsv) {
+      if (!CsvRecord(in_, out.text, line_, out.line)) return false;
+      if (out.text.empty()) continue;  // a blank line
+    } else {
+      if (!std::getline(in_, out.text)) return false;
+      out.line = ++line_;
+      if (Trim(out.text).empty()) continue;
+    }
+    out.index = ++index_;
+    return true;
+  }
+}
+
+RawCase RecordReader::Parse(const Record& record) const {
+  if (format_ != InputFormat::kCsv) {
+    thread_local simdjson::dom::parser parser;
+    return JsonLine(parser, Trim(record.text), record.index, record.line);
+  }
+  std::vector<std::string> cells;
+  std::string error = CsvCells(record.text, cells);
+  RawCase c;
+  c.index = record.index;
+  c.line = record.line;
+  if (!error.empty()) {
+    c.error = fmt::format("not valid CSV: {}", error);
+  } else if (cells.size() != header_.size()) {
+    c.error = fmt::format("the row has {} cells and the header {}", cells.size(),
+                          header_.size());
+  } else {
+    for (size_t k = 0; k < cells.size(); ++k) {
+      RawValue v;
+      if (!cells[k].empty()) {
+        v.kind = RawValue::Kind::kText;
+        v.s = std::move(cells[k]);
+      }
+      c.fields.emplace_back(header_[k], std::move(v));
+      c.columns.push_back(static_cast<int>(k) + 1);
+    }
+  }
+  return c;
+}
+
 void ReadCaseStream(std::istream& in, InputFormat format,
                     const std::function<void(RawCase)>& sink) {
-  if (format == InputFormat::kCsv) {
-    StreamCsv(in, sink);
-  } else {
-    StreamJsonLines(in, sink);
-  }
+  RecordReader reader(in, format);
+  RecordReader::Record record;
+  while (reader.Next(record)) sink(reader.Parse(record));
 }
 
 void ReadCases(std::string_view text, InputFormat format,

@@ -253,6 +253,24 @@ TEST_CASE("cli: route") {
     CHECK(std::count(c.out.begin(), c.out.end(), '\n') == 2);
     CHECK(c.out.find("\"line\": 3, \"column\": 2") != std::string::npos);
   }
+  SECTION("--threads 1 and --threads 3 give the same bytes") {
+    std::string jsonl;
+    for (int i = 0; i < 20000; ++i) {
+      jsonl += i % 11 == 5 ? "not json\n"
+                           : "{\"case_id\": \"c" + std::to_string(i) +
+                                 "\", \"procedures_12m\": " + std::to_string(i % 13) +
+                                 ", \"explicit_threat\": false}\n";
+    }
+    fs::path in = box.Write("t.jsonl", jsonl);
+    Run one = box.Triage("route " + rules + " " + in.string() + " --format jsonl --threads 1");
+    Run three = box.Triage("route " + rules + " " + in.string() + " --format jsonl --threads 3");
+    CHECK(one.status == 1);
+    CHECK(std::count(one.out.begin(), one.out.end(), '\n') == 20000);
+    CHECK(one.out == three.out);
+    Run text = box.Triage("route " + rules + " " + in.string() + " --threads 2");
+    Run text1 = box.Triage("route " + rules + " " + in.string() + " --threads 1");
+    CHECK(text.out == text1.out);
+  }
   SECTION("Ctrl-C: exit 130 and no output file, not even half of one") {
     fs::path out = box.dir() / "never.jsonl";
     std::string cmd = "cd '" + std::string(TRIAGE_SOURCE_DIR) + "' && (sleep 5 | '" +

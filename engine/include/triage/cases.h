@@ -60,6 +60,32 @@ void ReadCases(std::string_view text, InputFormat format,
 void ReadCaseStream(std::istream& in, InputFormat format,
                     const std::function<void(RawCase)>& sink);
 
+/// The same in two steps, so that parsing can be spread over threads:
+/// Next() splits the input into records (a line, or a CSV row that may span
+/// lines) in order; Parse() turns one into a case and may run on any thread.
+class RecordReader {
+ public:
+  struct Record {
+    std::string text;
+    int line = 0;   ///< where it starts
+    int index = 0;  ///< 1-based position among the cases
+  };
+
+  /// `format` is kJsonLines or kCsv; for CSV the header row is read here.
+  RecordReader(std::istream& in, InputFormat format);
+  /// The next record, or false at the end of the input.
+  bool Next(Record& out);
+  /// The case a record holds (thread-safe).
+  RawCase Parse(const Record& record) const;
+
+ private:
+  std::istream& in_;
+  InputFormat format_;
+  std::vector<std::string> header_;
+  int line_ = 0;
+  int index_ = 0;
+};
+
 /// A problem with one case, naming the fact ("" for the case as a whole).
 struct CaseProblem {
   std::string fact;
