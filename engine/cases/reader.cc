@@ -326,6 +326,18 @@ InputFormat FormatFromPath(std::string_view path) {
 
 RecordReader::RecordReader(std::istream& in, InputFormat format)
     : in_(in), format_(format) {
+  // Spreadsheets often start UTF-8 files with a byte order mark. (A first
+  // character other than the mark that also starts with 0xEF is put back
+  // by seeking, which a pipe cannot: such a header then reads wrong, and
+  // every case says which name it does not know.)
+  if (in_.peek() == 0xEF) {
+    char bom[3] = {};
+    in_.read(bom, 3);
+    if (!(bom[1] == '\xBB' && bom[2] == '\xBF')) {
+      in_.clear();
+      in_.seekg(0);
+    }
+  }
   if (format_ != InputFormat::kCsv) return;
   std::string header;
   int start = 0;

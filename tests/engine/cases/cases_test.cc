@@ -193,6 +193,14 @@ TEST_CASE("CSV: RFC 4180 rows typed by the schema, problems with their column") 
   CHECK(r.cases[3].error == "the row has 2 cells and the header 7");
   CHECK(r.cases[4].error == "not valid CSV: a quoted cell is not closed");
   CHECK(FormatFromPath("register.csv") == InputFormat::kCsv);
+
+  // A byte order mark, as spreadsheets write, is not part of the first name.
+  Read bom = ReadAll("\xEF\xBB\xBF" "flag,count\ntrue,3\n", InputFormat::kCsv);
+  REQUIRE(bom.cases.size() == 1);
+  CHECK(bom.cases[0].fields[0].first == "flag");
+  Read bom_jsonl = ReadAll("\xEF\xBB\xBF{\"flag\": true}\n", InputFormat::kJsonLines);
+  REQUIRE(bom_jsonl.cases.size() == 1);
+  CHECK(bom_jsonl.cases[0].error.empty());
 }
 
 TEST_CASE("unknown keys may be ignored on request") {
