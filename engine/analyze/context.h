@@ -21,7 +21,6 @@ class AnalysisContext {
   /// Throws mdd::BudgetExceeded past `node_budget` nodes, here or later.
   AnalysisContext(const DecisionGraph& graph, std::size_t node_budget);
 
-  mdd::Diagram& dd() { return dd_; }
   PredicateBuilder& preds() { return preds_; }
   /// The graph as a diagram whose terminals are leaf indices.
   int outcome() const { return outcome_; }
@@ -68,8 +67,6 @@ class ChainedContext {
   /// Throws mdd::BudgetExceeded when the work passes `budget`.
   ChainedContext(const DecisionGraph& graph, std::size_t budget);
 
-  FeasibleSearch& search() { return search_; }
-  mdd::Diagram& dd() { return dd_; }
   PredicateBuilder& preds() { return preds_; }
   Region Everything() const { return Region(graph_); }
   /// The regions of the paths of 0/1 diagram `predicate` to `value`.

@@ -41,14 +41,6 @@ void Region::Restrict(int fact, const std::vector<bool>& keep) {
   }
 }
 
-bool Region::AnyAllowed(int fact) const {
-  int n = graph_->domain(fact).cell_count();
-  for (int c = 0; c < n; ++c) {
-    if (Allows(fact, c)) return true;
-  }
-  return false;
-}
-
 int Region::FirstIfNarrowed(int fact) const {
   int n = graph_->domain(fact).cell_count();
   int first = -1;

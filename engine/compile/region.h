@@ -29,8 +29,6 @@ class Region {
   void Fix(int fact, int cell);
   /// Keeps only the cells of `fact` for which `keep[cell]` is true.
   void Restrict(int fact, const std::vector<bool>& keep);
-  /// Whether some cell of `fact` is allowed.
-  bool AnyAllowed(int fact) const;
   /// The first allowed cell of `fact`, or -1 when all are (nothing to fix).
   int FirstIfNarrowed(int fact) const;
 
