@@ -187,7 +187,8 @@ void Evaluate(const DecisionGraph& g, const Case& c, Decision& d) {
     }
     d.path = std::move(once);
   }
-  const Leaf& leaf = g.leaves()[DecisionGraph::LeafOf(r)];
+  d.leaf = DecisionGraph::LeafOf(r);
+  const Leaf& leaf = g.leaves()[static_cast<size_t>(d.leaf)];
   d.status = leaf.routes.empty() ? Decision::Status::kUnrouted
                                  : Decision::Status::kDecided;
   d.routes = leaf.routes;

@@ -194,15 +194,6 @@ std::vector<TestResult> RunRuleTests(const RuleSet& rs, const DecisionGraph& gra
     r.case_id = t.name;
     if (!r.invalid()) {
       r.decision = Evaluate(graph, r.values);
-      // The leaf, when the facts on the way are all known.
-      DecisionGraph::Ref ref = graph.root();
-      while (!DecisionGraph::IsLeaf(ref)) {
-        int fact = graph.nodes()[ref].fact;
-        const std::optional<Value>& v = r.values.values[static_cast<size_t>(fact)];
-        if (!v) break;
-        ref = graph.Child(ref, graph.domain(fact).CellOf(*v));
-      }
-      if (DecisionGraph::IsLeaf(ref)) result.leaf = DecisionGraph::LeafOf(ref);
     }
     result.passed = Passes(rs, t, r);
     results.push_back(std::move(result));
@@ -221,7 +212,7 @@ Coverage MeasureCoverage(const RuleSet& rs, const DecisionGraph& graph,
       if (d.rule >= 0) rule_seen[static_cast<size_t>(d.rule)] = true;
       for (int rule : d.rules) rule_seen[static_cast<size_t>(rule)] = true;
     }
-    if (r.leaf >= 0) leaf_seen[static_cast<size_t>(r.leaf)] = true;
+    if (d.leaf >= 0) leaf_seen[static_cast<size_t>(d.leaf)] = true;
   }
   Coverage c;
   size_t seen = 0;

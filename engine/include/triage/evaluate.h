@@ -36,6 +36,7 @@ struct Decision {
   bool may_be_unrouted = false;  ///< kUndetermined: some answers route nowhere
   std::vector<int> path;    ///< known facts the decision depended on, as tested
   std::vector<int> ask;     ///< kUndetermined: facts to ask, most useful first
+  int leaf = -1;  ///< the graph leaf reached when every fact tested was known
 };
 
 /// Evaluates `c` (valid for the graph's rule set).

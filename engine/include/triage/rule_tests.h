@@ -56,7 +56,6 @@ struct TestResult {
   bool passed = false;
   std::string expected;  ///< for people: "route om, rule om-bedreiging"
   Record record;         ///< what the rule set decided
-  int leaf = -1;         ///< the leaf a fully known case reaches, or -1
 };
 
 /// Runs every test of `file` against `graph` (of rule set `rs`).
