@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <chrono>
+#include <map>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+#include "triage/batch.h"
 #include "triage/cases.h"
 #include "triage/engine.h"
 #include "triage/evaluate.h"
@@ -442,7 +445,7 @@ int RunGraph(const GraphArgs& args) {
 struct RouteArgs {
   std::string rules;
   std::vector<std::string> cases;
-  std::string format = "text";
+  std::string format;  ///< "" = from the output file's name, else text
   std::string input_format = "auto";
   std::string lang;
   std::string output;
@@ -459,6 +462,103 @@ triage::InputFormat ParseInputFormat(const std::string& name,
   return triage::FormatFromPath(path);
 }
 
+// The output format: as asked, else from the output file's name, else text.
+std::string OutputFormat(const std::string& asked, const std::string& output) {
+  if (!asked.empty()) return asked;
+  switch (triage::FormatFromPath(output)) {
+    case triage::InputFormat::kJsonLines:
+      return "jsonl";
+    case triage::InputFormat::kJson:
+      return "json";
+    case triage::InputFormat::kCsv:
+      return "csv";
+    default:
+      return "text";
+  }
+}
+
+// A case file opened for reading, or stdin for "-".
+class CaseInput {
+ public:
+  bool Open(const std::string& path, std::string& error) {
+    path_ = path;
+    if (path == "-") return true;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      error = fmt::format("cannot read '{}': it is a directory", path);
+      return false;
+    }
+    file_.open(path, std::ios::binary);
+    if (!file_) {
+      error = fmt::format("cannot read '{}': {}", path, std::strerror(errno));
+      return false;
+    }
+    return true;
+  }
+  std::istream& stream() { return path_ == "-" ? std::cin : file_; }
+  std::string name() const { return path_ == "-" ? "<stdin>" : path_; }
+
+ private:
+  std::string path_;
+  std::ifstream file_;
+};
+
+// Sum of the sizes of the inputs that are regular files; 0 when any is not
+// (stdin, a pipe), since then the end is unknown.
+std::uint64_t KnownInputSize(const std::vector<std::string>& inputs) {
+  std::uint64_t total = 0;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input == "-" || !std::filesystem::is_regular_file(input, ec)) return 0;
+    total += std::filesystem::file_size(input, ec);
+  }
+  return total;
+}
+
+// A progress line on stderr for long runs: only on a terminal, only after
+// the first second, at most a few times a second; cleared at the end.
+class Progress {
+ public:
+  explicit Progress(std::uint64_t total_bytes)
+      : enabled_(isatty(STDERR_FILENO) != 0), total_(total_bytes),
+        start_(Clock::now()), last_(start_) {}
+
+  // `cases` and `bytes` so far, over all inputs.
+  void Update(std::uint64_t cases, std::uint64_t bytes) {
+    if (!enabled_) return;
+    auto now = Clock::now();
+    double elapsed = Seconds(now - start_);
+    if (elapsed < 1.0 || Seconds(now - last_) < 0.25) return;
+    last_ = now;
+    double rate = static_cast<double>(cases) / elapsed;
+    std::string line = fmt::format("triage: {} cases, {:.0f} cases/s", cases, rate);
+    if (total_ > 0 && bytes > 0 && bytes <= total_) {
+      double left = elapsed * static_cast<double>(total_ - bytes) /
+                    static_cast<double>(bytes);
+      line += fmt::format(", {:.0f}%, about {:.0f} s to go",
+                          100.0 * static_cast<double>(bytes) / static_cast<double>(total_),
+                          left);
+    }
+    std::cerr << "\r" << line << "\033[K" << std::flush;
+    shown_ = true;
+  }
+
+  void Clear() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  static double Seconds(Clock::duration d) {
+    return std::chrono::duration<double>(d).count();
+  }
+  bool enabled_;
+  bool shown_ = false;
+  std::uint64_t total_;
+  Clock::time_point start_, last_;
+};
+
 int RunRoute(const RouteArgs& args) {
   std::string error;
   std::optional<triage::CompiledRules> c = BuildUsable(args.rules);
@@ -474,7 +574,7 @@ int RunRoute(const RouteArgs& args) {
   }
   const triage::RuleSet& rs = *c->rules;
   const triage::DecisionGraph& graph = *c->graph;
-  std::string lang = args.lang;
+  const std::string format = OutputFormat(args.format, args.output);
   triage::CaseOptions options;
   options.ignore_unknown_facts = args.ignore_unknown_facts;
 
@@ -485,106 +585,72 @@ int RunRoute(const RouteArgs& args) {
     std::cerr << "triage: " << error << "\n";
     return kExitCannot;
   }
-  size_t count = 0, invalid = 0, unrouted = 0;
-  bool json_array = args.format == "json";
+  bool json_array = format == "json";
   if (json_array) out.Write("[");
-  enum Outcome : char { kFine, kInvalid, kUnrouted };
-  // One case into its rendered record; safe to run on several threads, each
-  // with its own scratch record.
-  auto render = [&](triage::RawCase raw, const std::string& name,
-                    triage::Record& r, Outcome& outcome) {
-    r.input = name;
-    r.index = raw.index;
-    r.line = raw.line;
-    r.problems.clear();
-    r.values = triage::ValidateCase(rs, raw, options, r.problems);
-    r.case_id = r.values.id;
-    outcome = kFine;
-    if (r.invalid()) {
-      outcome = kInvalid;
-    } else {
-      triage::Evaluate(graph, r.values, r.decision);
-      if (r.decision.status == triage::Decision::Status::kUnrouted) outcome = kUnrouted;
-    }
-    return args.format == "text" ? triage::RecordText(rs, r, lang) + "\n"
-                                 : triage::RecordJson(rs, r, lang);
-  };
-  // Records are written in input order, whatever thread made them.
-  auto emit = [&](const std::string& text, Outcome outcome) {
-    ++count;
-    if (outcome == kInvalid) ++invalid;
-    if (outcome == kUnrouted) ++unrouted;
-    if (args.format == "text") {
-      out.Write(text);
-      return;
-    }
-    if (json_array) out.Write(count > 1 ? ",\n" : "\n");
-    out.Write(text);
-    if (!json_array) out.Write("\n");
-  };
-  unsigned threads = args.threads > 0 ? static_cast<unsigned>(args.threads)
-                                      : std::max(1u, std::thread::hardware_concurrency());
+  if (format == "csv") out.Write(triage::RecordCsvHeader());
+
+  triage::BatchOptions batch;
+  batch.threads = args.threads > 0 ? static_cast<unsigned>(args.threads)
+                                   : std::max(1u, std::thread::hardware_concurrency());
+  batch.stop = &g_interrupted;
+  // Each slot of a batch: the rendered record and its status.
+  std::vector<std::string> texts(batch.batch_size);
+  std::vector<const char*> statuses(batch.batch_size);
+  std::vector<triage::Record> scratch(batch.threads);
+  std::map<std::string, std::uint64_t> counts;
+  std::uint64_t count = 0, cases_before = 0, bytes_before = 0;
+  Progress progress(KnownInputSize(inputs));
+
   for (const std::string& input : inputs) {
-    std::string name = input == "-" ? "<stdin>" : input;
-    triage::InputFormat format = ParseInputFormat(args.input_format, input);
-    if (format == triage::InputFormat::kJsonLines || format == triage::InputFormat::kCsv) {
-      // Line-oriented formats stream, in batches spread over the threads:
-      // memory stays flat whatever the size.
-      std::ifstream file;
-      if (input != "-") {
-        file.open(input, std::ios::binary);
-        if (!file) {
-          std::cerr << fmt::format("triage: cannot read '{}': {}\n", input,
-                                   std::strerror(errno));
-          return kExitCannot;
-        }
-      }
-      std::istream& in = input == "-" ? std::cin : file;
-      triage::RecordReader reader(in, format);
-      constexpr size_t kBatch = 8192;
-      std::vector<triage::RecordReader::Record> batch(kBatch);
-      std::vector<std::string> texts(kBatch);
-      std::vector<Outcome> outcomes(kBatch);
-      while (!g_interrupted) {
-        size_t n = 0;
-        while (n < kBatch && reader.Next(batch[n])) ++n;
-        if (n == 0) break;
-        auto work = [&](size_t from, size_t to) {
-          triage::Record scratch;
-          for (size_t k = from; k < to; ++k) {
-            texts[k] = render(reader.Parse(batch[k]), name, scratch, outcomes[k]);
-          }
-        };
-        size_t parts = std::min<size_t>(threads, n);
-        std::vector<std::thread> pool;
-        for (size_t t = 1; t < parts; ++t) {
-          pool.emplace_back(work, n * t / parts, n * (t + 1) / parts);
-        }
-        work(0, n / parts);
-        for (std::thread& th : pool) th.join();
-        for (size_t k = 0; k < n; ++k) emit(texts[k], outcomes[k]);
-      }
-      if (g_interrupted) break;
-      if (in.bad()) {
-        std::cerr << fmt::format("triage: cannot read '{}': read error\n", input);
-        return kExitCannot;
-      }
-    } else {
-      std::optional<std::string> text = ReadInput(input, error);
-      if (!text) {
-        std::cerr << "triage: " << error << "\n";
-        return kExitCannot;
-      }
-      triage::Record scratch;
-      triage::ReadCases(*text, format, [&](triage::RawCase raw) {
-        if (g_interrupted) return;
-        Outcome outcome = kFine;
-        std::string rendered = render(std::move(raw), name, scratch, outcome);
-        emit(rendered, outcome);
-      });
+    CaseInput in;
+    if (!in.Open(input, error)) {
+      std::cerr << "triage: " << error << "\n";
+      return kExitCannot;
     }
-    if (g_interrupted) break;
+    const std::string name = in.name();
+    batch.format = ParseInputFormat(args.input_format, input);
+    batch.on_batch = [&](std::uint64_t cases, std::uint64_t bytes) {
+      progress.Update(cases_before + cases, bytes_before + bytes);
+    };
+    auto work = [&](triage::RawCase raw, std::size_t slot, unsigned worker) {
+      triage::Record& r = scratch[worker];
+      r.input = name;
+      r.index = raw.index;
+      r.line = raw.line;
+      r.problems.clear();
+      r.values = triage::ValidateCase(rs, raw, options, r.problems);
+      r.case_id = r.values.id;
+      if (!r.invalid()) triage::Evaluate(graph, r.values, r.decision);
+      statuses[slot] = triage::StatusName(r);
+      if (format == "text") {
+        texts[slot] = triage::RecordText(rs, r, args.lang) + "\n";
+      } else if (format == "csv") {
+        texts[slot] = triage::RecordCsv(rs, r, args.lang);
+      } else {
+        texts[slot] = triage::RecordJson(rs, r, args.lang);
+      }
+    };
+    // Records are written in input order, whatever thread made them.
+    auto deliver = [&](std::size_t slot) {
+      ++count;
+      ++counts[statuses[slot]];
+      if (json_array) out.Write(count > 1 ? ",\n" : "\n");
+      out.Write(texts[slot]);
+      if (format == "jsonl") out.Write("\n");
+    };
+    std::uint64_t count_at_start = count;
+    triage::BatchEnd end = triage::ForEachCase(in.stream(), batch, work, deliver);
+    if (end == triage::BatchEnd::kStopped) break;
+    if (end == triage::BatchEnd::kReadError) {
+      progress.Clear();
+      std::cerr << fmt::format("triage: cannot read '{}': read error\n", name);
+      return kExitCannot;
+    }
+    cases_before += count - count_at_start;
+    std::error_code ec;
+    if (input != "-") bytes_before += std::filesystem::file_size(input, ec);
   }
+  progress.Clear();
   if (json_array) out.Write(count ? "\n]\n" : "]\n");
   if (g_interrupted) {
     std::cerr << "triage: interrupted\n";
@@ -594,12 +660,11 @@ int RunRoute(const RouteArgs& args) {
     std::cerr << "triage: " << error << "\n";
     return kExitCannot;
   }
-  if (invalid || unrouted) {
-    std::cerr << fmt::format("triage: {} case{}: {} invalid, {} unrouted\n",
-                             count, count == 1 ? "" : "s", invalid, unrouted);
-    return kExitFound;
-  }
-  return kExitOk;
+  std::cerr << fmt::format(
+      "triage: {} case{}: {} decided, {} undetermined, {} unrouted, {} invalid\n", count,
+      count == 1 ? "" : "s", counts["decided"], counts["undetermined"],
+      counts["unrouted"], counts["invalid"]);
+  return counts["invalid"] || counts["unrouted"] ? kExitFound : kExitOk;
 }
 
 }  // namespace
@@ -641,9 +706,10 @@ int main(int argc, char** argv) {
   route_cmd->add_option("CASES", route.cases,
                         "Case files (YAML, JSON, JSON Lines, CSV) or - for stdin; "
                         "stdin when none is given");
-  route_cmd->add_option("--format", route.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "jsonl"}))
-      ->default_str("text");
+  route_cmd->add_option("--format", route.format,
+                        "Output format: text, json, jsonl or csv (default: from "
+                        "the --output file's extension, else text)")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}));
   route_cmd->add_option("--input-format", route.input_format,
                         "Input format (default: from the file name, else "
                         "detected)")

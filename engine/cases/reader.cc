@@ -348,10 +348,12 @@ bool RecordReader::Next(Record& out) {
   while (true) {
     if (format_ == InputFormat::kCsv) {
       if (!CsvRecord(in_, out.text, line_, out.line)) return false;
+      bytes_ += out.text.size() + 1;
       if (out.text.empty()) continue;  // a blank line
     } else {
       if (!std::getline(in_, out.text)) return false;
       out.line = ++line_;
+      bytes_ += out.text.size() + 1;
       if (Trim(out.text).empty()) continue;
     }
     out.index = ++index_;

@@ -222,6 +222,89 @@ std::string RecordJson(const RuleSet& rs, const Record& r,
   return out;
 }
 
+std::string CsvCell(std::string_view text) {
+  std::string cell;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) {
+    cell += '\'';
+  }
+  cell += text;
+  bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
+               (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
+  if (!quote) return cell;
+  std::string quoted = "\"";
+  for (char ch : cell) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+std::string RecordCsvHeader() {
+  return "case_id,input,index,line,status,route,routes,rule,rules,reason,path,ask,"
+         "errors,ruleset,version,sha256\n";
+}
+
+std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang) {
+  const Decision& d = r.decision;
+  bool valid = !r.invalid();
+  bool decided = valid && d.status == Decision::Status::kDecided;
+  auto join = [](const std::vector<int>& items, auto&& name) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i) out += ';';
+      out += name(items[i]);
+    }
+    return out;
+  };
+  auto route_name = [&](int i) { return rs.routes[static_cast<size_t>(i)].name; };
+  auto rule_id = [&](int i) { return rs.rules[static_cast<size_t>(i)].id; };
+  auto fact_name = [&](int i) { return rs.facts[static_cast<size_t>(i)].name; };
+  std::string reason;
+  if (decided && d.rule >= 0) reason = rs.rules[static_cast<size_t>(d.rule)].reason.Get(lang);
+  std::string path, ask, errors;
+  if (valid) {
+    path = join(d.path, [&](int f) {
+      const Fact& fact = rs.facts[static_cast<size_t>(f)];
+      return fact.name + "=" +
+             (fact.personal ? std::string("(personal data, not shown)")
+                            : ValueText(fact, *r.values.values[static_cast<size_t>(f)]));
+    });
+    if (d.status == Decision::Status::kUndetermined) ask = join(d.ask, fact_name);
+  }
+  for (size_t i = 0; i < r.problems.size(); ++i) {
+    const CaseProblem& p = r.problems[i];
+    if (i) errors += "; ";
+    errors += p.fact.empty() ? p.message : fmt::format("{}: {}", p.fact, p.message);
+    if (p.column > 0) errors += fmt::format(" (column {})", p.column);
+  }
+  std::string cells[] = {
+      r.case_id ? *r.case_id : "",
+      r.input,
+      fmt::format("{}", r.index),
+      r.line > 0 ? fmt::format("{}", r.line) : "",
+      StatusName(r),
+      decided ? route_name(d.routes[0]) : "",
+      valid ? join(d.routes, route_name) : "",
+      decided && d.rule >= 0 ? rule_id(d.rule) : "",
+      valid ? join(d.rules, rule_id) : "",
+      reason,
+      path,
+      ask,
+      errors,
+      rs.id,
+      rs.version,
+      rs.sha256,
+  };
+  std::string out;
+  for (size_t i = 0; i < std::size(cells); ++i) {
+    if (i) out += ',';
+    out += CsvCell(cells[i]);
+  }
+  out += '\n';
+  return out;
+}
+
 std::string RecordText(const RuleSet& rs, const Record& r,
                        std::string_view lang) {
   const Words& w = WordsFor(lang.empty() ? rs.DefaultLanguage() : lang);

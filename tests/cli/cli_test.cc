@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+
+#include "triage/cases.h"
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -196,7 +198,7 @@ TEST_CASE("cli: route") {
     CHECK(lines == 8);
     CHECK(r.out.find("\"status\": \"invalid\"") != std::string::npos);
     CHECK(r.out.find("\"line\": 2") != std::string::npos);
-    CHECK(r.err.find("8 cases: 1 invalid, 0 unrouted") != std::string::npos);
+    CHECK(r.err.find("8 cases: 6 decided, 1 undetermined, 0 unrouted, 1 invalid") != std::string::npos);
   }
   SECTION("one good case from stdin: exit 0, deterministic bytes") {
     std::string input = R"({"case_id": "a", "explicit_threat": true})";
@@ -247,7 +249,7 @@ TEST_CASE("cli: route") {
     CHECK(r.status == 1);
     std::string written = Slurp(out);
     CHECK(std::count(written.begin(), written.end(), '\n') == 3000);
-    CHECK(r.err.find("3000 cases: 429 invalid, 0 unrouted") != std::string::npos);
+    CHECK(r.err.find("3000 cases: 2571 decided, 0 undetermined, 0 unrouted, 429 invalid") != std::string::npos);
     fs::path csv = box.Write("r.csv", "explicit_threat,role\ntrue,wethouder\nfalse,koning\n");
     Run c = box.Triage("route " + rules + " " + csv.string() + " --format jsonl");
     CHECK(std::count(c.out.begin(), c.out.end(), '\n') == 2);
@@ -303,5 +305,63 @@ TEST_CASE("cli: route") {
   }
   SECTION("a missing case file: exit 2") {
     CHECK(box.Triage("route " + rules + " nope.jsonl").status == 2);
+  }
+  SECTION("no progress line when stderr is not a terminal; the summary counts each status") {
+    Run r = box.Triage("route " + rules + " --format jsonl",
+                       "{\"explicit_threat\": true}\n{\"doxing\": true}\n{}\n{\"x\": 1}\n");
+    CHECK(r.err.find('\r') == std::string::npos);
+    CHECK(r.err == "triage: 4 cases: 2 decided, 1 undetermined, 0 unrouted, 1 invalid\n");
+  }
+}
+
+TEST_CASE("cli: route writes CSV that reads back, and that a spreadsheet cannot run") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  // CSV in: an injected formula as a case id, a bad cell, a cell with a comma.
+  fs::path in = box.Write("in.csv",
+                          "case_id,explicit_threat,procedures_12m,role\n"
+                          "=HYPERLINK(\"http://x\"),false,12,raadslid\n"
+                          "\"a, b\",true,,\n"
+                          "c3,maybe,1,ambtenaar\n"
+                          "@c4,false,,\n");
+  fs::path out = box.dir() / "out.csv";
+  Run r = box.Triage("route " + rules + " " + in.string() + " -o " + out.string());
+  CHECK(r.status == 1);
+  std::string csv = Slurp(out);
+  INFO(csv);
+  CHECK(csv.find("=HYPERLINK") != std::string::npos);
+  CHECK(csv.find("\n=") == std::string::npos);
+  CHECK(csv.find("\n@") == std::string::npos);
+  CHECK(csv.find("\n\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+
+  // Read it back with the engine's own CSV reader: one row a case, fields intact.
+  std::vector<triage::RawCase> rows;
+  triage::ReadCases(csv, triage::InputFormat::kCsv,
+                    [&](triage::RawCase c) { rows.push_back(std::move(c)); });
+  REQUIRE(rows.size() == 4);
+  auto field = [&](size_t row, const std::string& name) {
+    for (const auto& [key, value] : rows[row].fields) {
+      if (key == name) return value.s;
+    }
+    return std::string("<missing>");
+  };
+  for (const auto& row : rows) CHECK(row.error.empty());
+  CHECK(field(0, "status") == "undetermined");
+  CHECK(field(1, "case_id") == "a, b");
+  CHECK(field(1, "route") == "om");
+  CHECK(field(1, "path") == "explicit_threat=true");
+  CHECK(field(2, "status") == "invalid");
+  CHECK(field(2, "errors").find("explicit_threat") != std::string::npos);
+  CHECK(field(2, "errors").find("(column 2)") != std::string::npos);
+  CHECK(field(3, "case_id") == "'@c4");
+  CHECK(field(0, "sha256").size() == 64);
+
+  // The same cases as JSON Lines give the same statuses and routes.
+  Run jsonl = box.Triage("route " + rules + " " + in.string() + " --format jsonl");
+  std::istringstream lines(jsonl.out);
+  std::string line;
+  for (size_t k = 0; std::getline(lines, line); ++k) {
+    REQUIRE(k < rows.size());
+    CHECK(line.find("\"status\": \"" + field(k, "status") + "\"") != std::string::npos);
   }
 }

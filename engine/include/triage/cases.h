@@ -77,6 +77,8 @@ class RecordReader {
   bool Next(Record& out);
   /// The case a record holds (thread-safe).
   RawCase Parse(const Record& record) const;
+  /// Bytes of input read so far (line ends counted as one byte).
+  std::uint64_t bytes() const { return bytes_; }
 
  private:
   std::istream& in_;
@@ -84,6 +86,7 @@ class RecordReader {
   std::vector<std::string> header_;
   int line_ = 0;
   int index_ = 0;
+  std::uint64_t bytes_ = 0;
 };
 
 /// A problem with one case, naming the fact ("" for the case as a whole).

@@ -39,6 +39,17 @@ const char* StatusName(const Record& r);
 std::string RecordJson(const RuleSet& rs, const Record& r,
                        std::string_view lang);
 
+/// CSV output: the header row (ending in a newline), then one row a record.
+/// Lists are joined with ';', the path as fact=value pairs. Every cell is
+/// safe to open in a spreadsheet (see CsvCell).
+std::string RecordCsvHeader();
+std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang);
+
+/// One CSV cell (RFC 4180 quoting when needed). A cell a spreadsheet would
+/// take for a formula (one beginning with = + - @, a tab or a carriage
+/// return) is neutralised with a leading apostrophe.
+std::string CsvCell(std::string_view text);
+
 /// The record for people, several lines ending in a newline.
 std::string RecordText(const RuleSet& rs, const Record& r,
                        std::string_view lang);
