@@ -18,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+#include "triage/audit.h"
 #include "triage/batch.h"
 #include "triage/cases.h"
 #include "triage/engine.h"
@@ -667,6 +668,120 @@ int RunRoute(const RouteArgs& args) {
   return counts["invalid"] || counts["unrouted"] ? kExitFound : kExitOk;
 }
 
+// ---- audit ---------------------------------------------------------------
+
+struct AuditArgs {
+  std::string rules;
+  std::vector<std::string> cases;
+  std::string baseline;
+  std::string recorded;
+  std::string format;  ///< "" = from the output file's name, else text
+  std::string input_format = "auto";
+  std::string output;
+  bool fail_on_change = false;
+  bool ignore_unknown_facts = false;
+  int threads = 0;
+  int examples = 20;
+};
+
+int RunAudit(const AuditArgs& args) {
+  if (args.baseline.empty() == args.recorded.empty()) {
+    std::cerr << "triage: audit needs a baseline: --baseline OLD_RULES or --recorded FIELD "
+                 "(one of them)\n";
+    return kExitCannot;
+  }
+  std::optional<triage::CompiledRules> candidate = BuildUsable(args.rules);
+  if (!candidate) return kExitCannot;
+  std::optional<triage::CompiledRules> baseline;
+  if (!args.baseline.empty()) {
+    baseline = BuildUsable(args.baseline);
+    if (!baseline) return kExitCannot;
+  }
+  std::string format = args.format;
+  if (format.empty()) {
+    std::string ext = std::filesystem::path(args.output).extension().string();
+    format = ext == ".html" || ext == ".htm" ? "html" : ext == ".json" ? "json" : "text";
+  }
+  triage::AuditOptions options;
+  options.recorded_field = args.recorded;
+  options.case_options.ignore_unknown_facts = args.ignore_unknown_facts;
+  options.examples_per_transition = static_cast<std::size_t>(args.examples);
+  triage::Auditor auditor(*candidate->graph, baseline ? &*baseline->graph : nullptr, options);
+
+  triage::BatchOptions batch;
+  batch.threads = args.threads > 0 ? static_cast<unsigned>(args.threads)
+                                   : std::max(1u, std::thread::hardware_concurrency());
+  batch.stop = &g_interrupted;
+  std::vector<triage::AuditedCase> slots(batch.batch_size);
+  std::vector<std::string> names;
+  std::uint64_t cases_before = 0, bytes_before = 0, count = 0;
+  Progress progress(KnownInputSize(args.cases));
+  std::string error;
+  for (const std::string& input : args.cases) {
+    CaseInput in;
+    if (!in.Open(input, error)) {
+      progress.Clear();
+      std::cerr << "triage: " << error << "\n";
+      return kExitCannot;
+    }
+    const std::string name = in.name();
+    names.push_back(name);
+    batch.format = ParseInputFormat(args.input_format, input);
+    batch.on_batch = [&](std::uint64_t cases, std::uint64_t bytes) {
+      progress.Update(cases_before + cases, bytes_before + bytes);
+    };
+    triage::BatchEnd end = triage::ForEachCase(
+        in.stream(), batch,
+        [&](triage::RawCase raw, std::size_t slot, unsigned) {
+          auditor.Audit(raw, name, slots[slot]);
+        },
+        [&](std::size_t slot) {
+          auditor.Add(slots[slot]);
+          ++count;
+        });
+    if (end == triage::BatchEnd::kStopped) break;
+    if (end == triage::BatchEnd::kReadError) {
+      progress.Clear();
+      std::cerr << fmt::format("triage: cannot read '{}': read error\n", name);
+      return kExitCannot;
+    }
+    cases_before = count;
+    std::error_code ec;
+    if (input != "-") bytes_before += std::filesystem::file_size(input, ec);
+  }
+  progress.Clear();
+  if (g_interrupted) {
+    std::cerr << "triage: interrupted\n";
+    return kExitInterrupted;
+  }
+  triage::AuditReport report = auditor.Report(names);
+  std::string text = format == "html"   ? triage::AuditHtml(report)
+                     : format == "json" ? triage::AuditJson(report)
+                                        : triage::AuditText(report);
+  OutputSink out;
+  if (!out.Open(args.output, error)) {
+    std::cerr << "triage: " << error << "\n";
+    return kExitCannot;
+  }
+  out.Write(text);
+  if (!out.Commit(error)) {
+    std::cerr << "triage: " << error << "\n";
+    return kExitCannot;
+  }
+  std::size_t regions = report.diff ? report.diff->regions.size() : 0;
+  std::cerr << fmt::format(
+      "triage: dry run: {} of {} decisions change{}; nothing was written but {}\n",
+      report.changed, report.cases,
+      report.diff && report.diff->compared
+          ? fmt::format(", the versions differ in {} region{}", regions,
+                        regions == 1 ? "" : "s")
+          : "",
+      args.output.empty() ? "the report" : fmt::format("the report '{}'", args.output));
+  if (args.fail_on_change && (report.changed > 0 || regions > 0)) return kExitFound;
+  if (report.invalid > 0 || report.unrouted > 0) return kExitFound;
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -765,6 +880,51 @@ int main(int argc, char** argv) {
       "Exit status: 0 done, 2 the job could not be done (a rule file with "
       "errors, no Graphviz for SVG, an unwritable output).");
 
+  AuditArgs audit;
+  CLI::App* audit_cmd = app.add_subcommand(
+      "audit",
+      "Dry run: replay a corpus against a candidate rule file and compare with "
+      "another version (--baseline) or the route recorded in each case "
+      "(--recorded); writes nothing but its report");
+  audit_cmd->add_option("RULES", audit.rules, "The candidate rule file")->required();
+  audit_cmd->add_option("CASES", audit.cases,
+                        "Case files (JSON Lines, CSV, JSON, YAML) or - for stdin")
+      ->required();
+  audit_cmd->add_option("--baseline", audit.baseline,
+                        "The rule file to compare with (the version in use)");
+  audit_cmd->add_option("--recorded", audit.recorded,
+                        "Compare with the route recorded in this field of each case");
+  audit_cmd->add_option("--format", audit.format,
+                        "Report format: text, json or html (default: from the "
+                        "--output file's extension, else text)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
+  audit_cmd->add_option("--input-format", audit.input_format,
+                        "Input format (default: from the file name, else detected)")
+      ->check(CLI::IsMember({"auto", "json", "jsonl", "yaml", "csv"}))
+      ->default_str("auto");
+  audit_cmd->add_option("-o,--output", audit.output,
+                        "Write the report to this file (whole or not at all)");
+  audit_cmd->add_flag("--fail-on-change", audit.fail_on_change,
+                      "Exit 1 when any decision changes (in the corpus or anywhere in "
+                      "the case space), for review pipelines");
+  audit_cmd->add_flag("--ignore-unknown-facts", audit.ignore_unknown_facts,
+                      "Ignore case keys that the rule sets do not declare");
+  audit_cmd->add_option("--threads", audit.threads,
+                        "Threads (default: the machine's cores); the report is the "
+                        "same for any number")
+      ->check(CLI::Range(0, 256));
+  audit_cmd->add_option("--examples", audit.examples,
+                        "Changed cases listed for each transition (default 20)")
+      ->check(CLI::Range(0, 100000));
+  audit_cmd->footer(
+      "Examples:\n"
+      "  triage audit rules/new.yaml corpus.jsonl --baseline rules/lokale-driehoek.yaml "
+      "-o audit.html\n"
+      "  triage audit rules/lokale-driehoek.yaml register.csv --recorded route "
+      "--fail-on-change\n\n"
+      "Exit status: 0 done, 1 a change with --fail-on-change (or an invalid or "
+      "unrouted case), 2 the job could not be done.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -775,5 +935,6 @@ int main(int argc, char** argv) {
   if (route_cmd->parsed()) return RunRoute(route);
   if (graph_cmd->parsed()) return RunGraph(graph);
   if (test_cmd->parsed()) return RunTest(test);
+  if (audit_cmd->parsed()) return RunAudit(audit);
   return kExitCannot;
 }

@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libyaml-cpp-dev libboost-graph-dev libfmt-dev catch2 libcli11-dev
   libsimdjson-dev libssl-dev libbenchmark-dev
-  graphviz
+  graphviz chromium
 )
 
 missing=()

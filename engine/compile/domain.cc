@@ -123,10 +123,7 @@ bool ComparisonHolds(const Expr& e, const Fact& fact, const Value& v) {
 }
 
 FactDomain FactDomain::Build(const RuleSet& rs, int fact_index) {
-  FactDomain d;
   const Fact& fact = rs.facts[fact_index];
-  d.fact_ = &fact;
-  d.type_ = fact.type;
   std::vector<const Expr*> comparisons;
   for (const Condition& c : rs.conditions) {
     if (c.expr) CollectComparisons(*c.expr, fact_index, comparisons);
@@ -137,6 +134,67 @@ FactDomain FactDomain::Build(const RuleSet& rs, int fact_index) {
   for (const Guarantee& g : rs.guarantees) {
     if (g.that) CollectComparisons(*g.that, fact_index, comparisons);
   }
+  // A cut c of an int or date fact means "a new cell starts at c".
+  std::vector<std::int64_t> cuts;
+  std::vector<double> points;
+  std::vector<std::string> strings;
+  auto after = [&](std::int64_t v) {
+    if (v != kMaxInt) cuts.push_back(v + 1);
+  };
+  for (const Expr* e : comparisons) {
+    const auto& lits = e->literals;
+    for (const auto& l : lits) {
+      points.push_back(l.value.d);
+      strings.push_back(l.value.s);
+    }
+    if (e->kind == Expr::Kind::kBetween) {
+      cuts.push_back(lits[0].value.i);
+      after(lits[1].value.i);
+      continue;
+    }
+    for (const auto& l : lits) {
+      std::int64_t v = l.value.i;
+      if (e->kind == Expr::Kind::kIn) {
+        cuts.push_back(v);
+        after(v);
+        continue;
+      }
+      switch (e->op) {
+        case Expr::Op::kEq:
+        case Expr::Op::kNe:
+          cuts.push_back(v);
+          after(v);
+          break;
+        case Expr::Op::kLt:
+        case Expr::Op::kGe:
+          cuts.push_back(v);
+          break;
+        case Expr::Op::kLe:
+        case Expr::Op::kGt:
+          after(v);
+          break;
+      }
+    }
+  }
+  return Make(fact, std::move(cuts), std::move(points), std::move(strings));
+}
+
+FactDomain FactDomain::Join(const Fact& fact, const FactDomain& a, const FactDomain& b) {
+  std::vector<std::int64_t> cuts = a.starts_;
+  cuts.insert(cuts.end(), b.starts_.begin(), b.starts_.end());
+  std::vector<double> points = a.points_;
+  points.insert(points.end(), b.points_.begin(), b.points_.end());
+  std::vector<std::string> strings = a.strings_;
+  strings.insert(strings.end(), b.strings_.begin(), b.strings_.end());
+  return Make(fact, std::move(cuts), std::move(points), std::move(strings));
+}
+
+FactDomain FactDomain::Make(const Fact& fact, std::vector<std::int64_t> cuts,
+                            std::vector<double> points,
+                            std::vector<std::string> strings) {
+  FactDomain d;
+  d.fact_ = &fact;
+  d.type_ = fact.type;
   switch (fact.type) {
     case FactType::kBool:
       d.cell_count_ = 2;
@@ -145,9 +203,7 @@ FactDomain FactDomain::Build(const RuleSet& rs, int fact_index) {
       d.cell_count_ = static_cast<int>(fact.values.size());
       return d;
     case FactType::kString:
-      for (const Expr* e : comparisons) {
-        for (const auto& l : e->literals) d.strings_.push_back(l.value.s);
-      }
+      d.strings_ = std::move(strings);
       std::sort(d.strings_.begin(), d.strings_.end());
       d.strings_.erase(std::unique(d.strings_.begin(), d.strings_.end()),
                        d.strings_.end());
@@ -161,42 +217,6 @@ FactDomain FactDomain::Build(const RuleSet& rs, int fact_index) {
       } else {
         d.lo_ = fact.min ? fact.min->i : kMinInt;
         d.hi_ = fact.max ? fact.max->i : kMaxInt;
-      }
-      // A cut c means "a new cell starts at c".
-      std::vector<std::int64_t> cuts;
-      auto after = [&](std::int64_t v) {
-        if (v != kMaxInt) cuts.push_back(v + 1);
-      };
-      for (const Expr* e : comparisons) {
-        const auto& lits = e->literals;
-        if (e->kind == Expr::Kind::kBetween) {
-          cuts.push_back(lits[0].value.i);
-          after(lits[1].value.i);
-          continue;
-        }
-        for (const auto& l : lits) {
-          std::int64_t v = l.value.i;
-          if (e->kind == Expr::Kind::kIn) {
-            cuts.push_back(v);
-            after(v);
-            continue;
-          }
-          switch (e->op) {
-            case Expr::Op::kEq:
-            case Expr::Op::kNe:
-              cuts.push_back(v);
-              after(v);
-              break;
-            case Expr::Op::kLt:
-            case Expr::Op::kGe:
-              cuts.push_back(v);
-              break;
-            case Expr::Op::kLe:
-            case Expr::Op::kGt:
-              after(v);
-              break;
-          }
-        }
       }
       d.starts_.push_back(d.lo_);
       for (std::int64_t c : cuts) {
@@ -212,9 +232,7 @@ FactDomain FactDomain::Build(const RuleSet& rs, int fact_index) {
       const double inf = std::numeric_limits<double>::infinity();
       double lo = fact.min ? fact.min->d : -inf;
       double hi = fact.max ? fact.max->d : inf;
-      for (const Expr* e : comparisons) {
-        for (const auto& l : e->literals) d.points_.push_back(l.value.d);
-      }
+      d.points_ = std::move(points);
       if (fact.min) d.points_.push_back(lo);
       if (fact.max) d.points_.push_back(hi);
       std::sort(d.points_.begin(), d.points_.end());
@@ -314,15 +332,33 @@ Value FactDomain::Example(int cell) const {
 }
 
 std::string FactDomain::Describe(int cell) const {
+  return DescribeRun(cell, cell);
+}
+
+std::string FactDomain::DescribeRun(int first, int last) const {
   switch (type_) {
     case FactType::kBool:
-      return cell ? "true" : "false";
     case FactType::kEnum:
-      return fact_->values[cell];
+    case FactType::kString: {
+      std::string out;
+      for (int c = first; c <= last; ++c) {
+        if (c > first) out += " or ";
+        if (type_ == FactType::kBool) {
+          out += c ? "true" : "false";
+        } else if (type_ == FactType::kEnum) {
+          out += fact_->values[static_cast<size_t>(c)];
+        } else if (c < static_cast<int>(strings_.size())) {
+          out += fmt::format("'{}'", strings_[static_cast<size_t>(c)]);
+        } else {
+          out += "any other text";
+        }
+      }
+      return out;
+    }
     case FactType::kInt:
     case FactType::kDate: {
-      std::int64_t a = starts_[cell];
-      std::int64_t b = cell + 1 < cell_count_ ? starts_[cell + 1] - 1 : hi_;
+      std::int64_t a = starts_[first];
+      std::int64_t b = last + 1 < cell_count_ ? starts_[last + 1] - 1 : hi_;
       auto show = [&](std::int64_t v) {
         return type_ == FactType::kDate ? FormatDate(v) : fmt::format("{}", v);
       };
@@ -335,23 +371,47 @@ std::string FactDomain::Describe(int cell) const {
       return fmt::format("{}..{}", show(a), show(b));
     }
     case FactType::kNumber: {
-      const NumCell& c = num_cells_[cell];
-      if (c.point) return FormatNumber(c.lo);
-      bool low_inf = c.lo == -std::numeric_limits<double>::infinity();
-      bool high_inf = c.hi == std::numeric_limits<double>::infinity();
-      if (low_inf && high_inf) return "any";
-      if (low_inf) return fmt::format("< {}", FormatNumber(c.hi));
-      if (high_inf) return fmt::format("> {}", FormatNumber(c.lo));
-      return fmt::format("> {} and < {}", FormatNumber(c.lo),
-                         FormatNumber(c.hi));
+      const NumCell& low = num_cells_[first];
+      const NumCell& high = num_cells_[last];
+      if (first == last && low.point) return FormatNumber(low.lo);
+      bool low_inf = low.lo == -std::numeric_limits<double>::infinity();
+      bool high_inf = high.hi == std::numeric_limits<double>::infinity();
+      std::string from = low_inf ? "" : fmt::format("{} {}", low.point ? ">=" : ">",
+                                                     FormatNumber(low.lo));
+      std::string to = high_inf ? "" : fmt::format("{} {}", high.point ? "<=" : "<",
+                                                    FormatNumber(high.hi));
+      if (from.empty() && to.empty()) return "any";
+      if (from.empty()) return to;
+      if (to.empty()) return from;
+      return from + " and " + to;
     }
-    case FactType::kString:
-      if (cell < static_cast<int>(strings_.size())) {
-        return fmt::format("'{}'", strings_[cell]);
-      }
-      return "any other text";
   }
   return "";
+}
+
+std::string FactDomain::Describe(const std::vector<bool>& cells) const {
+  int allowed = static_cast<int>(std::count(cells.begin(), cells.end(), true));
+  if (allowed == cell_count_) return "any";
+  bool ordered = type_ == FactType::kInt || type_ == FactType::kDate ||
+                 type_ == FactType::kNumber;
+  if (type_ == FactType::kEnum && allowed > 1 && allowed > cell_count_ / 2) {
+    // Most values allowed: name the few that are not.
+    std::vector<bool> rest(cells.size());
+    for (size_t c = 0; c < cells.size(); ++c) rest[c] = !cells[c];
+    return "anything but " + Describe(rest);
+  }
+  std::string out;
+  for (int c = 0; c < cell_count_; ++c) {
+    if (!cells[static_cast<size_t>(c)]) continue;
+    int last = c;
+    if (ordered) {
+      while (last + 1 < cell_count_ && cells[static_cast<size_t>(last + 1)]) ++last;
+    }
+    if (!out.empty()) out += " or ";
+    out += DescribeRun(c, last);
+    c = last;
+  }
+  return out;
 }
 
 std::vector<bool> FactDomain::Holds(const Expr& e) const {

@@ -39,6 +39,11 @@ class FactDomain {
   /// fact number `fact_index` in `rs` (rules, conditions and guarantees).
   static FactDomain Build(const RuleSet& rs, int fact_index);
 
+  /// The common refinement of two domains of `fact` (two versions of a
+  /// rule set): every cell of the result lies inside one cell of `a` and one
+  /// of `b`, and within `fact`'s bounds. `fact` must outlive the result.
+  static FactDomain Join(const Fact& fact, const FactDomain& a, const FactDomain& b);
+
   int cell_count() const { return cell_count_; }
   /// The cell holding `v` (a valid value of the fact).
   int CellOf(const Value& v) const {
@@ -56,9 +61,15 @@ class FactDomain {
   /// Whether comparison `e` (kCompare, kIn or kBetween on this fact) holds
   /// in each cell.
   std::vector<bool> Holds(const Expr& e) const;
+  /// A set of cells for people: runs of neighbouring cells become ranges
+  /// ("<= 4 or 8..9"); enum values and strings are listed.
+  std::string Describe(const std::vector<bool>& cells) const;
 
  private:
+  static FactDomain Make(const Fact& fact, std::vector<std::int64_t> cuts,
+                         std::vector<double> points, std::vector<std::string> strings);
   int CellOfOrdered(const Value& v) const;
+  std::string DescribeRun(int first, int last) const;
 
   FactType type_ = FactType::kBool;
   const Fact* fact_ = nullptr;

@@ -1,0 +1,351 @@
+// Auditor: each case of a corpus through the candidate and the baseline
+// (another rule-set version, or the route recorded in the case), then into
+// counts, a transition matrix and a few examples per transition.
+#include <algorithm>
+#include <fmt/format.h>
+#include <set>
+
+#include "audit/joint.h"
+#include "triage/audit.h"
+#include "triage/evaluate.h"
+#include "triage/report.h"
+
+namespace triage {
+namespace {
+
+// The facts an expression reads, through named conditions.
+void FactsRead(const RuleSet& rs, const Expr& e, std::set<int>& out, int depth = 0) {
+  if (depth > 64) return;  // the checker refuses cycles; this is a guard only
+  if (e.ref == Expr::Ref::kFact && e.index >= 0) out.insert(e.index);
+  if (e.ref == Expr::Ref::kCondition && e.index >= 0) {
+    const Condition& c = rs.conditions[static_cast<size_t>(e.index)];
+    if (c.expr) FactsRead(rs, *c.expr, out, depth + 1);
+  }
+  for (const auto& child : e.children) FactsRead(rs, *child, out, depth);
+}
+
+std::vector<std::set<int>> RuleReads(const RuleSet& rs) {
+  std::vector<std::set<int>> reads(rs.rules.size());
+  for (size_t r = 0; r < rs.rules.size(); ++r) {
+    if (rs.rules[r].when) FactsRead(rs, *rs.rules[r].when, reads[r]);
+  }
+  return reads;
+}
+
+RuleSetIdentity IdentityOf(const RuleSet& rs) {
+  return {rs.file, rs.id, rs.version, rs.sha256};
+}
+
+std::string ValueShown(const Fact& f, const std::optional<Value>& v) {
+  if (!v) return "unknown";
+  return ValueJson(f, *v);  // masks personal facts
+}
+
+// One side of a case: validated against its own schema, then decided.
+struct Side {
+  const RuleSet* rs = nullptr;
+  const DecisionGraph* graph = nullptr;
+  std::vector<std::set<int>> reads;
+  Case values;
+  Decision decision;
+  bool valid = false;
+};
+
+}  // namespace
+
+struct Auditor::State {
+  const DecisionGraph& candidate;
+  const DecisionGraph* baseline;
+  AuditOptions options;
+  std::vector<std::set<int>> reads_candidate, reads_baseline;
+  std::unique_ptr<JointSpace> space;  // with a baseline rule set
+  std::optional<GraphDiff> diff;
+  // Counts.
+  AuditReport report;
+  std::map<std::pair<Outcome, Outcome>, AuditReport::Transition> transitions;
+  std::vector<std::uint64_t> before, after;  // per rule of each side
+
+  State(const DecisionGraph& c, const DecisionGraph* b, AuditOptions o)
+      : candidate(c), baseline(b), options(std::move(o)) {}
+};
+
+Auditor::Auditor(const DecisionGraph& candidate, const DecisionGraph* baseline,
+                 AuditOptions options)
+    : state_(std::make_unique<State>(candidate, baseline, std::move(options))) {
+  State& s = *state_;
+  s.reads_candidate = RuleReads(candidate.rules());
+  s.after.assign(candidate.rules().rules.size(), 0);
+  s.report.candidate = IdentityOf(candidate.rules());
+  s.report.recorded_field = s.options.recorded_field;
+  if (baseline) {
+    s.reads_baseline = RuleReads(baseline->rules());
+    s.before.assign(baseline->rules().rules.size(), 0);
+    s.report.baseline = IdentityOf(baseline->rules());
+    std::vector<std::string> notes;
+    std::string error;
+    s.space = std::make_unique<JointSpace>(*baseline, candidate, notes, error);
+    if (!error.empty()) s.space.reset();
+    s.diff = CompareGraphs(*baseline, candidate, s.options.diff_step_budget);
+  }
+}
+
+Auditor::~Auditor() = default;
+
+namespace {
+
+Outcome OutcomeOf(const RuleSet& rs, const Decision& d) {
+  switch (d.status) {
+    case Decision::Status::kUndetermined:
+      return "undetermined";
+    case Decision::Status::kUnrouted:
+      return "unrouted";
+    case Decision::Status::kDecided:
+      break;
+  }
+  std::string out;
+  for (int r : d.routes) {
+    if (!out.empty()) out += '+';
+    out += rs.routes[static_cast<size_t>(r)].name;
+  }
+  return out;
+}
+
+// The case as one side sees it: keys only the other side declares (a fact
+// added or removed between versions) and the recorded field are left out.
+RawCase FieldsFor(const RawCase& raw, const RuleSet& own, const RuleSet* other,
+                  const std::string& recorded) {
+  RawCase c;
+  c.index = raw.index;
+  c.line = raw.line;
+  c.error = raw.error;
+  for (size_t k = 0; k < raw.fields.size(); ++k) {
+    const std::string& key = raw.fields[k].first;
+    if (!recorded.empty() && key == recorded) continue;
+    if (other && own.FindFact(key) < 0 && other->FindFact(key) >= 0) continue;
+    c.fields.push_back(raw.fields[k]);
+    if (k < raw.columns.size()) c.columns.push_back(raw.columns[k]);
+  }
+  return c;
+}
+
+void Decide(Side& side, const RawCase& raw, const RuleSet* other,
+            const AuditOptions& options, Outcome& outcome, std::string& rule,
+            std::vector<int>& rules, std::vector<std::string>& problems) {
+  std::vector<CaseProblem> found;
+  side.values = ValidateCase(*side.rs, FieldsFor(raw, *side.rs, other, options.recorded_field),
+                             options.case_options, found);
+  side.valid = found.empty();
+  for (const CaseProblem& p : found) {
+    std::string text = p.fact.empty() ? p.message : fmt::format("{}: {}", p.fact, p.message);
+    if (p.column > 0) text += fmt::format(" (column {})", p.column);
+    if (std::find(problems.begin(), problems.end(), text) == problems.end()) {
+      problems.push_back(std::move(text));
+    }
+  }
+  if (!side.valid) {
+    outcome = "invalid";
+    return;
+  }
+  Evaluate(*side.graph, side.values, side.decision);
+  outcome = OutcomeOf(*side.rs, side.decision);
+  if (side.decision.status != Decision::Status::kDecided) return;
+  if (side.decision.rule >= 0) {
+    rule = side.rs->rules[static_cast<size_t>(side.decision.rule)].id;
+  }
+  if (side.rs->hit_policy == HitPolicy::kCollect) {
+    rules = side.decision.rules;
+  } else if (side.decision.rule >= 0) {
+    rules = {side.decision.rule};
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// The region of the graph comparison a (changed, valid) case falls in, or -1
+// when some fact it needs is unknown.
+int RegionOf(const Auditor::State& s, const RuleSet& rc, const Case& cand,
+             const RuleSet& rb, const Case& base) {
+  if (!s.space || !s.diff || s.diff->facts.size() != s.space->facts().size()) return -1;
+  std::vector<int> cells;
+  for (const JointFact& joint : s.space->facts()) {
+    const std::optional<Value>& v =
+        joint.b >= 0 ? cand.values[static_cast<size_t>(joint.b)]
+                     : base.values[static_cast<size_t>(joint.a)];
+    cells.push_back(!v ? -1
+                       : joint.b >= 0 ? JointCell(joint, rc, joint.b, *v)
+                                      : JointCell(joint, rb, joint.a, *v));
+  }
+  for (size_t r = 0; r < s.diff->regions.size(); ++r) {
+    const DiffRegion& region = s.diff->regions[r];
+    bool inside = true;
+    for (size_t f = 0; f < cells.size() && inside; ++f) {
+      const std::vector<bool>& allowed = region.cells[f];
+      bool any = std::find(allowed.begin(), allowed.end(), false) == allowed.end();
+      inside = any || (cells[f] >= 0 && allowed[static_cast<size_t>(cells[f])]);
+    }
+    if (inside) return static_cast<int>(r);
+  }
+  return -1;
+}
+
+}  // namespace
+
+void Auditor::Audit(const RawCase& raw, std::string_view input, AuditedCase& out) const {
+  const State& s = *state_;
+  out = AuditedCase{};
+  out.input = std::string(input);
+  out.index = raw.index;
+  out.line = raw.line;
+  const RuleSet& rc = s.candidate.rules();
+  const RuleSet* rb = s.baseline ? &s.baseline->rules() : nullptr;
+
+  Side cand{&rc, &s.candidate, {}, {}, {}, false};
+  Decide(cand, raw, rb, s.options, out.to, out.to_rule, out.to_rules, out.problems);
+  Side base{rb, s.baseline, {}, {}, {}, false};
+  if (rb) {
+    Decide(base, raw, &rc, s.options, out.from, out.from_rule, out.from_rules,
+           out.problems);
+  } else {
+    out.from = "(not recorded)";
+    for (const auto& [key, value] : raw.fields) {
+      if (key != s.options.recorded_field) continue;
+      if (value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText) {
+        out.from = value.s;
+      } else if (value.kind != RawValue::Kind::kNull) {
+        out.from = "(not a route name)";
+      }
+    }
+    if (!raw.error.empty()) out.from = "invalid";
+  }
+  out.case_id = cand.valid ? cand.values.id : (base.valid ? base.values.id : std::nullopt);
+  if (!out.case_id) {
+    for (const auto& [key, value] : raw.fields) {
+      if (key == "case_id" && value.kind != RawValue::Kind::kNull) out.case_id = value.s;
+    }
+  }
+  if (!out.changed() || !cand.valid) return;
+  if (rb && base.valid) out.region = RegionOf(s, rc, cand.values, *rb, base.values);
+
+  // The facts that made the difference: where the versions draw different
+  // lines around the case's value; else what the deciding rules read.
+  std::set<std::string> shown;
+  auto show = [&](const RuleSet& rs, const Case& c, int fact) {
+    const Fact& f = rs.facts[static_cast<size_t>(fact)];
+    if (!shown.insert(f.name).second) return;
+    out.facts.emplace_back(f.name, ValueShown(f, c.values[static_cast<size_t>(fact)]));
+  };
+  if (rb && base.valid && s.space) {
+    auto check = [&](const RuleSet& rs, const Case& c, int fact, bool candidate_side) {
+      const std::optional<Value>& v = c.values[static_cast<size_t>(fact)];
+      int jf = candidate_side ? s.space->OfB(fact) : s.space->OfA(fact);
+      if (!v || jf < 0) return;
+      const JointFact& joint = s.space->facts()[static_cast<size_t>(jf)];
+      int cell = JointCell(joint, rs, fact, *v);
+      if (cell >= 0 && !joint.same[static_cast<size_t>(cell)]) show(rs, c, fact);
+    };
+    for (int f : cand.decision.path) check(rc, cand.values, f, true);
+    for (int f : base.decision.path) check(*rb, base.values, f, false);
+  }
+  if (!out.facts.empty()) return;
+  for (int r : out.to_rules) {
+    for (int f : s.reads_candidate[static_cast<size_t>(r)]) {
+      if (cand.values.values[static_cast<size_t>(f)]) show(rc, cand.values, f);
+    }
+  }
+  if (rb && base.valid) {
+    for (int r : out.from_rules) {
+      for (int f : s.reads_baseline[static_cast<size_t>(r)]) {
+        if (base.values.values[static_cast<size_t>(f)]) show(*rb, base.values, f);
+      }
+    }
+  }
+}
+
+void Auditor::Add(const AuditedCase& c) {
+  State& s = *state_;
+  AuditReport& r = s.report;
+  ++r.cases;
+  ++r.matrix[c.from][c.to];
+  if (c.from == "invalid" || c.to == "invalid") {
+    ++r.invalid;
+    if (r.invalid_examples.size() < s.options.invalid_examples) r.invalid_examples.push_back(c);
+  }
+  if (c.to == "unrouted") ++r.unrouted;
+  for (int rule : c.to_rules) ++s.after[static_cast<size_t>(rule)];
+  for (int rule : c.from_rules) ++s.before[static_cast<size_t>(rule)];
+  if (!c.changed()) return;
+  ++r.changed;
+  if (c.region >= 0 && s.diff) ++s.diff->regions[static_cast<size_t>(c.region)].corpus_cases;
+  AuditReport::Transition& t = s.transitions[{c.from, c.to}];
+  t.from = c.from;
+  t.to = c.to;
+  ++t.count;
+  if (t.examples.size() < s.options.examples_per_transition) t.examples.push_back(c);
+}
+
+AuditReport Auditor::Report(std::vector<std::string> inputs) const {
+  const State& s = *state_;
+  AuditReport r = s.report;
+  r.inputs = std::move(inputs);
+  r.diff = s.diff;
+  // Matrix labels: routes in precedence order (candidate, then any the
+  // baseline adds), then the other outcomes, then anything recorded.
+  std::vector<Outcome> order = s.candidate.rules().RouteNames();
+  if (s.baseline) {
+    for (const std::string& name : s.baseline->rules().RouteNames()) {
+      if (std::find(order.begin(), order.end(), name) == order.end()) order.push_back(name);
+    }
+  }
+  for (const char* other : {"undetermined", "unrouted", "invalid"}) order.push_back(other);
+  std::set<Outcome> seen;
+  for (const auto& [from, row] : r.matrix) {
+    seen.insert(from);
+    for (const auto& cell : row) seen.insert(cell.first);
+  }
+  for (const Outcome& label : seen) {
+    if (std::find(order.begin(), order.end(), label) == order.end()) order.push_back(label);
+  }
+  for (const Outcome& label : order) {
+    if (!seen.count(label)) continue;
+    r.rows.push_back(label);
+    r.columns.push_back(label);
+  }
+  for (const auto& entry : s.transitions) r.changes.push_back(entry.second);
+  std::stable_sort(r.changes.begin(), r.changes.end(),
+                   [](const auto& x, const auto& y) { return x.count > y.count; });
+  // Rule use, both sides, by rule id.
+  const RuleSet& rc = s.candidate.rules();
+  for (size_t k = 0; k < rc.rules.size(); ++k) {
+    RuleUse use;
+    use.rule = rc.rules[k].id;
+    use.in_candidate = true;
+    use.after = s.after[k];
+    r.rules.push_back(use);
+    if (use.after == 0) r.unreached.push_back(use.rule);
+  }
+  if (s.baseline) {
+    const RuleSet& rb = s.baseline->rules();
+    for (size_t k = 0; k < rb.rules.size(); ++k) {
+      auto it = std::find_if(r.rules.begin(), r.rules.end(),
+                             [&](const RuleUse& u) { return u.rule == rb.rules[k].id; });
+      if (it == r.rules.end()) {
+        r.rules.push_back({rb.rules[k].id, true, false, s.before[k], 0});
+      } else {
+        it->in_baseline = true;
+        it->before = s.before[k];
+      }
+    }
+    // "Much more or less often": at least 10 cases and a fifth either way.
+    for (const RuleUse& u : r.rules) {
+      std::uint64_t lo = std::min(u.before, u.after), hi = std::max(u.before, u.after);
+      if (hi - lo >= 10 && (hi - lo) * 5 >= std::max<std::uint64_t>(u.before, 1)) {
+        r.shifted.push_back(u);
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace triage

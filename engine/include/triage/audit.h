@@ -1,0 +1,159 @@
+// The dry run: what a candidate rule set would change, against a baseline
+// (another version of the rule set, or the route recorded with each case).
+//
+// Two parts that a report joins:
+// - CompareGraphs walks the two compiled decision graphs side by side and
+//   finds every region of the case space where they decide differently,
+//   each with an example case. Exact: it needs no cases at all.
+// - Auditor replays a corpus: each case through both sides (thread-safe),
+//   then, in input order, into counts, a transition matrix and examples of
+//   the changed cases. Memory stays bounded whatever the corpus size.
+//
+// Nothing here writes anything; rendering is in RenderAudit* (report side).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "triage/cases.h"
+#include "triage/compile.h"
+#include "triage/model.h"
+
+namespace triage {
+
+/// A decision as the audit compares it: the route ("om"; several joined
+/// with '+' under `collect`), or "undetermined", "unrouted", "invalid".
+/// A recorded baseline holds whatever the case's field says.
+using Outcome = std::string;
+
+/// A set of cases where the two versions decide differently.
+struct DiffRegion {
+  Outcome from, to;                ///< baseline's and candidate's decision
+  std::string from_rule, to_rule;  ///< deciding rule ids; "" = default or none
+  /// The facts the region constrains, with the values it allows ("8..9",
+  /// "burgemeester or wethouder"); facts not listed may take any value.
+  std::vector<std::pair<std::string, std::string>> conditions;
+  std::string example;  ///< a case in the region, as a JSON object
+  /// The region as data: per fact of GraphDiff::facts, its cells allowed.
+  std::vector<std::vector<bool>> cells;
+  /// Cases of the audited corpus that fall in the region (Auditor only).
+  std::uint64_t corpus_cases = 0;
+};
+
+struct GraphDiff {
+  bool compared = false;     ///< false: see not_compared
+  std::string not_compared;  ///< why the graphs could not be compared
+  bool complete = true;      ///< false: the search ran out of budget
+  std::vector<std::string> notes;  ///< schema changes that limit the comparison
+  std::vector<std::string> facts;  ///< the facts either graph tests
+  std::vector<DiffRegion> regions;  ///< grouped by transition, then rule
+};
+
+/// Every region where `baseline` and `candidate` (graphs of two versions of
+/// a rule set; facts are matched by name) decide differently: different
+/// routes, or routed against unrouted. Work is bounded by `step_budget`.
+GraphDiff CompareGraphs(const DecisionGraph& baseline, const DecisionGraph& candidate,
+                        std::size_t step_budget = 2'000'000);
+
+struct AuditOptions {
+  /// Non-empty: the baseline is this field of each case (a route name).
+  std::string recorded_field;
+  CaseOptions case_options;
+  /// Work bound of the graph comparison.
+  std::size_t diff_step_budget = 2'000'000;
+  /// Changed cases kept as examples for each transition.
+  std::size_t examples_per_transition = 20;
+  /// Invalid cases kept as examples.
+  std::size_t invalid_examples = 20;
+};
+
+/// One case of the corpus, on both sides.
+struct AuditedCase {
+  std::string input;
+  int index = 0, line = 0;
+  std::optional<std::string> case_id;
+  Outcome from, to;
+  std::string from_rule, to_rule;  ///< "" = default or none
+  /// The facts that made the difference, as name and value (personal facts
+  /// masked): the facts whose value the two versions draw different lines
+  /// around, else the facts the deciding rules read.
+  std::vector<std::pair<std::string, std::string>> facts;
+  std::vector<std::string> problems;  ///< invalid: what is wrong (either side)
+  std::vector<int> from_rules, to_rules;  ///< rules that decided (indices)
+  int region = -1;  ///< changed: the GraphDiff region it falls in, or -1
+
+  bool changed() const { return from != to; }
+};
+
+struct RuleSetIdentity {
+  std::string file, id, version, sha256;
+};
+
+/// How often one rule decided, before and after.
+struct RuleUse {
+  std::string rule;
+  bool in_baseline = false, in_candidate = false;
+  std::uint64_t before = 0, after = 0;
+};
+
+struct AuditReport {
+  std::optional<RuleSetIdentity> baseline;  ///< unset: recorded mode
+  RuleSetIdentity candidate;
+  std::string recorded_field;
+  std::vector<std::string> inputs;
+  std::uint64_t cases = 0, changed = 0, invalid = 0, unrouted = 0;
+  /// Baseline outcome → candidate outcome → count.
+  std::map<Outcome, std::map<Outcome, std::uint64_t>> matrix;
+  std::vector<Outcome> rows, columns;  ///< the matrix's labels, in a fixed order
+  struct Transition {
+    Outcome from, to;
+    std::uint64_t count = 0;
+    std::vector<AuditedCase> examples;  ///< the first few, in input order
+  };
+  std::vector<Transition> changes;  ///< largest first
+  std::vector<AuditedCase> invalid_examples;
+  std::vector<RuleUse> rules;       ///< every rule of either side, file order
+  std::vector<std::string> unreached;  ///< candidate rules no case reaches
+  std::vector<RuleUse> shifted;     ///< rules deciding much more or less often
+  std::optional<GraphDiff> diff;    ///< with a baseline rule set
+};
+
+/// Replays cases against a candidate and a baseline. With a baseline rule
+/// set it also compares the two graphs (CompareGraphs) and places each
+/// changed case in its region.
+class Auditor {
+ public:
+  /// `baseline` is null in recorded mode.
+  Auditor(const DecisionGraph& candidate, const DecisionGraph* baseline,
+          AuditOptions options);
+  ~Auditor();
+  Auditor(const Auditor&) = delete;
+  Auditor& operator=(const Auditor&) = delete;
+
+  /// Both sides of one case (thread-safe).
+  void Audit(const RawCase& raw, std::string_view input, AuditedCase& out) const;
+  /// Counts a case; call in input order.
+  void Add(const AuditedCase& c);
+  /// The report so far; `inputs` names the corpus files.
+  AuditReport Report(std::vector<std::string> inputs) const;
+
+  struct State;
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+/// The report for people (plain text), for programs (one JSON object) and
+/// as one self-contained HTML page (no scripts, no network).
+std::string AuditText(const AuditReport& report);
+std::string AuditJson(const AuditReport& report);
+std::string AuditHtml(const AuditReport& report);
+
+}  // namespace triage
