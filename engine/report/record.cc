@@ -100,11 +100,15 @@ std::string Where(const Record& r) {
 
 }  // namespace
 
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (ch) {
+void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  size_t run = 0;  // start of the characters not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
       case '"':
         out += "\\\"";
         break;
@@ -121,14 +125,17 @@ std::string JsonString(std::string_view s) {
         out += "\\t";
         break;
       default:
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", c);
-        } else {
-          out += ch;
-        }
+        out += fmt::format("\\u{:04x}", c);
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  AppendJsonString(out, s);
   return out;
 }
 
@@ -155,52 +162,64 @@ std::string RecordJson(const RuleSet& rs, const Record& r,
                        std::string_view lang) {
   const Decision& d = r.decision;
   bool valid = !r.invalid();
-  std::string out = "{\"case_id\": ";
-  out += r.case_id ? JsonString(*r.case_id) : "null";
-  out += fmt::format(", \"status\": \"{}\"", StatusName(r));
   bool decided = valid && d.status == Decision::Status::kDecided;
-  out += ", \"route\": ";
-  out += decided ? JsonString(rs.routes[d.routes[0]].name) : "null";
-  out += ", \"routes\": [";
-  if (valid) {
-    for (size_t i = 0; i < d.routes.size(); ++i) {
+  std::string out;
+  out.reserve(512);
+  // Appends a JSON string, or null.
+  auto string_or_null = [&](const std::string* s) {
+    if (s) {
+      AppendJsonString(out, *s);
+    } else {
+      out += "null";
+    }
+  };
+  auto names = [&](const std::vector<int>& items, auto&& name) {
+    out += '[';
+    for (size_t i = 0; i < items.size(); ++i) {
       if (i) out += ", ";
-      out += JsonString(rs.routes[d.routes[i]].name);
+      AppendJsonString(out, name(items[i]));
     }
-  }
-  out += "], \"rule\": ";
-  out += decided && d.rule >= 0 ? JsonString(rs.rules[d.rule].id) : "null";
+    out += ']';
+  };
+  auto route_name = [&](int i) -> const std::string& { return rs.routes[static_cast<size_t>(i)].name; };
+  auto rule_id = [&](int i) -> const std::string& { return rs.rules[static_cast<size_t>(i)].id; };
+  auto fact_name = [&](int i) -> const std::string& { return rs.facts[static_cast<size_t>(i)].name; };
+  static const std::vector<int> kNone;
+
+  out += "{\"case_id\": ";
+  string_or_null(r.case_id ? &*r.case_id : nullptr);
+  out += ", \"status\": \"";
+  out += StatusName(r);
+  out += "\", \"route\": ";
+  string_or_null(decided ? &route_name(d.routes[0]) : nullptr);
+  out += ", \"routes\": ";
+  names(valid ? d.routes : kNone, route_name);
+  out += ", \"rule\": ";
+  string_or_null(decided && d.rule >= 0 ? &rule_id(d.rule) : nullptr);
   if (rs.hit_policy == HitPolicy::kCollect) {
-    out += ", \"rules\": [";
-    if (valid) {
-      for (size_t i = 0; i < d.rules.size(); ++i) {
-        if (i) out += ", ";
-        out += JsonString(rs.rules[d.rules[i]].id);
-      }
-    }
-    out += "]";
+    out += ", \"rules\": ";
+    names(valid ? d.rules : kNone, rule_id);
   }
   out += ", \"reason\": ";
   const std::string* reason = nullptr;
-  if (decided && d.rule >= 0) reason = &rs.rules[d.rule].reason.Get(lang);
-  out += reason && !reason->empty() ? JsonString(*reason) : "null";
+  if (decided && d.rule >= 0) reason = &rs.rules[static_cast<size_t>(d.rule)].reason.Get(lang);
+  string_or_null(reason && !reason->empty() ? reason : nullptr);
   out += ", \"path\": [";
   if (valid) {
     for (size_t i = 0; i < d.path.size(); ++i) {
-      const Fact& f = rs.facts[d.path[i]];
+      const Fact& f = rs.facts[static_cast<size_t>(d.path[i])];
       if (i) out += ", ";
-      out += fmt::format("{{\"fact\": {}, \"value\": {}}}", JsonString(f.name),
-                         ValueJson(f, *r.values.values[d.path[i]]));
+      out += "{\"fact\": ";
+      AppendJsonString(out, f.name);
+      out += ", \"value\": ";
+      out += ValueJson(f, *r.values.values[static_cast<size_t>(d.path[i])]);
+      out += '}';
     }
   }
-  out += "]";
+  out += ']';
   if (valid && d.status == Decision::Status::kUndetermined) {
-    out += ", \"ask\": [";
-    for (size_t i = 0; i < d.ask.size(); ++i) {
-      if (i) out += ", ";
-      out += JsonString(rs.facts[d.ask[i]].name);
-    }
-    out += "]";
+    out += ", \"ask\": ";
+    names(d.ask, fact_name);
   }
   if (!valid) {
     out += ", \"errors\": [";
@@ -208,17 +227,22 @@ std::string RecordJson(const RuleSet& rs, const Record& r,
       const CaseProblem& p = r.problems[i];
       if (i) out += ", ";
       out += "{\"fact\": ";
-      out += p.fact.empty() ? "null" : JsonString(p.fact);
-      out += fmt::format(", \"message\": {}", JsonString(p.message));
+      string_or_null(p.fact.empty() ? nullptr : &p.fact);
+      out += ", \"message\": ";
+      AppendJsonString(out, p.message);
       if (r.line > 0) out += fmt::format(", \"line\": {}", r.line);
       if (p.column > 0) out += fmt::format(", \"column\": {}", p.column);
-      out += "}";
+      out += '}';
     }
-    out += "]";
+    out += ']';
   }
-  out += fmt::format(
-      ", \"ruleset\": {{\"id\": {}, \"version\": {}, \"sha256\": {}}}}}",
-      JsonString(rs.id), JsonString(rs.version), JsonString(rs.sha256));
+  out += ", \"ruleset\": {\"id\": ";
+  AppendJsonString(out, rs.id);
+  out += ", \"version\": ";
+  AppendJsonString(out, rs.version);
+  out += ", \"sha256\": ";
+  AppendJsonString(out, rs.sha256);
+  out += "}}";
   return out;
 }
 

@@ -73,6 +73,8 @@ std::string FindingsJson(std::string_view file, const Diagnostics& diags,
 
 /// A JSON string literal for `s`, with quotes and escapes.
 std::string JsonString(std::string_view s);
+/// The same, appended to `out`.
+void AppendJsonString(std::string& out, std::string_view s);
 
 /// A fact's value as JSON (true, 42, 2.5, "aangifte", "2024-01-31").
 std::string ValueJson(const Fact& fact, const Value& v);
