@@ -7,7 +7,6 @@
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
-#include <map>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -596,9 +595,11 @@ int RunRoute(const RouteArgs& args) {
   batch.stop = &g_interrupted;
   // Each slot of a batch: the rendered record and its status.
   std::vector<std::string> texts(batch.batch_size);
-  std::vector<const char*> statuses(batch.batch_size);
+  // Each slot's status, as an index into `counts`.
+  enum Status : char { kDecided, kUndetermined, kUnrouted, kInvalid };
+  std::vector<Status> statuses(batch.batch_size);
   std::vector<triage::Record> scratch(batch.threads);
-  std::map<std::string, std::uint64_t> counts;
+  std::uint64_t counts[4] = {};
   std::uint64_t count = 0, cases_before = 0, bytes_before = 0;
   Progress progress(KnownInputSize(inputs));
 
@@ -622,7 +623,11 @@ int RunRoute(const RouteArgs& args) {
       r.values = triage::ValidateCase(rs, raw, options, r.problems);
       r.case_id = r.values.id;
       if (!r.invalid()) triage::Evaluate(graph, r.values, r.decision);
-      statuses[slot] = triage::StatusName(r);
+      statuses[slot] = r.invalid() ? kInvalid
+                       : r.decision.status == triage::Decision::Status::kDecided ? kDecided
+                       : r.decision.status == triage::Decision::Status::kUndetermined
+                           ? kUndetermined
+                           : kUnrouted;
       if (format == "text") {
         texts[slot] = triage::RecordText(rs, r, args.lang) + "\n";
       } else if (format == "csv") {
@@ -663,9 +668,9 @@ int RunRoute(const RouteArgs& args) {
   }
   std::cerr << fmt::format(
       "triage: {} case{}: {} decided, {} undetermined, {} unrouted, {} invalid\n", count,
-      count == 1 ? "" : "s", counts["decided"], counts["undetermined"],
-      counts["unrouted"], counts["invalid"]);
-  return counts["invalid"] || counts["unrouted"] ? kExitFound : kExitOk;
+      count == 1 ? "" : "s", counts[kDecided], counts[kUndetermined], counts[kUnrouted],
+      counts[kInvalid]);
+  return counts[kInvalid] || counts[kUnrouted] ? kExitFound : kExitOk;
 }
 
 // ---- audit ---------------------------------------------------------------

@@ -158,68 +158,102 @@ std::string ValueJson(const Fact& fact, const Value& v) {
   return "null";
 }
 
+namespace {
+
+// The JSON text of every name and reason a record can hold, escaped once per
+// rule set and language instead of once per record. Kept per thread, for the
+// rule set last rendered (recognised by its file's hash and the language).
+struct JsonPieces {
+  std::string sha256, lang;
+  std::vector<std::string> routes, rules, reasons, facts;
+  std::string ruleset;  // the record's closing `"ruleset": {...}}`
+
+  void Build(const RuleSet& rs, std::string_view language) {
+    sha256 = rs.sha256;
+    lang = std::string(language);
+    routes.clear();
+    rules.clear();
+    reasons.clear();
+    facts.clear();
+    for (const Route& r : rs.routes) routes.push_back(JsonString(r.name));
+    for (const Rule& r : rs.rules) {
+      rules.push_back(JsonString(r.id));
+      const std::string& reason = r.reason.Get(language);
+      reasons.push_back(reason.empty() ? "null" : JsonString(reason));
+    }
+    for (const Fact& f : rs.facts) facts.push_back(JsonString(f.name));
+    ruleset = ", \"ruleset\": {\"id\": " + JsonString(rs.id) + ", \"version\": " +
+              JsonString(rs.version) + ", \"sha256\": " + JsonString(rs.sha256) + "}}";
+  }
+};
+
+const JsonPieces& PiecesFor(const RuleSet& rs, std::string_view lang) {
+  thread_local JsonPieces pieces;
+  thread_local const RuleSet* built_for = nullptr;
+  if (built_for != &rs || pieces.sha256 != rs.sha256 || pieces.lang != lang ||
+      pieces.rules.size() != rs.rules.size()) {
+    pieces.Build(rs, lang);
+    built_for = &rs;
+  }
+  return pieces;
+}
+
+}  // namespace
+
 std::string RecordJson(const RuleSet& rs, const Record& r,
                        std::string_view lang) {
+  const JsonPieces& json = PiecesFor(rs, lang);
   const Decision& d = r.decision;
   bool valid = !r.invalid();
   bool decided = valid && d.status == Decision::Status::kDecided;
   std::string out;
   out.reserve(512);
-  // Appends a JSON string, or null.
-  auto string_or_null = [&](const std::string* s) {
-    if (s) {
-      AppendJsonString(out, *s);
-    } else {
-      out += "null";
-    }
-  };
-  auto names = [&](const std::vector<int>& items, auto&& name) {
+  auto list = [&](const std::vector<int>& items, const std::vector<std::string>& text) {
     out += '[';
     for (size_t i = 0; i < items.size(); ++i) {
       if (i) out += ", ";
-      AppendJsonString(out, name(items[i]));
+      out += text[static_cast<size_t>(items[i])];
     }
     out += ']';
   };
-  auto route_name = [&](int i) -> const std::string& { return rs.routes[static_cast<size_t>(i)].name; };
-  auto rule_id = [&](int i) -> const std::string& { return rs.rules[static_cast<size_t>(i)].id; };
-  auto fact_name = [&](int i) -> const std::string& { return rs.facts[static_cast<size_t>(i)].name; };
   static const std::vector<int> kNone;
 
   out += "{\"case_id\": ";
-  string_or_null(r.case_id ? &*r.case_id : nullptr);
+  if (r.case_id) {
+    AppendJsonString(out, *r.case_id);
+  } else {
+    out += "null";
+  }
   out += ", \"status\": \"";
   out += StatusName(r);
   out += "\", \"route\": ";
-  string_or_null(decided ? &route_name(d.routes[0]) : nullptr);
+  out += decided ? json.routes[static_cast<size_t>(d.routes[0])] : "null";
   out += ", \"routes\": ";
-  names(valid ? d.routes : kNone, route_name);
+  list(valid ? d.routes : kNone, json.routes);
   out += ", \"rule\": ";
-  string_or_null(decided && d.rule >= 0 ? &rule_id(d.rule) : nullptr);
+  out += decided && d.rule >= 0 ? json.rules[static_cast<size_t>(d.rule)] : "null";
   if (rs.hit_policy == HitPolicy::kCollect) {
     out += ", \"rules\": ";
-    names(valid ? d.rules : kNone, rule_id);
+    list(valid ? d.rules : kNone, json.rules);
   }
   out += ", \"reason\": ";
-  const std::string* reason = nullptr;
-  if (decided && d.rule >= 0) reason = &rs.rules[static_cast<size_t>(d.rule)].reason.Get(lang);
-  string_or_null(reason && !reason->empty() ? reason : nullptr);
+  out += decided && d.rule >= 0 ? json.reasons[static_cast<size_t>(d.rule)] : "null";
   out += ", \"path\": [";
   if (valid) {
     for (size_t i = 0; i < d.path.size(); ++i) {
-      const Fact& f = rs.facts[static_cast<size_t>(d.path[i])];
+      size_t f = static_cast<size_t>(d.path[i]);
       if (i) out += ", ";
       out += "{\"fact\": ";
-      AppendJsonString(out, f.name);
+      out += json.facts[f];
       out += ", \"value\": ";
-      out += ValueJson(f, *r.values.values[static_cast<size_t>(d.path[i])]);
+      out += ValueJson(rs.facts[f], *r.values.values[f]);
       out += '}';
     }
   }
   out += ']';
   if (valid && d.status == Decision::Status::kUndetermined) {
     out += ", \"ask\": ";
-    names(d.ask, fact_name);
+    list(d.ask, json.facts);
   }
   if (!valid) {
     out += ", \"errors\": [";
@@ -227,7 +261,11 @@ std::string RecordJson(const RuleSet& rs, const Record& r,
       const CaseProblem& p = r.problems[i];
       if (i) out += ", ";
       out += "{\"fact\": ";
-      string_or_null(p.fact.empty() ? nullptr : &p.fact);
+      if (p.fact.empty()) {
+        out += "null";
+      } else {
+        AppendJsonString(out, p.fact);
+      }
       out += ", \"message\": ";
       AppendJsonString(out, p.message);
       if (r.line > 0) out += fmt::format(", \"line\": {}", r.line);
@@ -236,13 +274,7 @@ std::string RecordJson(const RuleSet& rs, const Record& r,
     }
     out += ']';
   }
-  out += ", \"ruleset\": {\"id\": ";
-  AppendJsonString(out, rs.id);
-  out += ", \"version\": ";
-  AppendJsonString(out, rs.version);
-  out += ", \"sha256\": ";
-  AppendJsonString(out, rs.sha256);
-  out += "}}";
+  out += json.ruleset;
   return out;
 }
 
