@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "random_rules.h"
 #include "support/generate.h"
 #include "triage/cases.h"
 #include "triage/engine.h"
@@ -15,6 +16,12 @@
 #include "triage/reference.h"
 
 using namespace triage;
+
+namespace triage::bench {
+int HandWrittenChain3(const Case& c);  // generated: chain1000.cc
+int HandWrittenChain4(const Case& c);
+int HandWrittenChain5(const Case& c);
+}  // namespace triage::bench
 
 namespace {
 
@@ -240,30 +247,8 @@ BENCHMARK(BM_ScanTable500);
 // load, check, compile (chaining diagrams past the diagram budget) and every
 // analysis. Counters: graph nodes, chained diagrams, findings, and whether
 // the analyses stopped at their budget (E044) or the graph at its own (E043).
-// The 40 facts of the generated sets; their cases use the same options.
-testing::GenerateOptions FortyFacts() {
-  testing::GenerateOptions o;
-  o.bool_facts = 12;
-  o.enum_facts = 14;
-  o.int_facts = 14;
-  o.number_facts = o.string_facts = o.date_facts = 0;
-  return o;
-}
-
-std::string RandomRules(int rules, int max_terms) {
-  std::mt19937_64 rng(3);
-  testing::GenerateOptions o = FortyFacts();
-  o.min_rules = o.max_rules = rules;
-  o.min_terms = 1;
-  o.max_terms = max_terms;
-  o.flat = true;
-  o.all_policies = false;
-  o.conditions = false;
-  return testing::GenerateRuleSet(rng, o);
-}
-
 void BM_CheckRandom(benchmark::State& state) {
-  std::string yaml = RandomRules(static_cast<int>(state.range(0)),
+  std::string yaml = bench::RandomRules(static_cast<int>(state.range(0)),
                                  static_cast<int>(state.range(1)));
   CompiledRules c;
   for (auto _ : state) c = CompileRules("random.yaml", yaml);
@@ -285,19 +270,52 @@ BENCHMARK(BM_CheckRandom)
 
 // Routing through the graph of a generated 1000-rule set (complete cases).
 void BM_EvaluateRandom1000(benchmark::State& state) {
-  CompiledRules c = CompileRules("random.yaml", RandomRules(1000, static_cast<int>(state.range(0))));
+  int terms = static_cast<int>(state.range(0));
+  CompiledRules c =
+      CompileRules("random.yaml", bench::RandomRules(1000, terms, terms == 5 ? 3 : 1));
   if (!c.graph) {
     state.SkipWithError("did not compile");
     return;
   }
   std::mt19937_64 rng(5);
-  testing::GenerateOptions o = FortyFacts();
+  testing::GenerateOptions o = bench::FortyFacts();
   std::string jsonl;
   for (int i = 0; i < 4096; ++i) jsonl += testing::GenerateCase(rng, o, 0.0) + "\n";
   EvaluateEachReusing(state, *c.graph, ParseCases(c, jsonl));
   state.counters["diagrams"] = c.graph->diagram_count();
 }
-BENCHMARK(BM_EvaluateRandom1000)->Arg(3)->Arg(4);
+BENCHMARK(BM_EvaluateRandom1000)->Arg(3)->Arg(4)->Arg(5);
+
+// The same rules as a hand-written if/else chain (bench/gen_chain.cc writes
+// it at build time), over the same cases.
+void BM_HandWrittenRandom1000(benchmark::State& state) {
+  int terms = static_cast<int>(state.range(0));
+  CompiledRules c =
+      CompileRules("random.yaml", bench::RandomRules(1000, terms, terms == 5 ? 3 : 1));
+  int (*chain)(const Case&) = terms == 3   ? bench::HandWrittenChain3
+                              : terms == 4 ? bench::HandWrittenChain4
+                                           : bench::HandWrittenChain5;
+  std::mt19937_64 rng(5);
+  testing::GenerateOptions o = bench::FortyFacts();
+  std::string jsonl;
+  for (int i = 0; i < 4096; ++i) jsonl += testing::GenerateCase(rng, o, 0.0) + "\n";
+  std::vector<Case> cases = ParseCases(c, jsonl);
+  // Agreement first: the comparison is only fair on the same answers.
+  for (const Case& x : cases) {
+    Decision d = Evaluate(*c.graph, x);
+    if ((d.routes.empty() ? -1 : d.routes[0]) != chain(x)) {
+      state.SkipWithError("hand-written chain disagrees with the graph");
+      return;
+    }
+  }
+  size_t k = 0;
+  for (auto _ : state) {
+    int route = chain(cases[k++ % cases.size()]);
+    benchmark::DoNotOptimize(route);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_HandWrittenRandom1000)->Arg(3)->Arg(4)->Arg(5);
 
 }  // namespace
 
