@@ -9,7 +9,8 @@
 #include <string>
 
 #include "random_rules.h"
-#include "triage/engine.h"
+#include "triage/check.h"
+#include "triage/load.h"
 
 namespace {
 
@@ -103,13 +104,17 @@ int main(int argc, char** argv) {
       "// hand-written if/else chains. Returns the route index, -1 for none.\n"
       "#include \"triage/evaluate.h\"\n\nnamespace triage::bench {\n";
   for (int terms : {3, 4, 5}) {
-    triage::CompiledRules c = triage::CompileRules(
-        "random.yaml", triage::bench::RandomRules(1000, terms, terms == 5 ? 3 : 1));
-    if (!c.rules || c.rules->hit_policy != triage::HitPolicy::kFirst) {
-      std::cerr << "triage_gen_chain: expected a rule set with hit policy first\n";
+    // Loaded and checked only: names resolved, literals typed. The chain
+    // needs no graph.
+    triage::Diagnostics diags;
+    const std::string yaml = triage::bench::RandomRules(1000, terms, terms == 5 ? 3 : 1);
+    std::optional<triage::RuleSet> loaded = triage::LoadRuleSet("random.yaml", yaml, diags);
+    if (loaded) triage::CheckRuleSet(*loaded, diags);
+    if (!loaded || diags.HasErrors() || loaded->hit_policy != triage::HitPolicy::kFirst) {
+      std::cerr << "triage_gen_chain: expected a valid rule set with hit policy first\n";
       return 1;
     }
-    const triage::RuleSet& rs = *c.rules;
+    const triage::RuleSet& rs = *loaded;
     out += fmt::format("\nint HandWrittenChain{}(const Case& c) {{\n  const auto& v = c.values;\n",
                        terms);
     for (const triage::Rule& r : rs.rules) {

@@ -36,9 +36,10 @@ RuleSetIdentity IdentityOf(const RuleSet& rs) {
   return {rs.file, rs.id, rs.version, rs.sha256};
 }
 
+// A fact's value as JSON (personal facts masked), null when unknown.
 std::string ValueShown(const Fact& f, const std::optional<Value>& v) {
-  if (!v) return "unknown";
-  return ValueJson(f, *v);  // masks personal facts
+  if (!v) return "null";
+  return ValueJson(f, *v);
 }
 
 // One side of a case: validated against its own schema, then decided.

@@ -38,7 +38,7 @@ std::string FactsText(const AuditedCase& c) {
   std::string out;
   for (const auto& [fact, value] : c.facts) {
     if (!out.empty()) out += ", ";
-    out += fmt::format("{} = {}", fact, value);
+    out += fmt::format("{} = {}", fact, value == "null" ? "unknown" : value);
   }
   return out;
 }

@@ -81,9 +81,9 @@ struct AuditedCase {
   std::optional<std::string> case_id;
   Outcome from, to;
   std::string from_rule, to_rule;  ///< "" = default or none
-  /// The facts that made the difference, as name and value (personal facts
-  /// masked): the facts whose value the two versions draw different lines
-  /// around, else the facts the deciding rules read.
+  /// The facts that made the difference, as name and value (JSON; personal
+  /// facts masked): the facts whose value the two versions draw different
+  /// lines around, else the facts the deciding rules read.
   std::vector<std::pair<std::string, std::string>> facts;
   std::vector<std::string> problems;  ///< invalid: what is wrong (either side)
   std::vector<int> from_rules, to_rules;  ///< rules that decided (indices)
