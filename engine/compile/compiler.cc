@@ -397,6 +397,13 @@ class GraphCompiler {
     g.leaves_ = std::move(leaves);
     g.root_ = remap(root);
     for (DecisionGraph::Ref& r : g.diagram_roots_) r = remap(r);
+    auto step = [&](DecisionGraph::Ref r) -> DecisionGraph::Step {
+      if (DecisionGraph::IsLeaf(r)) return {-1, r};
+      return {g.nodes_[static_cast<size_t>(r)].fact, g.nodes_[static_cast<size_t>(r)].first_child};
+    };
+    g.steps_.clear();
+    for (DecisionGraph::Ref child : g.children_) g.steps_.push_back(step(child));
+    g.root_step_ = step(g.root_);
   }
 
   const RuleSet& rs_;

@@ -168,16 +168,41 @@ Decision Evaluate(const DecisionGraph& g, const Case& c) {
 
 void Evaluate(const DecisionGraph& g, const Case& c, Decision& d) {
   d.path.clear();
-  Ref r = g.root();
-  while (!DecisionGraph::IsLeaf(r)) {
-    int fact = g.nodes()[r].fact;
-    const std::optional<Value>& v = c.values[fact];
+  // Each step reads the value of the fact it tests and goes to the child's
+  // entry, which already says what the child tests: one load of the case
+  // and one of the graph per fact, and nothing stored until the end.
+  const std::optional<Value>* values = c.values.data();
+  const FactDomain* domains = g.domains().data();
+  const DecisionGraph::Step* steps = g.steps().data();
+  constexpr size_t kMaxPath = 256;
+  int path[kMaxPath];
+  size_t depth = 0;
+  DecisionGraph::Step at = g.root_step();
+  while (at.fact >= 0 && depth < kMaxPath) {
+    const std::optional<Value>& v = values[at.fact];
     if (!v) {
       d = EvaluatePartlyKnown(g, c);
       return;
     }
-    d.path.push_back(fact);
-    r = g.Child(r, g.domain(fact).CellOf(*v));
+    path[depth++] = at.fact;
+    at = steps[at.first + domains[at.fact].CellOf(*v)];
+  }
+  d.path.assign(path, path + depth);
+  Ref r = at.first;  // a leaf ref once the walk is through
+  if (at.fact >= 0) {
+    // A path of more than kMaxPath tests (long chains): again, node by node.
+    d.path.clear();
+    r = g.root();
+    while (!DecisionGraph::IsLeaf(r)) {
+      int fact = g.nodes()[static_cast<size_t>(r)].fact;
+      const std::optional<Value>& v = c.values[static_cast<size_t>(fact)];
+      if (!v) {
+        d = EvaluatePartlyKnown(g, c);
+        return;
+      }
+      d.path.push_back(fact);
+      r = g.Child(r, g.domain(fact).CellOf(*v));
+    }
   }
   if (!g.ordered()) {
     // A chain may test a fact again in a later diagram: list it once.

@@ -155,8 +155,20 @@ class DecisionGraph {
   bool ordered() const { return diagram_roots_.size() <= 1; }
   const RuleSet& rules() const { return *rules_; }
 
+  /// For the evaluation walk: per entry of the children array, the fact the
+  /// child node tests and its first child (or -1 and the leaf ref for a
+  /// leaf), so that a step needs no load of the node itself.
+  struct Step {
+    int fact;
+    int first;
+  };
+  const std::vector<Step>& steps() const { return steps_; }
+  Step root_step() const { return root_step_; }
+
  private:
   friend class GraphCompiler;
+  std::vector<Step> steps_;
+  Step root_step_{-1, -1};
   const RuleSet* rules_ = nullptr;
   Ref root_ = -1;
   std::vector<Node> nodes_;
