@@ -16,24 +16,6 @@ namespace {
 
 using triage::Expr;
 
-std::string Op(Expr::Op op) {
-  switch (op) {
-    case Expr::Op::kEq:
-      return "==";
-    case Expr::Op::kNe:
-      return "!=";
-    case Expr::Op::kLt:
-      return "<";
-    case Expr::Op::kLe:
-      return "<=";
-    case Expr::Op::kGt:
-      return ">";
-    case Expr::Op::kGe:
-      return ">=";
-  }
-  return "==";
-}
-
 // The value of fact `f` and a literal, as C++ (int, bool, enum and date
 // facts are int64 in Value::i; numbers Value::d; strings Value::s).
 std::string Get(const triage::RuleSet& rs, int f) {
@@ -74,7 +56,7 @@ std::string Emit(const triage::RuleSet& rs, const Expr& e) {
       }
       return fmt::format("({} != 0)", Get(rs, e.index));
     case Expr::Kind::kCompare:
-      return fmt::format("({} {} {})", Get(rs, e.index), Op(e.op),
+      return fmt::format("({} {} {})", Get(rs, e.index), triage::OpText(e.op),
                          Literal(rs, e.index, e.literals[0]));
     case Expr::Kind::kBetween:
       return fmt::format("({0} >= {1} && {0} <= {2})", Get(rs, e.index),

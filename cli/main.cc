@@ -136,6 +136,19 @@ class OutputSink {
   bool committed_ = false;
 };
 
+// Writes `text` to `path` (stdout when empty), whole or not at all; says why
+// it could not.
+bool WriteWhole(const std::string& path, const std::string& text) {
+  OutputSink out;
+  std::string error;
+  if (out.Open(path, error)) {
+    out.Write(text);
+    if (out.Commit(error)) return true;
+  }
+  std::cerr << "triage: " << error << "\n";
+  return false;
+}
+
 void PrintDiagnostics(const triage::CompiledRules& c, const Terminal& term) {
   for (const triage::Diagnostic& d : c.diags.items()) {
     std::string text = triage::RenderDiagnostic(d, c.file, c.source);
@@ -427,17 +440,7 @@ int RunGraph(const GraphArgs& args) {
       text = std::move(*svg);
     }
   }
-  OutputSink out;
-  if (!out.Open(args.output, error)) {
-    std::cerr << "triage: " << error << "\n";
-    return kExitCannot;
-  }
-  out.Write(text);
-  if (!out.Commit(error)) {
-    std::cerr << "triage: " << error << "\n";
-    return kExitCannot;
-  }
-  return kExitOk;
+  return WriteWhole(args.output, text) ? kExitOk : kExitCannot;
 }
 
 // ---- route ---------------------------------------------------------------
@@ -763,16 +766,7 @@ int RunAudit(const AuditArgs& args) {
   std::string text = format == "html"   ? triage::AuditHtml(report)
                      : format == "json" ? triage::AuditJson(report)
                                         : triage::AuditText(report);
-  OutputSink out;
-  if (!out.Open(args.output, error)) {
-    std::cerr << "triage: " << error << "\n";
-    return kExitCannot;
-  }
-  out.Write(text);
-  if (!out.Commit(error)) {
-    std::cerr << "triage: " << error << "\n";
-    return kExitCannot;
-  }
+  if (!WriteWhole(args.output, text)) return kExitCannot;
   std::size_t regions = report.diff ? report.diff->regions.size() : 0;
   std::cerr << fmt::format(
       "triage: dry run: {} of {} decisions change{}; nothing was written but {}\n",

@@ -6,24 +6,6 @@
 namespace triage {
 namespace {
 
-const char* TypeName(FactType t) {
-  switch (t) {
-    case FactType::kBool:
-      return "bool";
-    case FactType::kInt:
-      return "int";
-    case FactType::kNumber:
-      return "number";
-    case FactType::kEnum:
-      return "enum";
-    case FactType::kString:
-      return "string";
-    case FactType::kDate:
-      return "date";
-  }
-  return "?";
-}
-
 bool Less(FactType t, const Value& x, const Value& y) {
   return t == FactType::kNumber ? x.d < y.d : x.i < y.i;
 }
@@ -68,7 +50,7 @@ JointSpace::JointSpace(const DecisionGraph& a, const DecisionGraph& b,
     const Fact* fb = j.b >= 0 ? &rb.facts[static_cast<size_t>(j.b)] : nullptr;
     if (fa && fb && fa->type != fb->type) {
       error = fmt::format("fact '{}' is {} in the baseline and {} in the candidate",
-                          name, TypeName(fa->type), TypeName(fb->type));
+                          name, FactTypeName(fa->type), FactTypeName(fb->type));
       return;
     }
     if (!fa || !fb) {

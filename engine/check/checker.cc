@@ -10,23 +10,6 @@
 namespace triage {
 namespace {
 
-const char* OpText(Expr::Op op) {
-  switch (op) {
-    case Expr::Op::kEq:
-      return "==";
-    case Expr::Op::kNe:
-      return "!=";
-    case Expr::Op::kLt:
-      return "<";
-    case Expr::Op::kLe:
-      return "<=";
-    case Expr::Op::kGt:
-      return ">";
-    case Expr::Op::kGe:
-      return ">=";
-  }
-  return "?";
-}
 
 bool IsOrdering(const Expr& e) {
   if (e.kind == Expr::Kind::kBetween) return true;

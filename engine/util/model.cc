@@ -22,6 +22,24 @@ const char* FactTypeName(FactType t) {
   return "?";
 }
 
+const char* OpText(Expr::Op op) {
+  switch (op) {
+    case Expr::Op::kEq:
+      return "==";
+    case Expr::Op::kNe:
+      return "!=";
+    case Expr::Op::kLt:
+      return "<";
+    case Expr::Op::kLe:
+      return "<=";
+    case Expr::Op::kGt:
+      return ">";
+    case Expr::Op::kGe:
+      return ">=";
+  }
+  return "?";
+}
+
 const char* HitPolicyName(HitPolicy p) {
   switch (p) {
     case HitPolicy::kFirst:

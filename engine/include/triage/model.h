@@ -72,6 +72,7 @@ struct Expr {
     kBetween,    // name between lo and hi
     kBoolLiteral,
   };
+
   enum class Op { kEq, kNe, kLt, kLe, kGt, kGe };
   enum class Ref { kUnresolved, kFact, kCondition, kRoute, kRule };
 
@@ -98,6 +99,9 @@ struct Expr {
   std::vector<Literal> literals;
   bool bool_value = false;  ///< kBoolLiteral
 };
+
+/// The operator as written: "==", "<=" ...
+const char* OpText(Expr::Op op);
 
 struct Condition {
   std::string name;
