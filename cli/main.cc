@@ -603,6 +603,7 @@ int RunRoute(const RouteArgs& args) {
   std::vector<Status> statuses(batch.batch_size);
   std::vector<triage::Record> scratch(batch.threads);
   std::uint64_t counts[4] = {};
+  const triage::JsonCaseParser json_cases(rs);
   std::uint64_t count = 0, cases_before = 0, bytes_before = 0;
   Progress progress(KnownInputSize(inputs));
 
@@ -617,14 +618,8 @@ int RunRoute(const RouteArgs& args) {
     batch.on_batch = [&](std::uint64_t cases, std::uint64_t bytes) {
       progress.Update(cases_before + cases, bytes_before + bytes);
     };
-    auto work = [&](triage::RawCase raw, std::size_t slot, unsigned worker) {
-      triage::Record& r = scratch[worker];
-      r.input = name;
-      r.index = raw.index;
-      r.line = raw.line;
-      r.problems.clear();
-      r.values = triage::ValidateCase(rs, raw, options, r.problems);
-      r.case_id = r.values.id;
+    // A validated case into its slot: decided, and rendered.
+    auto finish = [&](triage::Record& r, std::size_t slot) {
       if (!r.invalid()) triage::Evaluate(graph, r.values, r.decision);
       statuses[slot] = r.invalid() ? kInvalid
                        : r.decision.status == triage::Decision::Status::kDecided ? kDecided
@@ -639,6 +634,32 @@ int RunRoute(const RouteArgs& args) {
         texts[slot] = triage::RecordJson(rs, r, args.lang);
       }
     };
+    auto work = [&](triage::RawCase raw, std::size_t slot, unsigned worker) {
+      triage::Record& r = scratch[worker];
+      r.input = name;
+      r.index = raw.index;
+      r.line = raw.line;
+      r.problems.clear();
+      r.values = triage::ValidateCase(rs, raw, options, r.problems);
+      r.case_id = r.values.id;
+      finish(r, slot);
+    };
+    // JSON Lines: a well-formed case goes straight to its typed values.
+    batch.fast = nullptr;
+    if (batch.format == triage::InputFormat::kJsonLines) {
+      batch.fast = [&](const triage::RecordReader::Record& record, std::size_t slot,
+                       unsigned worker) {
+        triage::Record& r = scratch[worker];
+        if (!json_cases.Parse(record.text, r.values)) return false;
+        r.input = name;
+        r.index = record.index;
+        r.line = record.line;
+        r.problems.clear();
+        r.case_id = r.values.id;
+        finish(r, slot);
+        return true;
+      };
+    }
     // Records are written in input order, whatever thread made them.
     auto deliver = [&](std::size_t slot) {
       ++count;

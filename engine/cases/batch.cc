@@ -29,7 +29,10 @@ BatchEnd Stream(
     while (n < size && reader.Next(batch[n])) ++n;
     if (n == 0) break;
     auto run = [&](unsigned worker, std::size_t from, std::size_t to) {
-      for (std::size_t k = from; k < to; ++k) work(reader.Parse(batch[k]), k, worker);
+      for (std::size_t k = from; k < to; ++k) {
+        if (options.fast && options.fast(batch[k], k, worker)) continue;
+        work(reader.Parse(batch[k]), k, worker);
+      }
     };
     std::size_t parts = std::min<std::size_t>(std::max(1u, options.threads), n);
     std::vector<std::thread> pool;

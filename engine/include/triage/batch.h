@@ -27,6 +27,12 @@ struct BatchOptions {
   const std::atomic<bool>* stop = nullptr;
   /// After each delivered batch: cases so far and bytes of input read so far.
   std::function<void(std::uint64_t cases, std::uint64_t bytes)> on_batch;
+  /// Optional, for JSON Lines and CSV: tried first for each record, on a
+  /// worker thread; when it returns true it has filled the slot itself and
+  /// `work` is not called for that record (see JsonCaseParser).
+  std::function<bool(const RecordReader::Record& record, std::size_t slot,
+                     unsigned worker)>
+      fast;
 };
 
 enum class BatchEnd { kDone, kStopped, kReadError };

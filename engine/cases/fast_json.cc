@@ -1,0 +1,108 @@
+// JsonCaseParser: the fast path for JSON Lines. A well-formed case goes from
+// JSON straight to its typed values, without the intermediate key/value
+// strings of RawCase. Anything it does not accept outright (a problem, or
+// something rare) is left to ReadCases + ValidateCase, which say what is
+// wrong; so the fast path only ever accepts what the full path accepts,
+// with the same values.
+#include <simdjson.h>
+
+#include <fmt/format.h>
+
+#include "triage/cases.h"
+
+namespace triage {
+
+JsonCaseParser::JsonCaseParser(const RuleSet& rs) : rs_(rs) {
+  for (size_t f = 0; f < rs.facts.size(); ++f) {
+    facts_.emplace(rs.facts[f].name, static_cast<int>(f));
+    std::unordered_map<std::string_view, int> values;
+    for (size_t v = 0; v < rs.facts[f].values.size(); ++v) {
+      values.emplace(rs.facts[f].values[v], static_cast<int>(v));
+    }
+    enum_values_.push_back(std::move(values));
+  }
+}
+
+bool JsonCaseParser::Parse(std::string_view line, Case& out) const {
+  thread_local simdjson::dom::parser parser;
+  thread_local std::string padded;
+  padded.assign(line);
+  padded.append(simdjson::SIMDJSON_PADDING, ' ');
+  simdjson::dom::object object;
+  if (parser.parse(padded.data(), line.size(), false).get(object) != simdjson::SUCCESS) {
+    return false;
+  }
+  out.id.reset();
+  out.values.assign(rs_.facts.size(), std::nullopt);
+  thread_local std::vector<char> seen;
+  seen.assign(rs_.facts.size(), 0);
+  bool id_seen = false;
+  for (auto field : object) {
+    simdjson::dom::element value = field.value;
+    simdjson::dom::element_type type = value.type();
+    if (field.key == "case_id") {
+      if (id_seen) return false;
+      id_seen = true;
+      if (type == simdjson::dom::element_type::STRING) {
+        out.id = std::string(std::string_view(value));
+      } else if (type == simdjson::dom::element_type::INT64) {
+        out.id = fmt::format("{}", int64_t(value));
+      } else if (type != simdjson::dom::element_type::NULL_VALUE) {
+        return false;
+      }
+      continue;
+    }
+    auto found = facts_.find(field.key);
+    if (found == facts_.end()) return false;
+    size_t f = static_cast<size_t>(found->second);
+    if (seen[f]) return false;
+    seen[f] = 1;
+    if (type == simdjson::dom::element_type::NULL_VALUE) continue;
+    const Fact& fact = rs_.facts[f];
+    Value v;
+    switch (fact.type) {
+      case FactType::kBool:
+        if (type != simdjson::dom::element_type::BOOL) return false;
+        v = Value::Int(bool(value) ? 1 : 0);
+        break;
+      case FactType::kInt:
+        if (type != simdjson::dom::element_type::INT64) return false;
+        v = Value::Int(int64_t(value));
+        break;
+      case FactType::kNumber:
+        if (type == simdjson::dom::element_type::INT64) {
+          v = Value::Num(static_cast<double>(int64_t(value)));
+        } else if (type == simdjson::dom::element_type::DOUBLE) {
+          v = Value::Num(double(value));
+        } else {
+          return false;
+        }
+        break;
+      case FactType::kEnum: {
+        if (type != simdjson::dom::element_type::STRING) return false;
+        auto it = enum_values_[f].find(std::string_view(value));
+        if (it == enum_values_[f].end()) return false;
+        v = Value::Int(it->second);
+        break;
+      }
+      case FactType::kString:
+        if (type != simdjson::dom::element_type::STRING) return false;
+        v = Value::Str(std::string(std::string_view(value)));
+        break;
+      case FactType::kDate: {
+        if (type != simdjson::dom::element_type::STRING) return false;
+        std::optional<std::int64_t> days = ParseDate(std::string_view(value));
+        if (!days) return false;
+        v = Value::Int(*days);
+        break;
+      }
+    }
+    bool number = fact.type == FactType::kNumber;
+    if (fact.min && (number ? v.d < fact.min->d : v.i < fact.min->i)) return false;
+    if (fact.max && (number ? v.d > fact.max->d : v.i > fact.max->i)) return false;
+    out.values[f] = std::move(v);
+  }
+  return true;
+}
+
+}  // namespace triage
