@@ -7,6 +7,9 @@
 #include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -78,12 +81,15 @@ std::optional<std::string> ReadInput(const std::string& path, std::string& error
   return ss.str();
 }
 
-// Where output goes: stdout as it comes, or a temporary file beside the
-// target that is renamed to the target only when everything was written, so
-// that a failed or interrupted run leaves no partial file.
+// Where output goes: stdout, or a temporary file beside the target that is
+// renamed to the target only when everything was written, so that a failed
+// or interrupted run leaves no partial file. Text is gathered in blocks that
+// a writer thread writes out, so that the work goes on while the system
+// takes the bytes.
 class OutputSink {
  public:
   ~OutputSink() {
+    StopWriter();
     if (!temp_.empty() && !committed_) {
       file_.close();
       std::remove(temp_.c_str());
@@ -92,26 +98,30 @@ class OutputSink {
 
   bool Open(const std::string& path, std::string& error) {
     path_ = path;
-    if (path.empty()) return true;
-    temp_ = fmt::format("{}.tmp-{}", path, getpid());
-    file_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!file_) {
-      error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
-      temp_.clear();
-      return false;
+    if (!path.empty()) {
+      temp_ = fmt::format("{}.tmp-{}", path, getpid());
+      file_.open(temp_, std::ios::binary | std::ios::trunc);
+      if (!file_) {
+        error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+        temp_.clear();
+        return false;
+      }
     }
+    writer_ = std::thread([this] { WriteBlocks(); });
     return true;
   }
 
   void Write(std::string_view text) {
     buffer_ += text;
-    if (buffer_.size() > (1 << 16)) Flush();
+    if (buffer_.size() >= kBlock) HandOver();
   }
 
   bool Commit(std::string& error) {
-    Flush();
+    HandOver();
+    StopWriter();
+    std::ostream& out = stream();
+    out.flush();
     if (path_.empty()) {
-      std::cout.flush();
       if (std::cout) return true;
       error = "cannot write the output";
       return false;
@@ -126,14 +136,54 @@ class OutputSink {
   }
 
  private:
-  void Flush() {
-    (path_.empty() ? static_cast<std::ostream&>(std::cout) : file_) << buffer_;
-    buffer_.clear();
+  static constexpr std::size_t kBlock = 1 << 20;
+  static constexpr std::size_t kMaxPending = 4;  // bounds memory: 4 blocks
+
+  std::ostream& stream() { return path_.empty() ? std::cout : file_; }
+
+  // Gives the gathered text to the writer, waiting while it is behind.
+  void HandOver() {
+    if (buffer_.empty()) return;
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return pending_.size() < kMaxPending; });
+    pending_.push_back(std::move(buffer_));
+    buffer_ = std::string();
+    buffer_.reserve(kBlock + (1 << 16));
+    ready_.notify_one();
+  }
+
+  void WriteBlocks() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      ready_.wait(lock, [&] { return !pending_.empty() || done_; });
+      if (pending_.empty()) return;
+      std::string block = std::move(pending_.front());
+      pending_.pop_front();
+      room_.notify_one();
+      lock.unlock();
+      stream().write(block.data(), static_cast<std::streamsize>(block.size()));
+      lock.lock();
+    }
+  }
+
+  void StopWriter() {
+    if (!writer_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    ready_.notify_one();
+    writer_.join();
   }
 
   std::string path_, temp_, buffer_;
   std::ofstream file_;
   bool committed_ = false;
+  std::thread writer_;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<std::string> pending_;
+  bool done_ = false;
 };
 
 // Writes `text` to `path` (stdout when empty), whole or not at all; says why
