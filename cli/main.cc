@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -612,6 +613,51 @@ class Progress {
   Clock::time_point start_, last_;
 };
 
+// Runs the cases of every input (files, or "-" for stdin) through
+// ForEachCase, with a progress line. `prepare` is told each input's name and
+// format before its cases come. Returns kExitOk, kExitInterrupted, or
+// kExitCannot after saying why.
+int ForEachInput(const std::vector<std::string>& inputs, const std::string& input_format,
+                 triage::BatchOptions& batch,
+                 const std::function<void(const std::string& name)>& prepare,
+                 const std::function<void(triage::RawCase, std::size_t, unsigned)>& work,
+                 const std::function<void(std::size_t)>& deliver) {
+  Progress progress(KnownInputSize(inputs));
+  std::uint64_t cases_before = 0, bytes_before = 0;
+  for (const std::string& input : inputs) {
+    CaseInput in;
+    std::string error;
+    if (!in.Open(input, error)) {
+      progress.Clear();
+      std::cerr << "triage: " << error << "\n";
+      return kExitCannot;
+    }
+    batch.format = ParseInputFormat(input_format, input);
+    std::uint64_t cases_here = 0;
+    batch.on_batch = [&](std::uint64_t cases, std::uint64_t bytes) {
+      cases_here = cases;
+      progress.Update(cases_before + cases, bytes_before + bytes);
+    };
+    prepare(in.name());
+    triage::BatchEnd end = triage::ForEachCase(in.stream(), batch, work, deliver);
+    if (end == triage::BatchEnd::kStopped) break;
+    if (end == triage::BatchEnd::kReadError) {
+      progress.Clear();
+      std::cerr << fmt::format("triage: cannot read '{}': read error\n", in.name());
+      return kExitCannot;
+    }
+    cases_before += cases_here;
+    std::error_code ec;
+    if (input != "-") bytes_before += std::filesystem::file_size(input, ec);
+  }
+  progress.Clear();
+  if (g_interrupted) {
+    std::cerr << "triage: interrupted\n";
+    return kExitInterrupted;
+  }
+  return kExitOk;
+}
+
 int RunRoute(const RouteArgs& args) {
   std::string error;
   std::optional<triage::CompiledRules> c = BuildUsable(args.rules);
@@ -654,88 +700,63 @@ int RunRoute(const RouteArgs& args) {
   std::vector<triage::Record> scratch(batch.threads);
   std::uint64_t counts[4] = {};
   const triage::JsonCaseParser json_cases(rs);
-  std::uint64_t count = 0, cases_before = 0, bytes_before = 0;
-  Progress progress(KnownInputSize(inputs));
-
-  for (const std::string& input : inputs) {
-    CaseInput in;
-    if (!in.Open(input, error)) {
-      std::cerr << "triage: " << error << "\n";
-      return kExitCannot;
+  std::uint64_t count = 0;
+  std::string name;  // of the input being read
+  // A validated case into its slot: decided, and rendered.
+  auto finish = [&](triage::Record& r, std::size_t slot) {
+    if (!r.invalid()) triage::Evaluate(graph, r.values, r.decision);
+    statuses[slot] = r.invalid() ? kInvalid
+                     : r.decision.status == triage::Decision::Status::kDecided ? kDecided
+                     : r.decision.status == triage::Decision::Status::kUndetermined
+                         ? kUndetermined
+                         : kUnrouted;
+    if (format == "text") {
+      texts[slot] = triage::RecordText(rs, r, args.lang) + "\n";
+    } else if (format == "csv") {
+      texts[slot] = triage::RecordCsv(rs, r, args.lang);
+    } else {
+      texts[slot] = triage::RecordJson(rs, r, args.lang);
     }
-    const std::string name = in.name();
-    batch.format = ParseInputFormat(args.input_format, input);
-    batch.on_batch = [&](std::uint64_t cases, std::uint64_t bytes) {
-      progress.Update(cases_before + cases, bytes_before + bytes);
-    };
-    // A validated case into its slot: decided, and rendered.
-    auto finish = [&](triage::Record& r, std::size_t slot) {
-      if (!r.invalid()) triage::Evaluate(graph, r.values, r.decision);
-      statuses[slot] = r.invalid() ? kInvalid
-                       : r.decision.status == triage::Decision::Status::kDecided ? kDecided
-                       : r.decision.status == triage::Decision::Status::kUndetermined
-                           ? kUndetermined
-                           : kUnrouted;
-      if (format == "text") {
-        texts[slot] = triage::RecordText(rs, r, args.lang) + "\n";
-      } else if (format == "csv") {
-        texts[slot] = triage::RecordCsv(rs, r, args.lang);
-      } else {
-        texts[slot] = triage::RecordJson(rs, r, args.lang);
-      }
-    };
-    auto work = [&](triage::RawCase raw, std::size_t slot, unsigned worker) {
-      triage::Record& r = scratch[worker];
-      r.input = name;
-      r.index = raw.index;
-      r.line = raw.line;
-      r.problems.clear();
-      r.values = triage::ValidateCase(rs, raw, options, r.problems);
-      r.case_id = r.values.id;
-      finish(r, slot);
-    };
-    // JSON Lines: a well-formed case goes straight to its typed values.
+  };
+  auto work = [&](triage::RawCase raw, std::size_t slot, unsigned worker) {
+    triage::Record& r = scratch[worker];
+    r.input = name;
+    r.index = raw.index;
+    r.line = raw.line;
+    r.problems.clear();
+    r.values = triage::ValidateCase(rs, raw, options, r.problems);
+    r.case_id = r.values.id;
+    finish(r, slot);
+  };
+  // JSON Lines: a well-formed case goes straight to its typed values.
+  auto fast = [&](const triage::RecordReader::Record& record, std::size_t slot,
+                  unsigned worker) {
+    triage::Record& r = scratch[worker];
+    if (!json_cases.Parse(record.text, r.values)) return false;
+    r.input = name;
+    r.index = record.index;
+    r.line = record.line;
+    r.problems.clear();
+    r.case_id = r.values.id;
+    finish(r, slot);
+    return true;
+  };
+  auto prepare = [&](const std::string& input_name) {
+    name = input_name;
     batch.fast = nullptr;
-    if (batch.format == triage::InputFormat::kJsonLines) {
-      batch.fast = [&](const triage::RecordReader::Record& record, std::size_t slot,
-                       unsigned worker) {
-        triage::Record& r = scratch[worker];
-        if (!json_cases.Parse(record.text, r.values)) return false;
-        r.input = name;
-        r.index = record.index;
-        r.line = record.line;
-        r.problems.clear();
-        r.case_id = r.values.id;
-        finish(r, slot);
-        return true;
-      };
-    }
-    // Records are written in input order, whatever thread made them.
-    auto deliver = [&](std::size_t slot) {
-      ++count;
-      ++counts[statuses[slot]];
-      if (json_array) out.Write(count > 1 ? ",\n" : "\n");
-      out.Write(texts[slot]);
-      if (format == "jsonl") out.Write("\n");
-    };
-    std::uint64_t count_at_start = count;
-    triage::BatchEnd end = triage::ForEachCase(in.stream(), batch, work, deliver);
-    if (end == triage::BatchEnd::kStopped) break;
-    if (end == triage::BatchEnd::kReadError) {
-      progress.Clear();
-      std::cerr << fmt::format("triage: cannot read '{}': read error\n", name);
-      return kExitCannot;
-    }
-    cases_before += count - count_at_start;
-    std::error_code ec;
-    if (input != "-") bytes_before += std::filesystem::file_size(input, ec);
-  }
-  progress.Clear();
+    if (batch.format == triage::InputFormat::kJsonLines) batch.fast = fast;
+  };
+  // Records are written in input order, whatever thread made them.
+  auto deliver = [&](std::size_t slot) {
+    ++count;
+    ++counts[statuses[slot]];
+    if (json_array) out.Write(count > 1 ? ",\n" : "\n");
+    out.Write(texts[slot]);
+    if (format == "jsonl") out.Write("\n");
+  };
+  int status = ForEachInput(inputs, args.input_format, batch, prepare, work, deliver);
+  if (status != kExitOk) return status;  // the sink removes its temporary file
   if (json_array) out.Write(count ? "\n]\n" : "]\n");
-  if (g_interrupted) {
-    std::cerr << "triage: interrupted\n";
-    return kExitInterrupted;  // the sink removes its temporary file
-  }
   if (!out.Commit(error)) {
     std::cerr << "triage: " << error << "\n";
     return kExitCannot;
@@ -793,46 +814,14 @@ int RunAudit(const AuditArgs& args) {
   batch.stop = &g_interrupted;
   std::vector<triage::AuditedCase> slots(batch.batch_size);
   std::vector<std::string> names;
-  std::uint64_t cases_before = 0, bytes_before = 0, count = 0;
-  Progress progress(KnownInputSize(args.cases));
-  std::string error;
-  for (const std::string& input : args.cases) {
-    CaseInput in;
-    if (!in.Open(input, error)) {
-      progress.Clear();
-      std::cerr << "triage: " << error << "\n";
-      return kExitCannot;
-    }
-    const std::string name = in.name();
-    names.push_back(name);
-    batch.format = ParseInputFormat(args.input_format, input);
-    batch.on_batch = [&](std::uint64_t cases, std::uint64_t bytes) {
-      progress.Update(cases_before + cases, bytes_before + bytes);
-    };
-    triage::BatchEnd end = triage::ForEachCase(
-        in.stream(), batch,
-        [&](triage::RawCase raw, std::size_t slot, unsigned) {
-          auditor.Audit(raw, name, slots[slot]);
-        },
-        [&](std::size_t slot) {
-          auditor.Add(slots[slot]);
-          ++count;
-        });
-    if (end == triage::BatchEnd::kStopped) break;
-    if (end == triage::BatchEnd::kReadError) {
-      progress.Clear();
-      std::cerr << fmt::format("triage: cannot read '{}': read error\n", name);
-      return kExitCannot;
-    }
-    cases_before = count;
-    std::error_code ec;
-    if (input != "-") bytes_before += std::filesystem::file_size(input, ec);
-  }
-  progress.Clear();
-  if (g_interrupted) {
-    std::cerr << "triage: interrupted\n";
-    return kExitInterrupted;
-  }
+  int status = ForEachInput(
+      args.cases, args.input_format, batch,
+      [&](const std::string& name) { names.push_back(name); },
+      [&](triage::RawCase raw, std::size_t slot, unsigned) {
+        auditor.Audit(raw, names.back(), slots[slot]);
+      },
+      [&](std::size_t slot) { auditor.Add(slots[slot]); });
+  if (status != kExitOk) return status;
   triage::AuditReport report = auditor.Report(names);
   std::string text = format == "html"   ? triage::AuditHtml(report)
                      : format == "json" ? triage::AuditJson(report)
