@@ -46,7 +46,6 @@ std::string ValueShown(const Fact& f, const std::optional<Value>& v) {
 struct Side {
   const RuleSet* rs = nullptr;
   const DecisionGraph* graph = nullptr;
-  std::vector<std::set<int>> reads;
   Case values;
   Decision decision;
   bool valid = false;
@@ -202,9 +201,9 @@ void Auditor::Audit(const RawCase& raw, std::string_view input, AuditedCase& out
   const RuleSet& rc = s.candidate.rules();
   const RuleSet* rb = s.baseline ? &s.baseline->rules() : nullptr;
 
-  Side cand{&rc, &s.candidate, {}, {}, {}, false};
+  Side cand{&rc, &s.candidate, {}, {}, false};
   Decide(cand, raw, rb, s.options, out.to, out.to_rule, out.to_rules, out.problems);
-  Side base{rb, s.baseline, {}, {}, {}, false};
+  Side base{rb, s.baseline, {}, {}, false};
   if (rb) {
     Decide(base, raw, &rc, s.options, out.from, out.from_rule, out.from_rules,
            out.problems);
