@@ -92,6 +92,57 @@ std::string HtmlEscape(std::string_view s) {
   return out;
 }
 
+// Regions of one transition (and the same deciding rules), and what they
+// have in common: a change that is one statement for people often takes
+// several regions (an "or" is two boxes). Regions come sorted by transition.
+struct RegionGroup {
+  size_t first = 0, count = 0;
+  std::uint64_t corpus_cases = 0;
+  std::vector<std::pair<std::string, std::string>> common;  ///< in every region
+  std::vector<std::string> varying;  ///< facts that differ between them
+};
+
+std::vector<RegionGroup> GroupRegions(const std::vector<DiffRegion>& regions) {
+  std::vector<RegionGroup> groups;
+  for (size_t i = 0; i < regions.size(); ++i) {
+    const DiffRegion& r = regions[i];
+    bool same = !groups.empty();
+    if (same) {
+      const DiffRegion& head = regions[groups.back().first];
+      same = head.from == r.from && head.to == r.to && head.from_rule == r.from_rule &&
+             head.to_rule == r.to_rule;
+    }
+    if (!same) groups.push_back({i, 0, 0, {}, {}});
+    RegionGroup& g = groups.back();
+    ++g.count;
+    g.corpus_cases += r.corpus_cases;
+  }
+  for (RegionGroup& g : groups) {
+    std::vector<std::string> seen;
+    for (size_t i = g.first; i < g.first + g.count; ++i) {
+      for (const auto& condition : regions[i].conditions) {
+        if (std::find(seen.begin(), seen.end(), condition.first) != seen.end()) continue;
+        seen.push_back(condition.first);
+        bool everywhere = true;
+        for (size_t k = g.first; k < g.first + g.count && everywhere; ++k) {
+          const auto& cs = regions[k].conditions;
+          everywhere = std::find(cs.begin(), cs.end(), condition) != cs.end();
+        }
+        if (everywhere) {
+          g.common.push_back(condition);
+        } else {
+          g.varying.push_back(condition.first);
+        }
+      }
+    }
+  }
+  return groups;
+}
+
+std::string Cases(std::uint64_t n) {
+  return n == 1 ? "1 case" : fmt::format("{} cases", n);
+}
+
 std::string ConditionsHtml(const DiffRegion& r) {
   if (r.conditions.empty()) return "every case";
   std::string out;
@@ -179,16 +230,31 @@ std::string AuditText(const AuditReport& r) {
     } else if (d.regions.empty()) {
       out += "  nowhere: the two versions decide every case the same way\n";
     }
-    for (size_t i = 0; i < d.regions.size(); ++i) {
-      const DiffRegion& g = d.regions[i];
-      out += fmt::format("  {}. {} -> {} (rule {} -> {}) when {}\n", i + 1, g.from, g.to,
-                         RuleShown(g.from_rule, g.from), RuleShown(g.to_rule, g.to),
-                         ConditionsText(g));
-      out += fmt::format("     example: {}\n", g.example);
-      out += g.corpus_cases ? fmt::format("     {} of the corpus {} here\n",
-                                          g.corpus_cases == 1 ? "1 case" : fmt::format("{} cases", g.corpus_cases),
-                                          g.corpus_cases == 1 ? "falls" : "fall")
-                            : "     no case of the corpus falls here\n";
+    for (const RegionGroup& group : GroupRegions(d.regions)) {
+      const DiffRegion& head = d.regions[group.first];
+      out += fmt::format("  {} -> {} (rule {} -> {}): {} region{}, {} of the corpus\n",
+                         head.from, head.to, RuleShown(head.from_rule, head.from),
+                         RuleShown(head.to_rule, head.to), group.count,
+                         group.count == 1 ? "" : "s", Cases(group.corpus_cases));
+      if (group.count > 1) {
+        std::string common;
+        for (const auto& [fact, values] : group.common) {
+          common += fmt::format("{}{} is {}", common.empty() ? "" : " and ", fact, values);
+        }
+        if (!common.empty()) out += fmt::format("    in all of them: {}\n", common);
+        std::string varying;
+        for (const std::string& fact : group.varying) varying += (varying.empty() ? "" : ", ") + fact;
+        if (!varying.empty()) out += fmt::format("    they differ in: {}\n", varying);
+      }
+      for (size_t i = group.first; i < group.first + group.count; ++i) {
+        const DiffRegion& g = d.regions[i];
+        out += fmt::format("    {}. when {}\n", i + 1, ConditionsText(g));
+        out += fmt::format("       example: {}\n", g.example);
+        out += g.corpus_cases ? fmt::format("       {} of the corpus {} here\n",
+                                            Cases(g.corpus_cases),
+                                            g.corpus_cases == 1 ? "falls" : "fall")
+                              : "       no case of the corpus falls here\n";
+      }
     }
     for (const std::string& note : d.notes) out += fmt::format("  note: {}\n", note);
     if (!d.complete) {
@@ -431,6 +497,32 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
     } else if (d.regions.empty()) {
       out += "<p>Nowhere: the two versions decide every case the same way.</p>\n";
     } else {
+      out += "<ul>\n";
+      for (const RegionGroup& group : GroupRegions(d.regions)) {
+        const DiffRegion& head = d.regions[group.first];
+        out += fmt::format("<li><b>{} &rarr; {}</b> (rule {} &rarr; {}): {} region{}, {} of the "
+                           "corpus",
+                           e(head.from), e(head.to), e(RuleShown(head.from_rule, head.from)),
+                           e(RuleShown(head.to_rule, head.to)), group.count,
+                           group.count == 1 ? "" : "s", Cases(group.corpus_cases));
+        if (group.count > 1 && !group.common.empty()) {
+          std::string common;
+          for (const auto& [fact, values] : group.common) {
+            common += fmt::format("{}<code>{}</code> is {}", common.empty() ? "" : ", ", e(fact),
+                                  e(values));
+          }
+          out += fmt::format(".<br>In all of them: {}", common);
+        }
+        if (group.count > 1 && !group.varying.empty()) {
+          std::string varying;
+          for (const std::string& fact : group.varying) {
+            varying += fmt::format("{}<code>{}</code>", varying.empty() ? "" : ", ", e(fact));
+          }
+          out += fmt::format(".<br>They differ in: {}", varying);
+        }
+        out += "</li>\n";
+      }
+      out += "</ul>\n";
       out += "<table class=\"list\" id=\"regions\"><tr><th>decision</th><th>rule</th>"
              "<th>when</th><th>example case</th><th>corpus</th></tr>\n";
       for (const DiffRegion& g : d.regions) {
@@ -439,7 +531,7 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
             "</td><td>{}</td></tr>\n",
             e(g.from), e(g.to), e(RuleShown(g.from_rule, g.from)), e(RuleShown(g.to_rule, g.to)),
             ConditionsHtml(g), e(g.example),
-            g.corpus_cases ? fmt::format("{} cases", g.corpus_cases) : "none");
+            g.corpus_cases ? Cases(g.corpus_cases) : "none");
       }
       out += "</table>\n";
     }
