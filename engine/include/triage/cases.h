@@ -115,6 +115,7 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw,
 /// which says what is wrong). Parse is thread-safe.
 class JsonCaseParser {
  public:
+  /// `rs` must outlive the parser.
   explicit JsonCaseParser(const RuleSet& rs);
   /// Types `line` (one JSON object) into `out`; false: take the full path.
   /// Unknown keys are declined (the full path reports or ignores them).
