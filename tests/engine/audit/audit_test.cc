@@ -318,3 +318,23 @@ TEST_CASE("audit: versions with different schemas") {
     CHECK(diff.not_compared == "fact 'initiators' is int in the baseline and number in the candidate");
   }
 }
+
+TEST_CASE("audit: the HTML report escapes what cases and rule files say") {
+  triage::CompiledRules base = Compile(Shipped());
+  triage::CompiledRules cand =
+      Compile(Replace(Shipped(), "procedures_12m >= 10", "procedures_12m >= 8"));
+  std::string corpus =
+      "{\"case_id\": \"<script>alert(1)</script>\", \"role\": \"wethouder\", "
+      "\"procedures_12m\": 9, \"explicit_threat\": false, \"instrument\": \"woo_verzoek\", "
+      "\"doxing\": false, \"subversion_link\": false, \"legal_capacity\": \"voldoende\", "
+      "\"personal_life_affected\": false, \"initiators\": 1, \"prior_dialogue_failed\": false, "
+      "\"false_report_suspected\": false}\n"
+      "{\"case_id\": \"x&y\", \"role\": \"<b>\"}\n";
+  triage::AuditReport r = Audit(cand, &base, corpus);
+  REQUIRE(r.changed == 1);
+  std::string html = triage::AuditHtml(r);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("x&amp;y") != std::string::npos);
+  CHECK(html.find("'<b>'") == std::string::npos);
+}
