@@ -277,7 +277,13 @@ void Auditor::Add(const AuditedCase& c) {
   for (int rule : c.from_rules) ++s.before[static_cast<size_t>(rule)];
   if (!c.changed()) return;
   ++r.changed;
-  if (c.region >= 0 && s.diff) ++s.diff->regions[static_cast<size_t>(c.region)].corpus_cases;
+  if (s.diff && s.diff->compared) {
+    if (c.region >= 0) {
+      ++s.diff->regions[static_cast<size_t>(c.region)].corpus_cases;
+    } else {
+      ++r.changed_outside_regions;
+    }
+  }
   AuditReport::Transition& t = s.transitions[{c.from, c.to}];
   t.from = c.from;
   t.to = c.to;

@@ -43,12 +43,18 @@ std::string FactsText(const AuditedCase& c) {
   return out;
 }
 
+// "n is 8..9", "role is raadslid or wethouder", but "d >= 2026-02-01".
+std::string ConditionText(std::string_view fact, std::string_view values) {
+  bool comparison = !values.empty() && (values[0] == '<' || values[0] == '>');
+  return fmt::format("{}{}{}", fact, comparison ? " " : " is ", values);
+}
+
 std::string ConditionsText(const DiffRegion& r) {
   if (r.conditions.empty()) return "every case";
   std::string out;
   for (const auto& [fact, values] : r.conditions) {
     if (!out.empty()) out += " and ";
-    out += fmt::format("{} is {}", fact, values);
+    out += ConditionText(fact, values);
   }
   return out;
 }
@@ -148,7 +154,7 @@ std::string ConditionsHtml(const DiffRegion& r) {
   std::string out;
   for (const auto& [fact, values] : r.conditions) {
     if (!out.empty()) out += "<br>";
-    out += fmt::format("<code>{}</code> is {}", HtmlEscape(fact), HtmlEscape(values));
+    out += "<code>" + HtmlEscape(fact) + "</code>" + HtmlEscape(ConditionText("", values));
   }
   return out;
 }
@@ -239,7 +245,7 @@ std::string AuditText(const AuditReport& r) {
       if (group.count > 1) {
         std::string common;
         for (const auto& [fact, values] : group.common) {
-          common += fmt::format("{}{} is {}", common.empty() ? "" : " and ", fact, values);
+          common += (common.empty() ? "" : " and ") + ConditionText(fact, values);
         }
         if (!common.empty()) out += fmt::format("    in all of them: {}\n", common);
         std::string varying;
@@ -255,6 +261,13 @@ std::string AuditText(const AuditReport& r) {
                                             g.corpus_cases == 1 ? "falls" : "fall")
                               : "       no case of the corpus falls here\n";
       }
+    }
+    if (r.changed_outside_regions > 0) {
+      out += fmt::format(
+          "  {} changed {} of the corpus {} in no region: an unknown fact, or invalid on one "
+          "side (the regions are of cases with every fact known)\n",
+          r.changed_outside_regions, r.changed_outside_regions == 1 ? "case" : "cases",
+          r.changed_outside_regions == 1 ? "is" : "are");
     }
     for (const std::string& note : d.notes) out += fmt::format("  note: {}\n", note);
     if (!d.complete) {
@@ -341,9 +354,9 @@ std::string AuditJson(const AuditReport& r) {
   } else {
     const GraphDiff& d = *r.diff;
     out += fmt::format("{{\"compared\": {}, \"not_compared\": {}, \"complete\": {}, \"notes\": {}, "
-                       "\"items\": [",
+                       "\"changed_outside_regions\": {}, \"items\": [",
                        d.compared, d.not_compared.empty() ? "null" : JsonString(d.not_compared),
-                       d.complete, strings(d.notes));
+                       d.complete, strings(d.notes), r.changed_outside_regions);
     for (size_t i = 0; i < d.regions.size(); ++i) {
       const DiffRegion& g = d.regions[i];
       std::string conditions = "[";
@@ -508,8 +521,8 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
         if (group.count > 1 && !group.common.empty()) {
           std::string common;
           for (const auto& [fact, values] : group.common) {
-            common += fmt::format("{}<code>{}</code> is {}", common.empty() ? "" : ", ", e(fact),
-                                  e(values));
+            common += fmt::format("{}<code>{}</code>{}", common.empty() ? "" : ", ", e(fact),
+                                  e(ConditionText("", values)));
           }
           out += fmt::format(".<br>In all of them: {}", common);
         }
@@ -534,6 +547,13 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
             g.corpus_cases ? Cases(g.corpus_cases) : "none");
       }
       out += "</table>\n";
+    }
+    if (r.changed_outside_regions > 0) {
+      out += fmt::format(
+          "<p class=\"note\">{} changed case{} of the corpus {} in no region: an unknown "
+          "fact, or invalid on one side (the regions are of cases with every fact known).</p>\n",
+          r.changed_outside_regions, r.changed_outside_regions == 1 ? "" : "s",
+          r.changed_outside_regions == 1 ? "is" : "are");
     }
     for (const std::string& note : d.notes) out += fmt::format("<p class=\"note\">Note: {}</p>\n", e(note));
     if (!d.complete) {

@@ -123,6 +123,9 @@ struct AuditReport {
   std::vector<std::string> unreached;  ///< candidate rules no case reaches
   std::vector<RuleUse> shifted;     ///< rules deciding much more or less often
   std::optional<GraphDiff> diff;    ///< with a baseline rule set
+  /// Changed cases of the corpus in no region: an unknown fact, or invalid
+  /// on one side (the regions are of cases with every fact known).
+  std::uint64_t changed_outside_regions = 0;
 };
 
 /// Replays cases against a candidate and a baseline. With a baseline rule

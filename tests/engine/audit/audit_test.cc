@@ -338,3 +338,22 @@ TEST_CASE("audit: the HTML report escapes what cases and rule files say") {
   CHECK(html.find("x&amp;y") != std::string::npos);
   CHECK(html.find("'<b>'") == std::string::npos);
 }
+
+TEST_CASE("audit: changed cases with unknown facts are counted outside the regions") {
+  triage::CompiledRules base = Compile(Shipped());
+  triage::CompiledRules cand =
+      Compile(Replace(Shipped(), "procedures_12m >= 10", "procedures_12m >= 8"));
+  // Without `initiators` the baseline cannot tell de-escalation from the OWB
+  // (three or more initiators); the candidate sends it to the OWB anyway.
+  std::string corpus =
+      "{\"role\": \"wethouder\", \"procedures_12m\": 9, \"explicit_threat\": false, "
+      "\"instrument\": \"woo_verzoek\", \"doxing\": false, \"subversion_link\": false, "
+      "\"legal_capacity\": \"voldoende\", \"personal_life_affected\": false, "
+      "\"prior_dialogue_failed\": false, \"false_report_suspected\": false}\n";
+  triage::AuditReport r = Audit(cand, &base, corpus);
+  REQUIRE(r.changed == 1);
+  CHECK(r.matrix["undetermined"]["owb"] == 1);
+  CHECK(r.changed_outside_regions == 1);
+  CHECK(triage::AuditText(r).find("1 changed case of the corpus is in no region") !=
+        std::string::npos);
+}
