@@ -167,51 +167,43 @@ Decision Evaluate(const DecisionGraph& g, const Case& c) {
 }
 
 void Evaluate(const DecisionGraph& g, const Case& c, Decision& d) {
-  d.path.clear();
   // Each step reads the value of the fact it tests and goes to the child's
   // entry, which already says what the child tests: one load of the case
-  // and one of the graph per fact, and nothing stored until the end.
+  // and one of the graph per fact, and nothing stored until the end. The
+  // path lists each fact once: a chain of diagrams may test a fact again.
   const std::optional<Value>* values = c.values.data();
   const FactDomain* domains = g.domains().data();
   const DecisionGraph::Step* steps = g.steps().data();
-  constexpr size_t kMaxPath = 256;
-  int path[kMaxPath];
+  const size_t facts = c.values.size();
+  constexpr size_t kStackFacts = 256;
+  int stack_path[kStackFacts];
+  std::vector<int> heap_path;
+  int* path = stack_path;
+  if (facts > kStackFacts) {
+    heap_path.resize(facts);
+    path = heap_path.data();
+  }
+  const bool chain = !g.ordered();
+  thread_local std::vector<char> listed;
+  if (chain) listed.assign(facts, 0);
   size_t depth = 0;
   DecisionGraph::Step at = g.root_step();
-  while (at.fact >= 0 && depth < kMaxPath) {
+  while (at.fact >= 0) {
     const std::optional<Value>& v = values[at.fact];
     if (!v) {
       d = EvaluatePartlyKnown(g, c);
       return;
     }
-    path[depth++] = at.fact;
+    if (!chain) {
+      path[depth++] = at.fact;
+    } else if (!listed[static_cast<size_t>(at.fact)]) {
+      listed[static_cast<size_t>(at.fact)] = 1;
+      path[depth++] = at.fact;
+    }
     at = steps[at.first + domains[at.fact].CellOf(*v)];
   }
   d.path.assign(path, path + depth);
-  Ref r = at.first;  // a leaf ref once the walk is through
-  if (at.fact >= 0) {
-    // A path of more than kMaxPath tests (long chains): again, node by node.
-    d.path.clear();
-    r = g.root();
-    while (!DecisionGraph::IsLeaf(r)) {
-      int fact = g.nodes()[static_cast<size_t>(r)].fact;
-      const std::optional<Value>& v = c.values[static_cast<size_t>(fact)];
-      if (!v) {
-        d = EvaluatePartlyKnown(g, c);
-        return;
-      }
-      d.path.push_back(fact);
-      r = g.Child(r, g.domain(fact).CellOf(*v));
-    }
-  }
-  if (!g.ordered()) {
-    // A chain may test a fact again in a later diagram: list it once.
-    std::vector<int> once;
-    for (int f : d.path) {
-      if (std::find(once.begin(), once.end(), f) == once.end()) once.push_back(f);
-    }
-    d.path = std::move(once);
-  }
+  const Ref r = at.first;  // the leaf reached
   d.leaf = DecisionGraph::LeafOf(r);
   const Leaf& leaf = g.leaves()[static_cast<size_t>(d.leaf)];
   d.status = leaf.routes.empty() ? Decision::Status::kUnrouted
