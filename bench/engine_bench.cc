@@ -21,6 +21,7 @@ namespace triage::bench {
 int HandWrittenChain3(const Case& c);  // generated: chain1000.cc
 int HandWrittenChain4(const Case& c);
 int HandWrittenChain5(const Case& c);
+int HandWrittenChain6(const Case& c);  // NarrowRules()
 }  // namespace triage::bench
 
 namespace {
@@ -316,6 +317,36 @@ void BM_HandWrittenRandom1000(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_HandWrittenRandom1000)->Arg(3)->Arg(4)->Arg(5);
+
+// 1,000 narrow rules that rarely hold (bench::NarrowRules), uniform cases:
+// the if/else chain tries hundreds of rules a case. The graph, the chain,
+// both on the same cases after checking that they agree.
+void BM_Narrow1000(benchmark::State& state) {
+  static CompiledRules c = CompileRules("narrow.yaml", bench::NarrowRules());
+  static std::vector<Case> cases = ParseCases(c, bench::NarrowCases(4096));
+  bool graph = state.range(0) == 0;
+  for (const Case& x : cases) {
+    Decision d = Evaluate(*c.graph, x);
+    if ((d.routes.empty() ? -1 : d.routes[0]) != bench::HandWrittenChain6(x)) {
+      state.SkipWithError("hand-written chain disagrees with the graph");
+      return;
+    }
+  }
+  state.SetLabel(graph ? "graph" : "hand-written chain");
+  state.counters["diagrams"] = c.graph->diagram_count();
+  state.counters["nodes"] = static_cast<double>(c.graph->nodes().size());
+  if (graph) {
+    EvaluateEachReusing(state, *c.graph, cases);
+    return;
+  }
+  size_t k = 0;
+  for (auto _ : state) {
+    int route = bench::HandWrittenChain6(cases[k++ % cases.size()]);
+    benchmark::DoNotOptimize(route);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Narrow1000)->Arg(0)->Arg(1);
 
 }  // namespace
 
