@@ -65,6 +65,25 @@ std::string ShippedCorpus(int n) {
   return out;
 }
 
+// The shipped rule set, and the same with owb-volume from 8 procedures.
+struct Lowered {
+  triage::CompiledRules base = Compile(Shipped());
+  triage::CompiledRules cand =
+      Compile(Replace(Shipped(), "procedures_12m >= 10", "procedures_12m >= 8"));
+};
+
+// A wethouder with 9 procedures and nothing else going on: de-escalation
+// before the change, the OWB after. `extra` comes first in the object;
+// `initiators` is left out when `with_initiators` is false.
+std::string NineProcedures(const std::string& extra, bool with_initiators = true) {
+  return "{" + extra +
+         "\"role\": \"wethouder\", \"procedures_12m\": 9, \"explicit_threat\": false, "
+         "\"instrument\": \"woo_verzoek\", \"doxing\": false, \"subversion_link\": false, "
+         "\"legal_capacity\": \"voldoende\", \"personal_life_affected\": false, " +
+         (with_initiators ? "\"initiators\": 1, " : "") +
+         "\"prior_dialogue_failed\": false, \"false_report_suspected\": false}\n";
+}
+
 // Every region's example case is decided as the region says, by both graphs.
 void CheckExamples(const triage::GraphDiff& diff, const triage::CompiledRules& baseline,
                    const triage::CompiledRules& candidate) {
@@ -227,14 +246,9 @@ TEST_CASE("audit: invalid rows are counted and listed, never dropped; personal d
   triage::CompiledRules cand =
       Compile(Replace(rules, "procedures_12m >= 10", "procedures_12m >= 8"));
   REQUIRE(cand.Usable());
-  std::string corpus =
-      "{\"role\": \"burgemeester\", \"procedures_12m\": 9, \"bsn\": \"123456782\", "
-      "\"explicit_threat\": false, \"instrument\": \"woo_verzoek\", \"doxing\": false, "
-      "\"subversion_link\": false, \"legal_capacity\": \"voldoende\", "
-      "\"personal_life_affected\": false, \"initiators\": 1, \"prior_dialogue_failed\": false, "
-      "\"false_report_suspected\": false}\n"
-      "not json at all\n"
-      "{\"role\": \"koning\", \"bsn\": 42}\n";
+  std::string corpus = NineProcedures("\"bsn\": \"123456782\", ") +
+                       "not json at all\n"
+                       "{\"role\": \"koning\", \"bsn\": 42}\n";
   triage::AuditReport r = Audit(cand, &base, corpus);
   CHECK(r.cases == 3);
   CHECK(r.invalid == 2);
@@ -320,17 +334,10 @@ TEST_CASE("audit: versions with different schemas") {
 }
 
 TEST_CASE("audit: the HTML report escapes what cases and rule files say") {
-  triage::CompiledRules base = Compile(Shipped());
-  triage::CompiledRules cand =
-      Compile(Replace(Shipped(), "procedures_12m >= 10", "procedures_12m >= 8"));
-  std::string corpus =
-      "{\"case_id\": \"<script>alert(1)</script>\", \"role\": \"wethouder\", "
-      "\"procedures_12m\": 9, \"explicit_threat\": false, \"instrument\": \"woo_verzoek\", "
-      "\"doxing\": false, \"subversion_link\": false, \"legal_capacity\": \"voldoende\", "
-      "\"personal_life_affected\": false, \"initiators\": 1, \"prior_dialogue_failed\": false, "
-      "\"false_report_suspected\": false}\n"
-      "{\"case_id\": \"x&y\", \"role\": \"<b>\"}\n";
-  triage::AuditReport r = Audit(cand, &base, corpus);
+  Lowered v;
+  std::string corpus = NineProcedures("\"case_id\": \"<script>alert(1)</script>\", ") +
+                       "{\"case_id\": \"x&y\", \"role\": \"<b>\"}\n";
+  triage::AuditReport r = Audit(v.cand, &v.base, corpus);
   REQUIRE(r.changed == 1);
   std::string html = triage::AuditHtml(r);
   CHECK(html.find("<script") == std::string::npos);
@@ -340,17 +347,10 @@ TEST_CASE("audit: the HTML report escapes what cases and rule files say") {
 }
 
 TEST_CASE("audit: changed cases with unknown facts are counted outside the regions") {
-  triage::CompiledRules base = Compile(Shipped());
-  triage::CompiledRules cand =
-      Compile(Replace(Shipped(), "procedures_12m >= 10", "procedures_12m >= 8"));
+  Lowered v;
   // Without `initiators` the baseline cannot tell de-escalation from the OWB
   // (three or more initiators); the candidate sends it to the OWB anyway.
-  std::string corpus =
-      "{\"role\": \"wethouder\", \"procedures_12m\": 9, \"explicit_threat\": false, "
-      "\"instrument\": \"woo_verzoek\", \"doxing\": false, \"subversion_link\": false, "
-      "\"legal_capacity\": \"voldoende\", \"personal_life_affected\": false, "
-      "\"prior_dialogue_failed\": false, \"false_report_suspected\": false}\n";
-  triage::AuditReport r = Audit(cand, &base, corpus);
+  triage::AuditReport r = Audit(v.cand, &v.base, NineProcedures("", false));
   REQUIRE(r.changed == 1);
   CHECK(r.matrix["undetermined"]["owb"] == 1);
   CHECK(r.changed_outside_regions == 1);
