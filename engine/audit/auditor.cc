@@ -13,21 +13,11 @@
 namespace triage {
 namespace {
 
-// The facts an expression reads, through named conditions.
-void FactsRead(const RuleSet& rs, const Expr& e, std::set<int>& out, int depth = 0) {
-  if (depth > 64) return;  // the checker refuses cycles; this is a guard only
-  if (e.ref == Expr::Ref::kFact && e.index >= 0) out.insert(e.index);
-  if (e.ref == Expr::Ref::kCondition && e.index >= 0) {
-    const Condition& c = rs.conditions[static_cast<size_t>(e.index)];
-    if (c.expr) FactsRead(rs, *c.expr, out, depth + 1);
-  }
-  for (const auto& child : e.children) FactsRead(rs, *child, out, depth);
-}
-
-std::vector<std::set<int>> RuleReads(const RuleSet& rs) {
-  std::vector<std::set<int>> reads(rs.rules.size());
+// Per rule, the facts its condition reads.
+std::vector<std::vector<int>> RuleReads(const RuleSet& rs) {
+  std::vector<std::vector<int>> reads(rs.rules.size());
   for (size_t r = 0; r < rs.rules.size(); ++r) {
-    if (rs.rules[r].when) FactsRead(rs, *rs.rules[r].when, reads[r]);
+    if (rs.rules[r].when) reads[r] = FactsRead(rs, *rs.rules[r].when);
   }
   return reads;
 }
@@ -57,7 +47,7 @@ struct Auditor::State {
   const DecisionGraph& candidate;
   const DecisionGraph* baseline;
   AuditOptions options;
-  std::vector<std::set<int>> reads_candidate, reads_baseline;
+  std::vector<std::vector<int>> reads_candidate, reads_baseline;
   std::unique_ptr<JointSpace> space;  // with a baseline rule set
   std::optional<GraphDiff> diff;
   // Counts.

@@ -21,16 +21,6 @@ constexpr int kContinue = -1;
 // A child slot waiting for the next diagram's root.
 constexpr DecisionGraph::Ref kPendingRef = std::numeric_limits<int>::min();
 
-void CollectFacts(const RuleSet& rs, const Expr& e, std::vector<int>& out,
-                  int depth = 0) {
-  if (e.ref == Expr::Ref::kFact && e.index >= 0) out.push_back(e.index);
-  if (e.ref == Expr::Ref::kCondition && e.index >= 0 && depth < 256) {
-    const Expr* c = rs.conditions[e.index].expr.get();
-    if (c) CollectFacts(rs, *c, out, depth + 1);
-  }
-  for (const auto& c : e.children) CollectFacts(rs, *c, out, depth);
-}
-
 // A single rule needs more nodes than a diagram may have.
 struct RuleTooBig {
   int rule;
@@ -106,20 +96,14 @@ class GraphCompiler {
     for (size_t pos = 0; pos < rule_order.size(); ++pos) {
       const Rule& r = rs_.rules[static_cast<size_t>(rule_order[pos])];
       if (!r.when) continue;
-      std::vector<int> facts;
-      CollectFacts(rs_, *r.when, facts);
-      std::sort(facts.begin(), facts.end());
-      facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
-      for (int f : facts) {
+      for (int f : FactsRead(rs_, *r.when)) {
         if (first[f] < 0) first[f] = static_cast<int>(pos);
         ++count[f];
       }
     }
     for (const Guarantee& gu : rs_.guarantees) {
       if (!gu.that) continue;
-      std::vector<int> facts;
-      CollectFacts(rs_, *gu.that, facts);
-      for (int f : facts) {
+      for (int f : FactsRead(rs_, *gu.that)) {
         if (first[f] < 0) first[f] = static_cast<int>(rule_order.size());
       }
     }

@@ -32,12 +32,6 @@ bool Eval(const RuleSet& rs, const Expr& e,
   return false;
 }
 
-void FactsRead(const RuleSet& rs, const Expr& e, std::vector<bool>& out) {
-  if (e.ref == Expr::Ref::kFact) out[e.index] = true;
-  if (e.ref == Expr::Ref::kCondition) FactsRead(rs, *rs.conditions[e.index].expr, out);
-  for (const auto& c : e.children) FactsRead(rs, *c, out);
-}
-
 // The decision for a fully known case.
 Decision Decide(const RuleSet& rs,
                 const std::vector<std::optional<Value>>& values) {
@@ -101,7 +95,9 @@ Decision EvaluateReference(const RuleSet& rs,
                            const std::vector<FactDomain>& domains,
                            const Case& c) {
   std::vector<bool> read(rs.facts.size(), false);
-  for (const Rule& r : rs.rules) FactsRead(rs, *r.when, read);
+  for (const Rule& r : rs.rules) {
+    for (int f : FactsRead(rs, *r.when)) read[static_cast<size_t>(f)] = true;
+  }
   std::vector<int> unknown;
   for (size_t f = 0; f < rs.facts.size(); ++f) {
     if (read[f] && !c.values[f]) unknown.push_back(static_cast<int>(f));

@@ -1,5 +1,7 @@
 #include "triage/model.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace triage {
@@ -38,6 +40,28 @@ const char* OpText(Expr::Op op) {
       return ">=";
   }
   return "?";
+}
+
+namespace {
+
+void CollectFacts(const RuleSet& rs, const Expr& e, std::vector<int>& out, int depth) {
+  if (e.ref == Expr::Ref::kFact && e.index >= 0) out.push_back(e.index);
+  // The checker refuses condition cycles; the depth bound is a guard only.
+  if (e.ref == Expr::Ref::kCondition && e.index >= 0 && depth < 256) {
+    const Expr* c = rs.conditions[static_cast<size_t>(e.index)].expr.get();
+    if (c) CollectFacts(rs, *c, out, depth + 1);
+  }
+  for (const auto& child : e.children) CollectFacts(rs, *child, out, depth);
+}
+
+}  // namespace
+
+std::vector<int> FactsRead(const RuleSet& rs, const Expr& e) {
+  std::vector<int> facts;
+  CollectFacts(rs, e, facts, 0);
+  std::sort(facts.begin(), facts.end());
+  facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+  return facts;
 }
 
 const char* HitPolicyName(HitPolicy p) {

@@ -155,6 +155,10 @@ struct RuleSet {
   std::string DefaultLanguage() const;
 };
 
+/// The facts expression `e` of `rs` reads, through named conditions too:
+/// fact indices, sorted, each once.
+std::vector<int> FactsRead(const RuleSet& rs, const Expr& e);
+
 /// Days since 1970-01-01 for a valid YYYY-MM-DD, or nullopt.
 std::optional<std::int64_t> ParseDate(std::string_view text);
 /// YYYY-MM-DD for days since 1970-01-01.
