@@ -71,11 +71,15 @@ Auditor::Auditor(const DecisionGraph& candidate, const DecisionGraph* baseline,
     s.reads_baseline = RuleReads(baseline->rules());
     s.before.assign(baseline->rules().rules.size(), 0);
     s.report.baseline = IdentityOf(baseline->rules());
-    std::vector<std::string> notes;
-    std::string error;
-    s.space = std::make_unique<JointSpace>(*baseline, candidate, notes, error);
-    if (!error.empty()) s.space.reset();
-    s.diff = CompareGraphs(*baseline, candidate, s.options.diff_step_budget);
+    // One space for the graph comparison and for placing corpus cases in
+    // its regions.
+    GraphDiff& diff = s.diff.emplace();
+    s.space = std::make_unique<JointSpace>(*baseline, candidate, diff.notes, diff.not_compared);
+    if (diff.not_compared.empty()) {
+      CompareInSpace(*s.space, *baseline, candidate, s.options.diff_step_budget, diff);
+    } else {
+      s.space.reset();
+    }
   }
 }
 
@@ -92,12 +96,7 @@ Outcome OutcomeOf(const RuleSet& rs, const Decision& d) {
     case Decision::Status::kDecided:
       break;
   }
-  std::string out;
-  for (int r : d.routes) {
-    if (!out.empty()) out += '+';
-    out += rs.routes[static_cast<size_t>(r)].name;
-  }
-  return out;
+  return RoutesOutcome(rs, d.routes);
 }
 
 // The case as one side sees it: keys only the other side declares (a fact
@@ -157,7 +156,7 @@ namespace {
 // when some fact it needs is unknown.
 int RegionOf(const Auditor::State& s, const RuleSet& rc, const Case& cand,
              const RuleSet& rb, const Case& base) {
-  if (!s.space || !s.diff || s.diff->facts.size() != s.space->facts().size()) return -1;
+  if (!s.space || !s.diff) return -1;
   std::vector<int> cells;
   for (const JointFact& joint : s.space->facts()) {
     const std::optional<Value>& v =

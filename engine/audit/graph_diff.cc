@@ -16,16 +16,6 @@ namespace {
 
 using Cells = std::vector<std::vector<bool>>;  // per joint fact
 
-Outcome LeafOutcome(const RuleSet& rs, const Leaf& leaf) {
-  if (leaf.routes.empty()) return "unrouted";
-  std::string out;
-  for (int r : leaf.routes) {
-    if (!out.empty()) out += '+';
-    out += rs.routes[static_cast<size_t>(r)].name;
-  }
-  return out;
-}
-
 std::string LeafRule(const RuleSet& rs, const Leaf& leaf) {
   return leaf.rule >= 0 ? rs.rules[static_cast<size_t>(leaf.rule)].id : "";
 }
@@ -62,7 +52,8 @@ class Walk {
     if (leaf_a && leaf_b) {
       const Leaf& la = a_.leaves()[static_cast<size_t>(DecisionGraph::LeafOf(ra))];
       const Leaf& lb = b_.leaves()[static_cast<size_t>(DecisionGraph::LeafOf(rb))];
-      Outcome from = LeafOutcome(a_.rules(), la), to = LeafOutcome(b_.rules(), lb);
+      Outcome from = RoutesOutcome(a_.rules(), la.routes);
+      Outcome to = RoutesOutcome(b_.rules(), lb.routes);
       if (from != to) {
         found_.push_back({std::move(from), std::move(to), LeafRule(a_.rules(), la),
                           LeafRule(b_.rules(), lb), cells_});
@@ -218,19 +209,23 @@ DiffRegion Describe(const JointSpace& space, Found&& found) {
 
 }  // namespace
 
-GraphDiff CompareGraphs(const DecisionGraph& baseline, const DecisionGraph& candidate,
-                        std::size_t step_budget) {
-  GraphDiff diff;
-  JointSpace space(baseline, candidate, diff.notes, diff.not_compared);
-  if (!diff.not_compared.empty()) return diff;
+void CompareInSpace(const JointSpace& space, const DecisionGraph& a, const DecisionGraph& b,
+                    std::size_t step_budget, GraphDiff& diff) {
   diff.compared = true;
   for (const JointFact& f : space.facts()) diff.facts.push_back(f.name);
-  Walk walk(baseline, candidate, space, step_budget);
+  Walk walk(a, b, space, step_budget);
   walk.Run();
   diff.complete = walk.complete();
   std::vector<Found>& found = walk.found();
   Merge(found);
   for (Found& f : found) diff.regions.push_back(Describe(space, std::move(f)));
+}
+
+GraphDiff CompareGraphs(const DecisionGraph& baseline, const DecisionGraph& candidate,
+                        std::size_t step_budget) {
+  GraphDiff diff;
+  JointSpace space(baseline, candidate, diff.notes, diff.not_compared);
+  if (diff.not_compared.empty()) CompareInSpace(space, baseline, candidate, step_budget, diff);
   return diff;
 }
 

@@ -21,6 +21,16 @@ std::optional<Value> Tighter(FactType t, const std::optional<Value>& x,
 
 }  // namespace
 
+std::string RoutesOutcome(const RuleSet& rs, const std::vector<int>& routes) {
+  if (routes.empty()) return "unrouted";
+  std::string out;
+  for (int r : routes) {
+    if (!out.empty()) out += '+';
+    out += rs.routes[static_cast<size_t>(r)].name;
+  }
+  return out;
+}
+
 int JointCell(const JointFact& joint, const RuleSet& rs, int fact, const Value& v) {
   if (joint.fact->type != FactType::kEnum) return joint.domain.CellOf(v);
   const std::vector<std::string>& own = rs.facts[static_cast<size_t>(fact)].values;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "triage/audit.h"
 #include "triage/compile.h"
 
 namespace triage {
@@ -25,6 +26,17 @@ struct JointFact {
 /// The joint cell holding value `v` of fact number `fact` of `rs` (one of
 /// the two versions), or -1 (an enum value the other version lacks).
 int JointCell(const JointFact& joint, const RuleSet& rs, int fact, const Value& v);
+
+/// A decision's routes as the audit names them: "om", several joined with
+/// '+' (`collect`), "unrouted" for none.
+std::string RoutesOutcome(const RuleSet& rs, const std::vector<int>& routes);
+
+class JointSpace;
+
+/// Compares `a` and `b` over `space` (made from them) into `diff`; see
+/// CompareGraphs (audit.h), which makes the space itself.
+void CompareInSpace(const JointSpace& space, const DecisionGraph& a, const DecisionGraph& b,
+                    std::size_t step_budget, GraphDiff& diff);
 
 class JointSpace {
  public:
