@@ -4,10 +4,9 @@
 // something rare) is left to ReadCases + ValidateCase, which say what is
 // wrong; so the fast path only ever accepts what the full path accepts,
 // with the same values.
-#include <simdjson.h>
-
 #include <fmt/format.h>
 
+#include "cases/json_line.h"
 #include "triage/cases.h"
 
 namespace triage {
@@ -24,12 +23,10 @@ JsonCaseParser::JsonCaseParser(const RuleSet& rs) : rs_(rs) {
 }
 
 bool JsonCaseParser::Parse(std::string_view line, Case& out) const {
-  thread_local simdjson::dom::parser parser;
-  thread_local std::string padded;
-  padded.assign(line);
-  padded.append(simdjson::SIMDJSON_PADDING, ' ');
+  simdjson::dom::element element;
   simdjson::dom::object object;
-  if (parser.parse(padded.data(), line.size(), false).get(object) != simdjson::SUCCESS) {
+  if (ParseJsonLine(line, element) != simdjson::SUCCESS ||
+      element.get(object) != simdjson::SUCCESS) {
     return false;
   }
   out.id.reset();

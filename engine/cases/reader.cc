@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "cases/json_line.h"
 #include "cases/yaml_case.h"
 #include "load/strict_yaml.h"
 #include "triage/cases.h"
@@ -88,16 +89,9 @@ std::string JsonError(simdjson::error_code err) {
 }
 
 // One line of JSON Lines as a case.
-RawCase JsonLine(simdjson::dom::parser& parser, std::string_view content, int index,
-                 int line) {
+RawCase JsonLine(std::string_view content, int index, int line) {
   simdjson::dom::element e;
-  // simdjson reads a little past the end: give it a padded copy, in a
-  // buffer kept per thread rather than a fresh allocation per line.
-  thread_local std::string padded;
-  padded.assign(content);
-  padded.append(simdjson::SIMDJSON_PADDING, ' ');
-  if (auto err = parser.parse(padded.data(), content.size(), false).get(e);
-      err != simdjson::SUCCESS) {
+  if (auto err = ParseJsonLine(content, e); err != simdjson::SUCCESS) {
     RawCase c;
     c.index = index;
     c.line = line;
@@ -106,7 +100,6 @@ RawCase JsonLine(simdjson::dom::parser& parser, std::string_view content, int in
   }
   return CaseFromJson(e, index, line);
 }
-
 
 bool ReadJsonDocument(std::string_view text,
                       const std::function<void(RawCase)>& sink,
@@ -318,6 +311,14 @@ bool CsvRecord(std::istream& in, std::string& record, int& line, int& start_line
 
 }  // namespace
 
+simdjson::error_code ParseJsonLine(std::string_view line, simdjson::dom::element& out) {
+  thread_local simdjson::dom::parser parser;
+  thread_local std::string padded;
+  padded.assign(line);
+  padded.append(simdjson::SIMDJSON_PADDING, ' ');
+  return parser.parse(padded.data(), line.size(), false).get(out);
+}
+
 InputFormat FormatFromPath(std::string_view path) {
   auto ends_with = [&](std::string_view suffix) {
     return path.size() >= suffix.size() &&
@@ -369,8 +370,7 @@ bool RecordReader::Next(Record& out) {
 
 RawCase RecordReader::Parse(const Record& record) const {
   if (format_ != InputFormat::kCsv) {
-    thread_local simdjson::dom::parser parser;
-    return JsonLine(parser, Trim(record.text), record.index, record.line);
+    return JsonLine(Trim(record.text), record.index, record.line);
   }
   std::vector<std::string> cells;
   std::string error = CsvCells(record.text, cells);

@@ -1,0 +1,16 @@
+// One line of JSON Lines through simdjson, shared by the reader and the
+// fast path (JsonCaseParser). Internal.
+#pragma once
+
+#include <simdjson.h>
+
+#include <string_view>
+
+namespace triage {
+
+/// Parses `line` with this thread's parser. simdjson reads a little past
+/// the end, so the line is copied into a padded buffer kept per thread (not
+/// a fresh allocation per line). `out` is valid until the thread's next call.
+simdjson::error_code ParseJsonLine(std::string_view line, simdjson::dom::element& out);
+
+}  // namespace triage
