@@ -1,12 +1,12 @@
 // Benchmarks of compiling and evaluating. Run:
 //   build/bench/triage_bench --benchmark_counters_tabular=true
 // Compare ratios measured in one run; the machines are shared and noisy.
-#include <benchmark/benchmark.h>
-
-#include <fmt/format.h>
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include "random_rules.h"
 #include "support/generate.h"
@@ -47,9 +47,9 @@ std::vector<Case> ParseCases(const CompiledRules& c, const std::string& jsonl) {
 std::vector<Case> ShippedCases(const CompiledRules& c, int n) {
   std::mt19937_64 rng(42);
   static const char* roles[] = {"burgemeester", "wethouder", "raadslid", "ambtenaar"};
-  static const char* instruments[] = {"aangifte", "aansprakelijkstelling", "woo_verzoek",
-                                      "bezwaar_beroep", "klacht", "tuchtklacht",
-                                      "integriteitsmelding", "kort_geding"};
+  static const char* instruments[] = {
+      "aangifte", "aansprakelijkstelling", "woo_verzoek",         "bezwaar_beroep",
+      "klacht",   "tuchtklacht",           "integriteitsmelding", "kort_geding"};
   static const char* capacity[] = {"voldoende", "beperkt", "geen"};
   auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<unsigned>(k)); };
   auto flag = [&](int percent) { return pick(100) < percent ? "true" : "false"; };
@@ -60,8 +60,8 @@ std::vector<Case> ShippedCases(const CompiledRules& c, int n) {
         "\"initiators\": {}, \"explicit_threat\": {}, \"false_report_suspected\": {}, "
         "\"doxing\": {}, \"subversion_link\": {}, \"personal_life_affected\": {}, "
         "\"prior_dialogue_failed\": {}, \"legal_capacity\": \"{}\"}}\n",
-        roles[pick(4)], instruments[pick(8)], pick(15), 1 + pick(4), flag(5),
-        flag(5), flag(5), flag(5), flag(20), flag(30), capacity[pick(3)]);
+        roles[pick(4)], instruments[pick(8)], pick(15), 1 + pick(4), flag(5), flag(5), flag(5),
+        flag(5), flag(20), flag(30), capacity[pick(3)]);
   }
   return ParseCases(c, jsonl);
 }
@@ -70,8 +70,19 @@ std::vector<Case> ShippedCases(const CompiledRules& c, int n) {
 // the bar the graph is measured against. Returns a route index.
 int HandWritten(const Case& c) {
   // Fact indices in the shipped schema order.
-  enum { kRole, kInstrument, kProcedures, kInitiators, kThreat, kFalse, kDoxing,
-         kSubversion, kPrivate, kDialogue, kCapacity };
+  enum {
+    kRole,
+    kInstrument,
+    kProcedures,
+    kInitiators,
+    kThreat,
+    kFalse,
+    kDoxing,
+    kSubversion,
+    kPrivate,
+    kDialogue,
+    kCapacity
+  };
   auto i = [&](int f) { return c.values[f]->i; };
   bool bestuurder = i(kRole) <= 2;
   if (i(kThreat)) return 0;
@@ -187,8 +198,7 @@ std::string DecisionTable(int rows) {
       "routes: {r0: {}, r1: {}, r2: {}, r3: {}}\nrules:\n";
   static const char* letters[] = {"a", "b", "c", "d", "e"};
   for (int r = 0; r < rows; ++r) {
-    std::string when = fmt::format("e0 == {} and e1 == {}", letters[r % 5],
-                                   letters[(r / 5) % 5]);
+    std::string when = fmt::format("e0 == {} and e1 == {}", letters[r % 5], letters[(r / 5) % 5]);
     when += fmt::format(" and e2 == {}", letters[(r / 25) % 3]);
     int lo = 10 * ((r / 75) % 10);
     when += fmt::format(" and i0 between {} and {}", lo, lo + 9);
@@ -210,8 +220,8 @@ std::vector<Case> TableCases(const CompiledRules& c, int n) {
     jsonl += fmt::format(
         "{{\"e0\": \"{}\", \"e1\": \"{}\", \"e2\": \"{}\", \"i0\": {}, \"i1\": {}, "
         "\"i2\": {}, \"b0\": {}, \"b1\": {}}}\n",
-        letters[pick(5)], letters[pick(5)], letters[pick(3)], pick(101), pick(101),
-        pick(1001), pick(2) ? "true" : "false", pick(2) ? "true" : "false");
+        letters[pick(5)], letters[pick(5)], letters[pick(3)], pick(101), pick(101), pick(1001),
+        pick(2) ? "true" : "false", pick(2) ? "true" : "false");
   }
   return ParseCases(c, jsonl);
 }
@@ -249,8 +259,8 @@ BENCHMARK(BM_ScanTable500);
 // analysis. Counters: graph nodes, chained diagrams, findings, and whether
 // the analyses stopped at their budget (E044) or the graph at its own (E043).
 void BM_CheckRandom(benchmark::State& state) {
-  std::string yaml = bench::RandomRules(static_cast<int>(state.range(0)),
-                                 static_cast<int>(state.range(1)));
+  std::string yaml =
+      bench::RandomRules(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
   CompiledRules c;
   for (auto _ : state) c = CompileRules("random.yaml", yaml);
   bool stopped = false, too_big = false;
@@ -265,9 +275,14 @@ void BM_CheckRandom(benchmark::State& state) {
   state.counters["E043"] = too_big;
 }
 BENCHMARK(BM_CheckRandom)
-    ->Args({10, 3})->Args({40, 3})->Args({1000, 3})->Args({10000, 3})
-    ->Args({40, 4})->Args({1000, 4})
-    ->Unit(benchmark::kMillisecond)->Iterations(1);
+    ->Args({10, 3})
+    ->Args({40, 3})
+    ->Args({1000, 3})
+    ->Args({10000, 3})
+    ->Args({40, 4})
+    ->Args({1000, 4})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 // Routing through the graph of a generated 1000-rule set (complete cases).
 void BM_EvaluateRandom1000(benchmark::State& state) {

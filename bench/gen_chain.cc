@@ -2,11 +2,11 @@
 // one if/else per rule, in file order, each test on the case's typed value
 // (what a programmer would write by hand). The benchmark measures the graph
 // against it. Usage: triage_gen_chain OUT.cc
-#include <fmt/format.h>
-
 #include <fstream>
 #include <iostream>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "random_rules.h"
 #include "triage/check.h"
@@ -60,8 +60,7 @@ std::string Emit(const triage::RuleSet& rs, const Expr& e) {
                          Literal(rs, e.index, e.literals[0]));
     case Expr::Kind::kBetween:
       return fmt::format("({0} >= {1} && {0} <= {2})", Get(rs, e.index),
-                         Literal(rs, e.index, e.literals[0]),
-                         Literal(rs, e.index, e.literals[1]));
+                         Literal(rs, e.index, e.literals[0]), Literal(rs, e.index, e.literals[1]));
     case Expr::Kind::kIn: {
       std::string out = e.negated ? "!(" : "(";
       for (size_t i = 0; i < e.literals.size(); ++i) {
@@ -90,8 +89,9 @@ int main(int argc, char** argv) {
     // Loaded and checked only: names resolved, literals typed. The chain
     // needs no graph.
     triage::Diagnostics diags;
-    const std::string yaml = terms == 6 ? triage::bench::NarrowRules()
-                                        : triage::bench::RandomRules(1000, terms, terms == 5 ? 3 : 1);
+    const std::string yaml = terms == 6
+                                 ? triage::bench::NarrowRules()
+                                 : triage::bench::RandomRules(1000, terms, terms == 5 ? 3 : 1);
     std::optional<triage::RuleSet> loaded = triage::LoadRuleSet("random.yaml", yaml, diags);
     if (loaded) triage::CheckRuleSet(*loaded, diags);
     if (!loaded || diags.HasErrors() || loaded->hit_policy != triage::HitPolicy::kFirst) {

@@ -38,7 +38,8 @@ std::string NarrowRules() {
   for (int i = 0; i < 14; ++i) {
     out += "  e" + std::to_string(i) + ": {type: enum, values: [alfa, bravo, charlie, delta]}\n";
   }
-  for (int i = 0; i < 14; ++i) out += "  i" + std::to_string(i) + ": {type: int, min: 0, max: 99}\n";
+  for (int i = 0; i < 14; ++i)
+    out += "  i" + std::to_string(i) + ": {type: int, min: 0, max: 99}\n";
   for (int i = 0; i < 12; ++i) out += "  b" + std::to_string(i) + ": {type: bool}\n";
   out += "routes: {r0: {}, r1: {}, r2: {}, r3: {}}\nrules:\n";
   for (int k = 0; k < 1000; ++k) {
@@ -77,8 +78,8 @@ std::string NarrowCases(int n) {
       line += "\"i" + std::to_string(i) + "\": " + std::to_string(pick(100)) + ", ";
     }
     for (int i = 0; i < 12; ++i) {
-      line += "\"b" + std::to_string(i) + "\": " + (pick(2) ? "true" : "false") +
-              (i < 11 ? ", " : "");
+      line +=
+          "\"b" + std::to_string(i) + "\": " + (pick(2) ? "true" : "false") + (i < 11 ? ", " : "");
     }
     out += line + "}\n";
   }

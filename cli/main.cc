@@ -4,22 +4,23 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
-#include <fmt/format.h>
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 #include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "triage/audit.h"
 #include "triage/batch.h"
@@ -204,13 +205,11 @@ void PrintDiagnostics(const triage::CompiledRules& c, const Terminal& term) {
   for (const triage::Diagnostic& d : c.diags.items()) {
     std::string text = triage::RenderDiagnostic(d, c.file, c.source);
     if (term.color) {
-      std::string tag = d.severity == triage::Severity::kError ? ": error: "
-                                                               : ": warning: ";
+      std::string tag = d.severity == triage::Severity::kError ? ": error: " : ": warning: ";
       auto at = text.find(tag);
       if (at != std::string::npos) {
         const char* code = d.severity == triage::Severity::kError ? "1;31" : "1;35";
-        text.replace(at + 2, tag.size() - 4,
-                     term.Paint(tag.substr(2, tag.size() - 4), code));
+        text.replace(at + 2, tag.size() - 4, term.Paint(tag.substr(2, tag.size() - 4), code));
       }
     }
     std::cerr << text;
@@ -219,8 +218,7 @@ void PrintDiagnostics(const triage::CompiledRules& c, const Terminal& term) {
 
 // Loads and compiles a rule file. Returns nullopt (exit 2) when it cannot
 // be read.
-std::optional<triage::CompiledRules> Build(const std::string& path,
-                                           std::string& error) {
+std::optional<triage::CompiledRules> Build(const std::string& path, std::string& error) {
   std::optional<std::string> bytes = ReadInput(path, error);
   if (!bytes) return std::nullopt;
   return triage::CompileRules(path, std::move(*bytes));
@@ -237,9 +235,8 @@ std::optional<triage::CompiledRules> BuildUsable(const std::string& path) {
   }
   if (!c->Usable()) {
     PrintDiagnostics(*c, StderrTerminal());
-    std::cerr << fmt::format(
-        "triage: '{}' has errors; fix them first (see 'triage check {}')\n",
-        path, path);
+    std::cerr << fmt::format("triage: '{}' has errors; fix them first (see 'triage check {}')\n",
+                             path, path);
     return std::nullopt;
   }
   return c;
@@ -329,8 +326,7 @@ int RunCheck(const CheckArgs& args) {
       json_out += (json_out.size() > 1 ? ",\n " : "") +
                   triage::FindingsJson(path, c->diags, c->rules.get(),
                                        c->graph ? &*c->graph : nullptr, args.strict);
-      bool failed = c->diags.HasErrors() ||
-                    (args.strict && !c->diags.items().empty());
+      bool failed = c->diags.HasErrors() || (args.strict && !c->diags.items().empty());
       if (failed) status = kExitFound;
       continue;
     }
@@ -343,8 +339,7 @@ int RunCheck(const CheckArgs& args) {
     if (failed) {
       status = kExitFound;
       std::cout << fmt::format("{}: {} error{}, {} warning{}\n", path, errors,
-                               errors == 1 ? "" : "s", warnings,
-                               warnings == 1 ? "" : "s");
+                               errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
       continue;
     }
     const triage::RuleSet& rs = *c->rules;
@@ -352,11 +347,9 @@ int RunCheck(const CheckArgs& args) {
     std::cout << fmt::format(
         "{}: ok: {} rules, {} facts, {} routes; decision graph of {} nodes, "
         "{} edges, {} leaves; {} guarantee{} proven{}\n",
-        path, rs.rules.size(), rs.facts.size(), rs.routes.size(),
-        g.nodes().size(), g.edge_count(), g.leaves().size(),
-        rs.guarantees.size(), rs.guarantees.size() == 1 ? "" : "s",
-        warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s")
-                 : "");
+        path, rs.rules.size(), rs.facts.size(), rs.routes.size(), g.nodes().size(), g.edge_count(),
+        g.leaves().size(), rs.guarantees.size(), rs.guarantees.size() == 1 ? "" : "s",
+        warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s") : "");
   }
   if (json) std::cout << json_out << "]\n";
   return status;
@@ -379,16 +372,15 @@ int RunTest(const TestArgs& args) {
     // A rule file's tests are in X.test.yaml beside X.yaml.
     std::string test_path = path;
     if (!IsTestFile(path)) {
-      test_path = (fs::path(path).parent_path() /
-                   (fs::path(path).stem().string() + ".test.yaml")).string();
+      test_path =
+          (fs::path(path).parent_path() / (fs::path(path).stem().string() + ".test.yaml")).string();
     }
     int load_status = kExitOk;
     std::optional<LoadedTests> loaded = LoadTests(test_path, load_status);
     if (!loaded) return kExitCannot;
     const triage::CompiledRules* c = &loaded->rules;
     const triage::TestFile* file = &loaded->file;
-    std::vector<triage::TestResult> results =
-        triage::RunRuleTests(*c->rules, *c->graph, *file);
+    std::vector<triage::TestResult> results = triage::RunRuleTests(*c->rules, *c->graph, *file);
     for (const triage::TestResult& r : results) {
       if (r.passed) {
         ++passed;
@@ -402,20 +394,17 @@ int RunTest(const TestArgs& args) {
         if (ch == '\n') indented += "    ";
       }
       while (!indented.empty() && indented.back() == ' ') indented.pop_back();
-      std::cout << fmt::format("FAIL {}:{}: {}\n  expected: {}\n  actual:\n    {}",
-                               test_path, r.test->pos.line, r.test->name, r.expected,
-                               indented);
+      std::cout << fmt::format("FAIL {}:{}: {}\n  expected: {}\n  actual:\n    {}", test_path,
+                               r.test->pos.line, r.test->name, r.expected, indented);
     }
     if (args.coverage || args.threshold >= 0) {
       triage::Coverage cov = triage::MeasureCoverage(*c->rules, *c->graph, results);
-      std::cout << fmt::format("{}: {:.0f}% of rules decide some test ({} of {})\n",
-                               c->file, cov.percent,
-                               c->rules->rules.size() - cov.rules_missed.size(),
+      std::cout << fmt::format("{}: {:.0f}% of rules decide some test ({} of {})\n", c->file,
+                               cov.percent, c->rules->rules.size() - cov.rules_missed.size(),
                                c->rules->rules.size());
       for (int r : cov.rules_missed) {
         const triage::Rule& rule = c->rules->rules[static_cast<size_t>(r)];
-        std::cout << fmt::format("  no test reaches rule '{}' (line {})\n", rule.id,
-                                 rule.pos.line);
+        std::cout << fmt::format("  no test reaches rule '{}' (line {})\n", rule.id, rule.pos.line);
       }
       std::cout << fmt::format("  graph leaves reached: {} of {}\n",
                                c->graph->leaves().size() - cov.leaves_missed.size(),
@@ -440,8 +429,7 @@ struct GraphArgs {
 std::optional<std::string> DotToSvg(const std::string& dot, std::string& error) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  fs::path dir = fs::temp_directory_path(ec) /
-                 fmt::format("triage-graph-{}", getpid());
+  fs::path dir = fs::temp_directory_path(ec) / fmt::format("triage-graph-{}", getpid());
   fs::create_directories(dir, ec);
   if (ec) {
     error = fmt::format("cannot make a temporary folder: {}", ec.message());
@@ -459,8 +447,9 @@ std::optional<std::string> DotToSvg(const std::string& dot, std::string& error) 
   if (spawned == 0) waitpid(pid, &status, 0);
   std::optional<std::string> svg;
   if (spawned != 0) {
-    error = "SVG output needs Graphviz's 'dot' program, which was not found; "
-            "install the Debian package 'graphviz', or use --format dot";
+    error =
+        "SVG output needs Graphviz's 'dot' program, which was not found; "
+        "install the Debian package 'graphviz', or use --format dot";
   } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     error = "Graphviz's 'dot' failed to render the graph";
   } else {
@@ -507,8 +496,7 @@ struct RouteArgs {
   int threads = 0;
 };
 
-triage::InputFormat ParseInputFormat(const std::string& name,
-                                     const std::string& path) {
+triage::InputFormat ParseInputFormat(const std::string& name, const std::string& path) {
   if (name == "json") return triage::InputFormat::kJson;
   if (name == "jsonl") return triage::InputFormat::kJsonLines;
   if (name == "yaml") return triage::InputFormat::kYaml;
@@ -574,8 +562,10 @@ std::uint64_t KnownInputSize(const std::vector<std::string>& inputs) {
 class Progress {
  public:
   explicit Progress(std::uint64_t total_bytes)
-      : enabled_(isatty(STDERR_FILENO) != 0), total_(total_bytes),
-        start_(Clock::now()), last_(start_) {}
+      : enabled_(isatty(STDERR_FILENO) != 0),
+        total_(total_bytes),
+        start_(Clock::now()),
+        last_(start_) {}
 
   // `cases` and `bytes` so far, over all inputs.
   void Update(std::uint64_t cases, std::uint64_t bytes) {
@@ -587,11 +577,9 @@ class Progress {
     double rate = static_cast<double>(cases) / elapsed;
     std::string line = fmt::format("triage: {} cases, {:.0f} cases/s", cases, rate);
     if (total_ > 0 && bytes > 0 && bytes <= total_) {
-      double left = elapsed * static_cast<double>(total_ - bytes) /
-                    static_cast<double>(bytes);
+      double left = elapsed * static_cast<double>(total_ - bytes) / static_cast<double>(bytes);
       line += fmt::format(", {:.0f}%, about {:.0f} s to go",
-                          100.0 * static_cast<double>(bytes) / static_cast<double>(total_),
-                          left);
+                          100.0 * static_cast<double>(bytes) / static_cast<double>(total_), left);
     }
     std::cerr << "\r" << line << "\033[K" << std::flush;
     shown_ = true;
@@ -604,9 +592,7 @@ class Progress {
 
  private:
   using Clock = std::chrono::steady_clock;
-  static double Seconds(Clock::duration d) {
-    return std::chrono::duration<double>(d).count();
-  }
+  static double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
   bool enabled_;
   bool shown_ = false;
   std::uint64_t total_;
@@ -705,11 +691,10 @@ int RunRoute(const RouteArgs& args) {
   // A validated case into its slot: decided, and rendered.
   auto finish = [&](triage::Record& r, std::size_t slot) {
     if (!r.invalid()) triage::Evaluate(graph, r.values, r.decision);
-    statuses[slot] = r.invalid() ? kInvalid
-                     : r.decision.status == triage::Decision::Status::kDecided ? kDecided
-                     : r.decision.status == triage::Decision::Status::kUndetermined
-                         ? kUndetermined
-                         : kUnrouted;
+    statuses[slot] = r.invalid()                                                    ? kInvalid
+                     : r.decision.status == triage::Decision::Status::kDecided      ? kDecided
+                     : r.decision.status == triage::Decision::Status::kUndetermined ? kUndetermined
+                                                                                    : kUnrouted;
     if (format == "text") {
       texts[slot] = triage::RecordText(rs, r, args.lang) + "\n";
     } else if (format == "csv") {
@@ -729,8 +714,7 @@ int RunRoute(const RouteArgs& args) {
     finish(r, slot);
   };
   // JSON Lines: a well-formed case goes straight to its typed values.
-  auto fast = [&](const triage::RecordReader::Record& record, std::size_t slot,
-                  unsigned worker) {
+  auto fast = [&](const triage::RecordReader::Record& record, std::size_t slot, unsigned worker) {
     triage::Record& r = scratch[worker];
     if (!json_cases.Parse(record.text, r.values)) return false;
     r.input = name;
@@ -815,8 +799,7 @@ int RunAudit(const AuditArgs& args) {
   std::vector<triage::AuditedCase> slots(batch.batch_size);
   std::vector<std::string> names;
   int status = ForEachInput(
-      args.cases, args.input_format, batch,
-      [&](const std::string& name) { names.push_back(name); },
+      args.cases, args.input_format, batch, [&](const std::string& name) { names.push_back(name); },
       [&](triage::RawCase raw, std::size_t slot, unsigned) {
         auditor.Audit(raw, names.back(), slots[slot]);
       },
@@ -829,11 +812,10 @@ int RunAudit(const AuditArgs& args) {
   if (!WriteWhole(args.output, text)) return kExitCannot;
   std::size_t regions = report.diff ? report.diff->regions.size() : 0;
   std::cerr << fmt::format(
-      "triage: dry run: {} of {} decisions change{}; nothing was written but {}\n",
-      report.changed, report.cases,
+      "triage: dry run: {} of {} decisions change{}; nothing was written but {}\n", report.changed,
+      report.cases,
       report.diff && report.diff->compared
-          ? fmt::format(", the versions differ in {} region{}", regions,
-                        regions == 1 ? "" : "s")
+          ? fmt::format(", the versions differ in {} region{}", regions, regions == 1 ? "" : "s")
           : "",
       args.output.empty() ? "the report" : fmt::format("the report '{}'", args.output));
   if (args.fail_on_change && (report.changed > 0 || regions > 0)) return kExitFound;
@@ -857,16 +839,17 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "triage 0.1.0");
 
   CheckArgs check;
-  CLI::App* check_cmd = app.add_subcommand(
-      "check",
-      "Parse, type-check and compile rule files (or check test files); "
-      "report every problem, and gaps, overlaps, dead rules and unreachable "
-      "routes with an example case; prove guarantees");
+  CLI::App* check_cmd =
+      app.add_subcommand("check",
+                         "Parse, type-check and compile rule files (or check test files); "
+                         "report every problem, and gaps, overlaps, dead rules and unreachable "
+                         "routes with an example case; prove guarantees");
   check_cmd->add_option("RULES", check.rules, "Rule files")->required();
   check_cmd->add_flag("--strict", check.strict, "Treat warnings as errors");
-  check_cmd->add_option("--format", check.format,
-                        "Output format: text (diagnostics on stderr) or json "
-                        "(findings as data on stdout)")
+  check_cmd
+      ->add_option("--format", check.format,
+                   "Output format: text (diagnostics on stderr) or json "
+                   "(findings as data on stdout)")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
   check_cmd->footer(
@@ -874,19 +857,21 @@ int main(int argc, char** argv) {
       "Exit status: 0 no problems, 1 problems found, 2 a file could not be read.");
 
   RouteArgs route;
-  CLI::App* route_cmd = app.add_subcommand(
-      "route", "Route cases with a rule set: one decision record per case");
+  CLI::App* route_cmd =
+      app.add_subcommand("route", "Route cases with a rule set: one decision record per case");
   route_cmd->add_option("RULES", route.rules, "Rule file")->required();
   route_cmd->add_option("CASES", route.cases,
                         "Case files (YAML, JSON, JSON Lines, CSV) or - for stdin; "
                         "stdin when none is given");
-  route_cmd->add_option("--format", route.format,
-                        "Output format: text, json, jsonl or csv (default: from "
-                        "the --output file's extension, else text)")
+  route_cmd
+      ->add_option("--format", route.format,
+                   "Output format: text, json, jsonl or csv (default: from "
+                   "the --output file's extension, else text)")
       ->check(CLI::IsMember({"text", "json", "jsonl", "csv"}));
-  route_cmd->add_option("--input-format", route.input_format,
-                        "Input format (default: from the file name, else "
-                        "detected)")
+  route_cmd
+      ->add_option("--input-format", route.input_format,
+                   "Input format (default: from the file name, else "
+                   "detected)")
       ->check(CLI::IsMember({"auto", "json", "jsonl", "yaml", "csv"}))
       ->default_str("auto");
   route_cmd->add_option("--lang", route.lang,
@@ -896,9 +881,10 @@ int main(int argc, char** argv) {
                         "Write the records to this file (whole or not at all)");
   route_cmd->add_flag("--ignore-unknown-facts", route.ignore_unknown_facts,
                       "Ignore case keys that the rule set does not declare");
-  route_cmd->add_option("--threads", route.threads,
-                        "Threads for JSON Lines and CSV input (default: the "
-                        "machine's cores); the output is the same for any number")
+  route_cmd
+      ->add_option("--threads", route.threads,
+                   "Threads for JSON Lines and CSV input (default: the "
+                   "machine's cores); the output is the same for any number")
       ->check(CLI::Range(0, 256));
   route_cmd->footer(
       "Examples:\n"
@@ -908,8 +894,8 @@ int main(int argc, char** argv) {
       "unrouted case, 2 the job could not be done.");
 
   TestArgs test;
-  CLI::App* test_cmd = app.add_subcommand(
-      "test", "Run a rule set's own test cases (X.test.yaml beside X.yaml)");
+  CLI::App* test_cmd =
+      app.add_subcommand("test", "Run a rule set's own test cases (X.test.yaml beside X.yaml)");
   test_cmd->add_option("PATHS", test.paths, "Rule files or test files")->required();
   test_cmd->add_flag("--coverage", test.coverage,
                      "Show the rules and graph leaves no test reaches");
@@ -922,16 +908,14 @@ int main(int argc, char** argv) {
       "threshold, 2 the job could not be done.");
 
   GraphArgs graph;
-  CLI::App* graph_cmd = app.add_subcommand(
-      "graph", "The compiled decision graph as DOT, SVG (via Graphviz) or JSON");
+  CLI::App* graph_cmd =
+      app.add_subcommand("graph", "The compiled decision graph as DOT, SVG (via Graphviz) or JSON");
   graph_cmd->add_option("RULES", graph.rules, "Rule file")->required();
   graph_cmd->add_option("--format", graph.format, "Output format")
       ->check(CLI::IsMember({"dot", "svg", "json"}))
       ->default_str("dot");
-  graph_cmd->add_option("--lang", graph.lang,
-                        "Language of labels (default: the rule file's own)");
-  graph_cmd->add_option("-o,--output", graph.output,
-                        "Write to this file (whole or not at all)");
+  graph_cmd->add_option("--lang", graph.lang, "Language of labels (default: the rule file's own)");
+  graph_cmd->add_option("-o,--output", graph.output, "Write to this file (whole or not at all)");
   graph_cmd->footer(
       "Examples:\n"
       "  triage graph rules/lokale-driehoek.yaml --format svg -o graph.svg\n"
@@ -940,25 +924,27 @@ int main(int argc, char** argv) {
       "errors, no Graphviz for SVG, an unwritable output).");
 
   AuditArgs audit;
-  CLI::App* audit_cmd = app.add_subcommand(
-      "audit",
-      "Dry run: replay a corpus against a candidate rule file and compare with "
-      "another version (--baseline) or the route recorded in each case "
-      "(--recorded); writes nothing but its report");
+  CLI::App* audit_cmd =
+      app.add_subcommand("audit",
+                         "Dry run: replay a corpus against a candidate rule file and compare with "
+                         "another version (--baseline) or the route recorded in each case "
+                         "(--recorded); writes nothing but its report");
   audit_cmd->add_option("RULES", audit.rules, "The candidate rule file")->required();
-  audit_cmd->add_option("CASES", audit.cases,
-                        "Case files (JSON Lines, CSV, JSON, YAML) or - for stdin")
+  audit_cmd
+      ->add_option("CASES", audit.cases, "Case files (JSON Lines, CSV, JSON, YAML) or - for stdin")
       ->required();
   audit_cmd->add_option("--baseline", audit.baseline,
                         "The rule file to compare with (the version in use)");
   audit_cmd->add_option("--recorded", audit.recorded,
                         "Compare with the route recorded in this field of each case");
-  audit_cmd->add_option("--format", audit.format,
-                        "Report format: text, json or html (default: from the "
-                        "--output file's extension, else text)")
+  audit_cmd
+      ->add_option("--format", audit.format,
+                   "Report format: text, json or html (default: from the "
+                   "--output file's extension, else text)")
       ->check(CLI::IsMember({"text", "json", "html"}));
-  audit_cmd->add_option("--input-format", audit.input_format,
-                        "Input format (default: from the file name, else detected)")
+  audit_cmd
+      ->add_option("--input-format", audit.input_format,
+                   "Input format (default: from the file name, else detected)")
       ->check(CLI::IsMember({"auto", "json", "jsonl", "yaml", "csv"}))
       ->default_str("auto");
   audit_cmd->add_option("-o,--output", audit.output,
@@ -968,12 +954,14 @@ int main(int argc, char** argv) {
                       "the case space), for review pipelines");
   audit_cmd->add_flag("--ignore-unknown-facts", audit.ignore_unknown_facts,
                       "Ignore case keys that the rule sets do not declare");
-  audit_cmd->add_option("--threads", audit.threads,
-                        "Threads (default: the machine's cores); the report is the "
-                        "same for any number")
+  audit_cmd
+      ->add_option("--threads", audit.threads,
+                   "Threads (default: the machine's cores); the report is the "
+                   "same for any number")
       ->check(CLI::Range(0, 256));
-  audit_cmd->add_option("--examples", audit.examples,
-                        "Changed cases listed for each transition (default 20)")
+  audit_cmd
+      ->add_option("--examples", audit.examples,
+                   "Changed cases listed for each transition (default 20)")
       ->check(CLI::Range(0, 100000));
   audit_cmd->footer(
       "Examples:\n"

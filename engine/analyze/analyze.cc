@@ -1,18 +1,18 @@
+#include "triage/analyze.h"
+
 #include <fmt/format.h>
 
 #include "analyze/passes.h"
-#include "triage/analyze.h"
 
 namespace triage {
 
-void AddFinding(Diagnostics& diags, Severity severity, SourcePos pos,
-                const char* code, std::string message,
-                std::vector<std::string> rules, std::string example) {
+void AddFinding(Diagnostics& diags, Severity severity, SourcePos pos, const char* code,
+                std::string message, std::vector<std::string> rules, std::string example) {
   Diagnostic d;
   d.severity = severity;
   d.code = code;
-  d.message = example.empty() ? std::move(message)
-                              : fmt::format("{}, for example {}", message, example);
+  d.message =
+      example.empty() ? std::move(message) : fmt::format("{}, for example {}", message, example);
   d.pos = pos;
   d.rules = std::move(rules);
   d.example = std::move(example);
@@ -28,8 +28,7 @@ std::string RuleList(const RuleSet& rs, const std::vector<int>& rules) {
   return names;
 }
 
-void AnalyzeRuleSet(const DecisionGraph& graph, std::size_t node_budget,
-                    Diagnostics& diags) {
+void AnalyzeRuleSet(const DecisionGraph& graph, std::size_t node_budget, Diagnostics& diags) {
   Diagnostics found;
   try {
     if (graph.ordered()) {

@@ -29,8 +29,7 @@ bool OutcomeHolds(const Expr& e, const Leaf& leaf) {
   return e.op == Expr::Op::kNe ? !any : any;
 }
 
-AnalysisContext::AnalysisContext(const DecisionGraph& graph,
-                                 std::size_t node_budget)
+AnalysisContext::AnalysisContext(const DecisionGraph& graph, std::size_t node_budget)
     : graph_(graph),
       level_of_fact_(graph.rules().facts.size(), -1),
       dd_(CellsPerLevel(graph), node_budget),
@@ -119,8 +118,8 @@ std::optional<std::vector<int>> AnalysisContext::FindCase(
   return found;
 }
 
-std::optional<std::vector<int>> AnalysisContext::FindPath(
-    int root, const std::function<bool(int)>& want) {
+std::optional<std::vector<int>> AnalysisContext::FindPath(int root,
+                                                          const std::function<bool(int)>& want) {
   std::vector<int> cells(graph_.rules().facts.size(), -1);
   std::vector<char> dead(dd_.size(), 0);
   const std::vector<int>& order = graph_.fact_order();
@@ -139,7 +138,6 @@ std::optional<std::vector<int>> AnalysisContext::FindPath(
   if (!search(root)) return std::nullopt;
   return cells;
 }
-
 
 }  // namespace triage
 
@@ -175,7 +173,8 @@ std::vector<Region> ChainedContext::Regions(int predicate, int value) {
       int child = dd_.Child(n, c);
       std::vector<bool> keep(static_cast<size_t>(cells), false);
       for (int k = c; k < cells; ++k) {
-        if (dd_.Child(n, k) == child) keep[static_cast<size_t>(k)] = done[static_cast<size_t>(k)] = true;
+        if (dd_.Child(n, k) == child)
+          keep[static_cast<size_t>(k)] = done[static_cast<size_t>(k)] = true;
       }
       Region next = reg;
       next.Restrict(fact, keep);
@@ -186,15 +185,14 @@ std::vector<Region> ChainedContext::Regions(int predicate, int value) {
   return out;
 }
 
-std::optional<std::vector<int>> ChainedContext::Find(
-    const Region& region, const std::function<bool(int)>& want) {
+std::optional<std::vector<int>> ChainedContext::Find(const Region& region,
+                                                     const std::function<bool(int)>& want) {
   std::optional<std::vector<int>> found = search_.Find(region, want);
   if (search_.exhausted()) throw mdd::BudgetExceeded();
   return found;
 }
 
-std::optional<std::vector<int>> ChainedContext::FindLeaf(const Region& region,
-                                                        int leaf) {
+std::optional<std::vector<int>> ChainedContext::FindLeaf(const Region& region, int leaf) {
   std::optional<std::vector<int>> found = search_.Find(
       region, [&](int reached) { return reached == leaf; }, search_.DiagramOf(leaf) + 1);
   if (search_.exhausted()) throw mdd::BudgetExceeded();

@@ -30,8 +30,7 @@ class AnalysisContext {
   std::vector<int> LeavesWhere(int predicate);
   /// Cells (per fact, -1 = any) along a path from `root` to a terminal
   /// whose value satisfies `want`; nullopt when there is none.
-  std::optional<std::vector<int>> FindPath(int root,
-                                           const std::function<bool(int)>& want);
+  std::optional<std::vector<int>> FindPath(int root, const std::function<bool(int)>& want);
   /// Cells of a case for which `predicate` holds and that reaches a leaf
   /// for which `leaf_wanted` holds.
   std::optional<std::vector<int>> FindCase(int predicate,
@@ -40,8 +39,7 @@ class AnalysisContext {
  private:
   // Calls at_leaf for each (leaf, cells on the way) where `predicate` holds,
   // until it returns true.
-  void WalkWhere(int predicate,
-                 const std::function<bool(int, const std::vector<int>&)>& at_leaf);
+  void WalkWhere(int predicate, const std::function<bool(int, const std::vector<int>&)>& at_leaf);
 
   const DecisionGraph& graph_;
   std::vector<int> level_of_fact_;
@@ -73,8 +71,7 @@ class ChainedContext {
   std::vector<Region> Regions(int predicate, int value);
   /// Cells of a case within `region` reaching a leaf for which `want`
   /// holds (-1: any).
-  std::optional<std::vector<int>> Find(const Region& region,
-                                       const std::function<bool(int)>& want);
+  std::optional<std::vector<int>> Find(const Region& region, const std::function<bool(int)>& want);
   /// Cells of a case within `region` that reaches `leaf`: only the diagrams
   /// up to the leaf's own are walked.
   std::optional<std::vector<int>> FindLeaf(const Region& region, int leaf);

@@ -1,9 +1,9 @@
 // Dead rules: rules that never decide a case, because their own condition
 // never holds, or because where it holds other rules always win (earlier
 // rules under `first`, higher routes under `priority`).
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "analyze/passes.h"
 #include "triage/analyze.h"
@@ -21,8 +21,7 @@ void NeverApplies(const Rule& rule, Diagnostics& diags) {
 
 }  // namespace
 
-void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph,
-                   Diagnostics& diags) {
+void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
   const RuleSet& rs = graph.rules();
   for (size_t i = 0; i < rs.rules.size(); ++i) {
     const Rule& rule = rs.rules[i];
@@ -33,8 +32,7 @@ void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph,
       continue;
     }
     // Under `unique` and `collect` a rule that holds always takes part.
-    if (rs.hit_policy == HitPolicy::kUnique ||
-        rs.hit_policy == HitPolicy::kCollect) {
+    if (rs.hit_policy == HitPolicy::kUnique || rs.hit_policy == HitPolicy::kCollect) {
       continue;
     }
     std::vector<int> leaves = ctx.LeavesWhere(holds);
@@ -47,8 +45,7 @@ void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph,
     std::vector<int> winner_index;
     for (int l : leaves) {
       int w = graph.leaves()[static_cast<size_t>(l)].rule;
-      if (w >= 0 && std::find(winner_index.begin(), winner_index.end(), w) ==
-                        winner_index.end()) {
+      if (w >= 0 && std::find(winner_index.begin(), winner_index.end(), w) == winner_index.end()) {
         winner_index.push_back(w);
       }
     }
@@ -56,9 +53,8 @@ void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph,
     std::string names = RuleList(rs, winner_index);
     std::vector<std::string> ids = {rule.id};
     for (int w : winner_index) ids.push_back(rs.rules[static_cast<size_t>(w)].id);
-    auto cells = ctx.FindCase(holds, [&](int leaf) {
-      return graph.leaves()[static_cast<size_t>(leaf)].rule != self;
-    });
+    auto cells = ctx.FindCase(
+        holds, [&](int leaf) { return graph.leaves()[static_cast<size_t>(leaf)].rule != self; });
     AddFinding(diags, Severity::kWarning, rule.pos, "W001",
                fmt::format("rule '{}' never decides a case: wherever it holds, "
                            "{} decide{} first",
@@ -67,8 +63,7 @@ void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph,
   }
 }
 
-void FindDeadRules(ChainedContext& ctx, const DecisionGraph& graph,
-                   Diagnostics& diags) {
+void FindDeadRules(ChainedContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
   const RuleSet& rs = graph.rules();
   // Chains are built for `first` and `priority` only. A rule decides some
   // case when a case where it holds reaches its leaf: searching only where

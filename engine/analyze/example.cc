@@ -24,8 +24,7 @@ std::string ExampleCaseJson(const DecisionGraph& graph, std::vector<int> cells) 
     if (cells[f] < 0) continue;
     const Fact& fact = rs.facts[f];
     out += fmt::format("{}{}: {}", first ? "" : ", ", JsonString(fact.name),
-                       ValueJson(fact, graph.domain(static_cast<int>(f))
-                                           .Example(cells[f])));
+                       ValueJson(fact, graph.domain(static_cast<int>(f)).Example(cells[f])));
     first = false;
   }
   return out + "}";

@@ -4,8 +4,7 @@
 
 namespace triage {
 
-void FindGaps(AnalysisContext& ctx, const DecisionGraph& graph,
-              Diagnostics& diags) {
+void FindGaps(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
   if (graph.rules().default_route_index >= 0) return;
   auto cells = ctx.FindPath(ctx.outcome(), [&](int leaf) {
     return graph.leaves()[static_cast<size_t>(leaf)].routes.empty();
@@ -16,8 +15,7 @@ void FindGaps(AnalysisContext& ctx, const DecisionGraph& graph,
              ExampleCaseJson(graph, *cells));
 }
 
-void FindGaps(ChainedContext& ctx, const DecisionGraph& graph,
-              Diagnostics& diags) {
+void FindGaps(ChainedContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
   if (graph.rules().default_route_index >= 0) return;
   auto region = ctx.Find(ctx.Everything(), [&](int leaf) {
     return graph.leaves()[static_cast<size_t>(leaf)].routes.empty();

@@ -22,8 +22,8 @@ std::string Outcome(const RuleSet& rs, const Leaf& leaf) {
 
 }  // namespace
 
-void Refuted(const DecisionGraph& graph, const Guarantee& g,
-             const std::vector<int>& cells, Diagnostics& diags) {
+void Refuted(const DecisionGraph& graph, const Guarantee& g, const std::vector<int>& cells,
+             Diagnostics& diags) {
   const RuleSet& rs = graph.rules();
   std::vector<int> example = cells;
   int leaf = CompleteExample(graph, example);
@@ -34,16 +34,15 @@ void Refuted(const DecisionGraph& graph, const Guarantee& g,
   Diagnostic d;
   d.severity = Severity::kError;
   d.code = "E042";
-  d.message = fmt::format("guarantee '{}' does not hold: the case {} {}", g.id,
-                          json, Outcome(rs, l));
+  d.message =
+      fmt::format("guarantee '{}' does not hold: the case {} {}", g.id, json, Outcome(rs, l));
   d.pos = g.pos;
   d.rules = std::move(rules);
   d.example = std::move(json);
   diags.Add(std::move(d));
 }
 
-void ProveGuarantees(AnalysisContext& ctx, const DecisionGraph& graph,
-                     Diagnostics& diags) {
+void ProveGuarantees(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
   auto atom = [&](const Expr& e) { return ctx.OutcomeAtom(e); };
   for (const Guarantee& g : graph.rules().guarantees) {
     if (!g.that) continue;
@@ -53,8 +52,7 @@ void ProveGuarantees(AnalysisContext& ctx, const DecisionGraph& graph,
   }
 }
 
-void ProveGuarantees(ChainedContext& ctx, const DecisionGraph& graph,
-                     Diagnostics& diags) {
+void ProveGuarantees(ChainedContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
   std::vector<int> leaves;
   if (!graph.rules().guarantees.empty()) leaves = ctx.Leaves(ctx.Everything());
   for (const Guarantee& g : graph.rules().guarantees) {

@@ -1,15 +1,14 @@
 // Overlaps under hit policy `unique`: cases that two rules both match.
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "analyze/passes.h"
 #include "triage/analyze.h"
 
 namespace triage {
 
-void FindOverlaps(AnalysisContext& ctx, const DecisionGraph& graph,
-                  Diagnostics& diags) {
+void FindOverlaps(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
   const RuleSet& rs = graph.rules();
   if (rs.hit_policy != HitPolicy::kUnique) return;
   // One finding per pair of rules, at the later rule.

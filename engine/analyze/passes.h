@@ -17,8 +17,7 @@ void FindOverlaps(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics&
 void FindDeadRules(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics& diags);
 void FindDeadRules(ChainedContext& ctx, const DecisionGraph& graph, Diagnostics& diags);
 /// `chained` is null for a single diagram, where every leaf is reachable.
-void FindUnreachableRoutes(ChainedContext* chained, const DecisionGraph& graph,
-                           Diagnostics& diags);
+void FindUnreachableRoutes(ChainedContext* chained, const DecisionGraph& graph, Diagnostics& diags);
 void ProveGuarantees(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics& diags);
 void ProveGuarantees(ChainedContext& ctx, const DecisionGraph& graph, Diagnostics& diags);
 
@@ -26,8 +25,7 @@ void ProveGuarantees(ChainedContext& ctx, const DecisionGraph& graph, Diagnostic
 std::string RuleList(const RuleSet& rs, const std::vector<int>& rules);
 
 /// Adds the finding with its example case, both in the message and as data.
-void AddFinding(Diagnostics& diags, Severity severity, SourcePos pos,
-                const char* code, std::string message,
-                std::vector<std::string> rules, std::string example);
+void AddFinding(Diagnostics& diags, Severity severity, SourcePos pos, const char* code,
+                std::string message, std::vector<std::string> rules, std::string example);
 
 }  // namespace triage

@@ -1,10 +1,10 @@
 // Unreachable routes: declared routes that no case can reach.
-#include <fmt/format.h>
-
 #include <algorithm>
 
-#include "analyze/passes.h"
+#include <fmt/format.h>
+
 #include "analyze/context.h"
+#include "analyze/passes.h"
 
 namespace triage {
 
@@ -47,9 +47,8 @@ void FindUnreachableRoutes(ChainedContext* chained, const DecisionGraph& graph,
     std::string why = rules.empty() ? "no rule leads to it and it is not the default"
                                     : "every rule that leads to it is dead";
     AddFinding(diags, Severity::kWarning, rs.routes[r].pos, "W002",
-               fmt::format("route '{}' is reached by no case: {}",
-                           rs.routes[r].name, why),
-               rules, "");
+               fmt::format("route '{}' is reached by no case: {}", rs.routes[r].name, why), rules,
+               "");
   }
 }
 

@@ -2,8 +2,9 @@
 // (another rule-set version, or the route recorded in the case), then into
 // counts, a transition matrix and a few examples per transition.
 #include <algorithm>
-#include <fmt/format.h>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "audit/joint.h"
 #include "triage/audit.h"
@@ -22,9 +23,7 @@ std::vector<std::vector<int>> RuleReads(const RuleSet& rs) {
   return reads;
 }
 
-RuleSetIdentity IdentityOf(const RuleSet& rs) {
-  return {rs.file, rs.id, rs.version, rs.sha256};
-}
+RuleSetIdentity IdentityOf(const RuleSet& rs) { return {rs.file, rs.id, rs.version, rs.sha256}; }
 
 // A fact's value as JSON (personal facts masked), null when unknown.
 std::string ValueShown(const Fact& f, const std::optional<Value>& v) {
@@ -117,9 +116,9 @@ RawCase FieldsFor(const RawCase& raw, const RuleSet& own, const RuleSet* other,
   return c;
 }
 
-void Decide(Side& side, const RawCase& raw, const RuleSet* other,
-            const AuditOptions& options, Outcome& outcome, std::string& rule,
-            std::vector<int>& rules, std::vector<std::string>& problems) {
+void Decide(Side& side, const RawCase& raw, const RuleSet* other, const AuditOptions& options,
+            Outcome& outcome, std::string& rule, std::vector<int>& rules,
+            std::vector<std::string>& problems) {
   std::vector<CaseProblem> found;
   side.values = ValidateCase(*side.rs, FieldsFor(raw, *side.rs, other, options.recorded_field),
                              options.case_options, found);
@@ -154,17 +153,16 @@ namespace {
 
 // The region of the graph comparison a (changed, valid) case falls in, or -1
 // when some fact it needs is unknown.
-int RegionOf(const Auditor::State& s, const RuleSet& rc, const Case& cand,
-             const RuleSet& rb, const Case& base) {
+int RegionOf(const Auditor::State& s, const RuleSet& rc, const Case& cand, const RuleSet& rb,
+             const Case& base) {
   if (!s.space || !s.diff) return -1;
   std::vector<int> cells;
   for (const JointFact& joint : s.space->facts()) {
-    const std::optional<Value>& v =
-        joint.b >= 0 ? cand.values[static_cast<size_t>(joint.b)]
-                     : base.values[static_cast<size_t>(joint.a)];
-    cells.push_back(!v ? -1
-                       : joint.b >= 0 ? JointCell(joint, rc, joint.b, *v)
-                                      : JointCell(joint, rb, joint.a, *v));
+    const std::optional<Value>& v = joint.b >= 0 ? cand.values[static_cast<size_t>(joint.b)]
+                                                 : base.values[static_cast<size_t>(joint.a)];
+    cells.push_back(!v             ? -1
+                    : joint.b >= 0 ? JointCell(joint, rc, joint.b, *v)
+                                   : JointCell(joint, rb, joint.a, *v));
   }
   for (size_t r = 0; r < s.diff->regions.size(); ++r) {
     const DiffRegion& region = s.diff->regions[r];
@@ -194,8 +192,7 @@ void Auditor::Audit(const RawCase& raw, std::string_view input, AuditedCase& out
   Decide(cand, raw, rb, s.options, out.to, out.to_rule, out.to_rules, out.problems);
   Side base{rb, s.baseline, {}, {}, false};
   if (rb) {
-    Decide(base, raw, &rc, s.options, out.from, out.from_rule, out.from_rules,
-           out.problems);
+    Decide(base, raw, &rc, s.options, out.from, out.from_rule, out.from_rules, out.problems);
   } else {
     out.from = "(not recorded)";
     for (const auto& [key, value] : raw.fields) {

@@ -4,8 +4,9 @@
 // cases that exists (facts are independent, and no allowed set is empty) and
 // the two leaves are its decisions. So the regions found are exact.
 #include <algorithm>
-#include <fmt/format.h>
 #include <tuple>
+
+#include <fmt/format.h>
 
 #include "audit/joint.h"
 #include "triage/audit.h"
@@ -29,8 +30,7 @@ struct Found {
 
 class Walk {
  public:
-  Walk(const DecisionGraph& a, const DecisionGraph& b, const JointSpace& space,
-       std::size_t budget)
+  Walk(const DecisionGraph& a, const DecisionGraph& b, const JointSpace& space, std::size_t budget)
       : a_(a), b_(b), space_(space), budget_(budget) {
     for (const JointFact& f : space.facts()) {
       cells_.emplace_back(static_cast<size_t>(f.domain.cell_count()), true);
@@ -167,8 +167,9 @@ void Merge(std::vector<Found>& regions) {
   for (size_t from = 0; from < regions.size();) {
     size_t to = from;
     while (to < regions.size() && regions[to].Key() == regions[from].Key()) ++to;
-    std::vector<Found> group(std::make_move_iterator(regions.begin() + static_cast<std::ptrdiff_t>(from)),
-                             std::make_move_iterator(regions.begin() + static_cast<std::ptrdiff_t>(to)));
+    std::vector<Found> group(
+        std::make_move_iterator(regions.begin() + static_cast<std::ptrdiff_t>(from)),
+        std::make_move_iterator(regions.begin() + static_cast<std::ptrdiff_t>(to)));
     MergeGroup(group);
     for (Found& r : group) out.push_back(std::move(r));
     from = to;
@@ -194,8 +195,7 @@ DiffRegion Describe(const JointSpace& space, Found&& found) {
       for (size_t k = 0; k < allowed.size(); ++k) lines_differ |= allowed[k] && !joint.same[k];
       (lines_differ ? moved : rest).emplace_back(joint.name, joint.domain.Describe(allowed));
     }
-    int first = static_cast<int>(std::find(allowed.begin(), allowed.end(), true) -
-                                 allowed.begin());
+    int first = static_cast<int>(std::find(allowed.begin(), allowed.end(), true) - allowed.begin());
     if (example.size() > 1) example += ", ";
     example += fmt::format("{}: {}", JsonString(joint.name),
                            ValueJson(*joint.fact, joint.domain.Example(first)));

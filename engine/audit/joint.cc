@@ -1,6 +1,7 @@
 #include "audit/joint.h"
 
 #include <algorithm>
+
 #include <fmt/format.h>
 
 namespace triage {
@@ -59,13 +60,13 @@ JointSpace::JointSpace(const DecisionGraph& a, const DecisionGraph& b,
     const Fact* fa = j.a >= 0 ? &ra.facts[static_cast<size_t>(j.a)] : nullptr;
     const Fact* fb = j.b >= 0 ? &rb.facts[static_cast<size_t>(j.b)] : nullptr;
     if (fa && fb && fa->type != fb->type) {
-      error = fmt::format("fact '{}' is {} in the baseline and {} in the candidate",
-                          name, FactTypeName(fa->type), FactTypeName(fb->type));
+      error = fmt::format("fact '{}' is {} in the baseline and {} in the candidate", name,
+                          FactTypeName(fa->type), FactTypeName(fb->type));
       return;
     }
     if (!fa || !fb) {
-      notes.push_back(fmt::format("fact '{}' exists only in the {}", name,
-                                  fa ? "baseline" : "candidate"));
+      notes.push_back(
+          fmt::format("fact '{}' exists only in the {}", name, fa ? "baseline" : "candidate"));
     }
     j.fact = std::make_unique<Fact>(fa ? *fa : *fb);
     Fact& joint = *j.fact;
@@ -73,8 +74,7 @@ JointSpace::JointSpace(const DecisionGraph& a, const DecisionGraph& b,
       joint.min = Tighter(joint.type, fa->min, fb->min, true);
       joint.max = Tighter(joint.type, fa->max, fb->max, false);
       if (joint.min && joint.max && Less(joint.type, *joint.max, *joint.min)) {
-        error = fmt::format("fact '{}' has no value within the bounds of both versions",
-                            name);
+        error = fmt::format("fact '{}' has no value within the bounds of both versions", name);
         return;
       }
       if (joint.type == FactType::kEnum) {
@@ -83,16 +83,18 @@ JointSpace::JointSpace(const DecisionGraph& a, const DecisionGraph& b,
           if (std::find(fa->values.begin(), fa->values.end(), v) != fa->values.end()) {
             joint.values.push_back(v);
           } else {
-            notes.push_back(fmt::format(
-                "value '{}' of '{}' exists only in the candidate: such cases are "
-                "not compared", v, name));
+            notes.push_back(
+                fmt::format("value '{}' of '{}' exists only in the candidate: such cases are "
+                            "not compared",
+                            v, name));
           }
         }
         for (const std::string& v : fa->values) {
           if (std::find(fb->values.begin(), fb->values.end(), v) == fb->values.end()) {
-            notes.push_back(fmt::format(
-                "value '{}' of '{}' exists only in the baseline: such cases are "
-                "not compared", v, name));
+            notes.push_back(
+                fmt::format("value '{}' of '{}' exists only in the baseline: such cases are "
+                            "not compared",
+                            v, name));
           }
         }
         if (joint.values.empty()) {

@@ -14,9 +14,9 @@ namespace triage {
 
 struct JointFact {
   std::string name;
-  int a = -1, b = -1;  ///< the fact's index in the baseline / candidate, or -1
-  std::unique_ptr<Fact> fact;  ///< common bounds; enum: the common values
-  FactDomain domain;           ///< cells inside one cell of each side
+  int a = -1, b = -1;               ///< the fact's index in the baseline / candidate, or -1
+  std::unique_ptr<Fact> fact;       ///< common bounds; enum: the common values
+  FactDomain domain;                ///< cells inside one cell of each side
   std::vector<int> cell_a, cell_b;  ///< joint cell → that side's cell, or -1
   /// Whether the baseline's cell and the candidate's cell around this joint
   /// cell are the same set of values (the versions draw the same lines).
@@ -43,8 +43,8 @@ class JointSpace {
   /// The facts either graph tests. On a schema conflict (a fact's type
   /// changed, or bounds with nothing in common) `error` says why and the
   /// space is unusable; smaller differences go to `notes`.
-  JointSpace(const DecisionGraph& a, const DecisionGraph& b,
-             std::vector<std::string>& notes, std::string& error);
+  JointSpace(const DecisionGraph& a, const DecisionGraph& b, std::vector<std::string>& notes,
+             std::string& error);
 
   const std::vector<JointFact>& facts() const { return facts_; }
   /// The joint fact of a side's fact index, or -1 when neither graph tests it.

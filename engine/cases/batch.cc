@@ -16,10 +16,9 @@ bool Stopped(const BatchOptions& options) {
 
 // JSON Lines and CSV: records are split off in order on this thread, then
 // parsed and worked on by up to `threads` threads, a batch at a time.
-BatchEnd Stream(
-    std::istream& in, const BatchOptions& options,
-    const std::function<void(RawCase, std::size_t, unsigned)>& work,
-    const std::function<void(std::size_t)>& deliver) {
+BatchEnd Stream(std::istream& in, const BatchOptions& options,
+                const std::function<void(RawCase, std::size_t, unsigned)>& work,
+                const std::function<void(std::size_t)>& deliver) {
   RecordReader reader(in, options.format);
   const std::size_t size = std::max<std::size_t>(1, options.batch_size);
   std::vector<RecordReader::Record> batch(size);
@@ -37,8 +36,7 @@ BatchEnd Stream(
     std::size_t parts = std::min<std::size_t>(std::max(1u, options.threads), n);
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < parts; ++t) {
-      pool.emplace_back(run, static_cast<unsigned>(t), n * t / parts,
-                        n * (t + 1) / parts);
+      pool.emplace_back(run, static_cast<unsigned>(t), n * t / parts, n * (t + 1) / parts);
     }
     run(0, 0, n / parts);
     for (std::thread& thread : pool) thread.join();
@@ -52,10 +50,9 @@ BatchEnd Stream(
 
 }  // namespace
 
-BatchEnd ForEachCase(
-    std::istream& in, const BatchOptions& options,
-    const std::function<void(RawCase, std::size_t, unsigned)>& work,
-    const std::function<void(std::size_t)>& deliver) {
+BatchEnd ForEachCase(std::istream& in, const BatchOptions& options,
+                     const std::function<void(RawCase, std::size_t, unsigned)>& work,
+                     const std::function<void(std::size_t)>& deliver) {
   if (options.format == InputFormat::kJsonLines || options.format == InputFormat::kCsv) {
     return Stream(in, options, work, deliver);
   }

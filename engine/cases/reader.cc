@@ -1,11 +1,12 @@
 // Reading case files. simdjson stays inside this file.
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cmath>
 #include <istream>
 #include <sstream>
+
 #include <fmt/format.h>
-#include <algorithm>
 
 #include "cases/json_line.h"
 #include "cases/yaml_case.h"
@@ -16,12 +17,12 @@ namespace triage {
 namespace {
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' ||
-                        s.front() == '\r' || s.front() == '\n')) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) {
     s.remove_prefix(1);
   }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
-                        s.back() == '\r' || s.back() == '\n')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
     s.remove_suffix(1);
   }
   return s;
@@ -101,8 +102,7 @@ RawCase JsonLine(std::string_view content, int index, int line) {
   return CaseFromJson(e, index, line);
 }
 
-bool ReadJsonDocument(std::string_view text,
-                      const std::function<void(RawCase)>& sink,
+bool ReadJsonDocument(std::string_view text, const std::function<void(RawCase)>& sink,
                       bool report_errors) {
   simdjson::dom::parser parser;
   simdjson::padded_string padded(text);
@@ -129,9 +129,7 @@ bool ReadJsonDocument(std::string_view text,
 // [-+]?[0-9]+
 bool IsYamlInt(std::string_view s) {
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // [-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?
@@ -194,8 +192,8 @@ RawValue FromYaml(const yaml::Node& n) {
       v.d = std::stod(s);
       return v;
     }
-    if (s == ".nan" || s == ".NaN" || s == ".inf" || s == "-.inf" ||
-        s == "+.inf" || s == ".Inf" || s == "-.Inf") {
+    if (s == ".nan" || s == ".NaN" || s == ".inf" || s == "-.inf" || s == "+.inf" || s == ".Inf" ||
+        s == "-.Inf") {
       v.kind = RawValue::Kind::kNumber;
       v.d = s.find("nan") != std::string::npos || s.find("NaN") != std::string::npos
                 ? std::nan("")
@@ -235,8 +233,7 @@ void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
     for (const Diagnostic& d : diags.items()) {
       if (d.severity != Severity::kError) continue;
       c.line = d.pos.line;
-      c.error = fmt::format("not valid YAML: {} (column {})", d.message,
-                            d.pos.column);
+      c.error = fmt::format("not valid YAML: {} (column {})", d.message, d.pos.column);
       break;
     }
     sink(std::move(c));
@@ -321,8 +318,7 @@ simdjson::error_code ParseJsonLine(std::string_view line, simdjson::dom::element
 
 InputFormat FormatFromPath(std::string_view path) {
   auto ends_with = [&](std::string_view suffix) {
-    return path.size() >= suffix.size() &&
-           path.substr(path.size() - suffix.size()) == suffix;
+    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
   };
   if (ends_with(".jsonl") || ends_with(".ndjson")) return InputFormat::kJsonLines;
   if (ends_with(".json")) return InputFormat::kJson;
@@ -331,8 +327,7 @@ InputFormat FormatFromPath(std::string_view path) {
   return InputFormat::kAuto;
 }
 
-RecordReader::RecordReader(std::istream& in, InputFormat format)
-    : in_(in), format_(format) {
+RecordReader::RecordReader(std::istream& in, InputFormat format) : in_(in), format_(format) {
   // Spreadsheets often start UTF-8 files with a byte order mark. (A first
   // character other than the mark that also starts with 0xEF is put back
   // by seeking, which a pipe cannot: such a header then reads wrong, and
@@ -380,8 +375,7 @@ RawCase RecordReader::Parse(const Record& record) const {
   if (!error.empty()) {
     c.error = fmt::format("not valid CSV: {}", error);
   } else if (cells.size() != header_.size()) {
-    c.error = fmt::format("the row has {} cells and the header {}", cells.size(),
-                          header_.size());
+    c.error = fmt::format("the row has {} cells and the header {}", cells.size(), header_.size());
   } else {
     for (size_t k = 0; k < cells.size(); ++k) {
       RawValue v;

@@ -1,6 +1,7 @@
 // Typing raw cases against the fact schema.
 #include <charconv>
 #include <cmath>
+
 #include <fmt/format.h>
 
 #include "triage/cases.h"
@@ -116,8 +117,7 @@ class Validator {
           return WrongType(raw, "a number");
         }
         if (!std::isfinite(d)) {
-          Problem(fmt::format("fact '{}' must be a finite number, not {}",
-                              fact_.name, Shown(raw)));
+          Problem(fmt::format("fact '{}' must be a finite number, not {}", fact_.name, Shown(raw)));
           return std::nullopt;
         }
         Value v = Value::Num(d);
@@ -137,12 +137,13 @@ class Validator {
           }
         }
         if (fact_.personal) {
-          Problem(fmt::format("fact '{}' has a value that is not one of its "
-                              "values (personal data, not shown)",
-                              fact_.name));
+          Problem(
+              fmt::format("fact '{}' has a value that is not one of its "
+                          "values (personal data, not shown)",
+                          fact_.name));
         } else {
-          Problem(fmt::format("'{}' is not a value of fact '{}'{}", text,
-                              fact_.name, DidYouMeanSuffix(text, fact_.values)));
+          Problem(fmt::format("'{}' is not a value of fact '{}'{}", text, fact_.name,
+                              DidYouMeanSuffix(text, fact_.values)));
         }
         return std::nullopt;
       }
@@ -155,9 +156,10 @@ class Validator {
         }
         std::optional<std::int64_t> days = ParseDate(raw.s);
         if (!days) {
-          Problem(fmt::format("fact '{}' must be a date that exists, written "
-                              "YYYY-MM-DD, not {}",
-                              fact_.name, Shown(raw)));
+          Problem(
+              fmt::format("fact '{}' must be a date that exists, written "
+                          "YYYY-MM-DD, not {}",
+                          fact_.name, Shown(raw)));
           return std::nullopt;
         }
         Value v = Value::Int(*days);
@@ -173,18 +175,15 @@ class Validator {
     return Describe(raw);
   }
 
-  void Problem(std::string message) {
-    problems_.push_back({fact_.name, std::move(message)});
-  }
+  void Problem(std::string message) { problems_.push_back({fact_.name, std::move(message)}); }
 
   std::optional<Value> WrongType(const RawValue& raw, std::string_view want) {
     if (fact_.personal) {
       Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name,
                           FactTypeName(fact_.type), want, KindName(raw)));
     } else {
-      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}",
-                          fact_.name, FactTypeName(fact_.type), want,
-                          Describe(raw)));
+      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name,
+                          FactTypeName(fact_.type), want, Describe(raw)));
     }
     return std::nullopt;
   }
@@ -213,13 +212,13 @@ class Validator {
     };
     std::string shown = fact_.personal ? "(personal data, not shown)" : Show(v);
     if (fact_.min && below(*fact_.min)) {
-      Problem(fmt::format("fact '{}' is {}, below its minimum {}", fact_.name,
-                          shown, Show(*fact_.min)));
+      Problem(fmt::format("fact '{}' is {}, below its minimum {}", fact_.name, shown,
+                          Show(*fact_.min)));
       return false;
     }
     if (fact_.max && above(*fact_.max)) {
-      Problem(fmt::format("fact '{}' is {}, above its maximum {}", fact_.name,
-                          shown, Show(*fact_.max)));
+      Problem(fmt::format("fact '{}' is {}, above its maximum {}", fact_.name, shown,
+                          Show(*fact_.max)));
       return false;
     }
     return true;
@@ -231,8 +230,7 @@ class Validator {
 
 }  // namespace
 
-Case ValidateCase(const RuleSet& rs, const RawCase& raw,
-                  const CaseOptions& options,
+Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& options,
                   std::vector<CaseProblem>& problems) {
   Case c;
   c.values.resize(rs.facts.size());
@@ -267,8 +265,7 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw,
       } else if (value.kind == RawValue::Kind::kInt) {
         c.id = value.s.empty() ? fmt::format("{}", value.i) : value.s;
       } else if (value.kind != RawValue::Kind::kNull) {
-        problems.push_back(
-            {"case_id", "'case_id' must be a string or an integer"});
+        problems.push_back({"case_id", "'case_id' must be a string or an integer"});
       }
       continue;
     }
@@ -276,8 +273,7 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw,
     if (f < 0) {
       if (!options.ignore_unknown_facts) {
         problems.push_back(
-            {key, fmt::format("unknown fact '{}'{}", key,
-                              DidYouMeanSuffix(key, rs.FactNames()))});
+            {key, fmt::format("unknown fact '{}'{}", key, DidYouMeanSuffix(key, rs.FactNames()))});
       }
       continue;
     }

@@ -1,8 +1,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 #include <map>
+
+#include <fmt/format.h>
 
 #include "check/cycles.h"
 #include "triage/check.h"
@@ -10,11 +11,9 @@
 namespace triage {
 namespace {
 
-
 bool IsOrdering(const Expr& e) {
   if (e.kind == Expr::Kind::kBetween) return true;
-  return e.kind == Expr::Kind::kCompare && e.op != Expr::Op::kEq &&
-         e.op != Expr::Op::kNe;
+  return e.kind == Expr::Kind::kCompare && e.op != Expr::Op::kEq && e.op != Expr::Op::kNe;
 }
 
 class Checker {
@@ -43,8 +42,7 @@ class Checker {
       if (rs_.default_route_index < 0) {
         diags_.Error(rs_.default_pos, "E024",
                      fmt::format("unknown route '{}'{}", *rs_.default_route,
-                                 DidYouMeanSuffix(*rs_.default_route,
-                                                  rs_.RouteNames())));
+                                 DidYouMeanSuffix(*rs_.default_route, rs_.RouteNames())));
       }
     }
     for (Guarantee& g : rs_.guarantees) {
@@ -127,8 +125,7 @@ class Checker {
   void ResolveName(Expr& e, bool in_guarantee) {
     if (in_guarantee && (e.name == "route" || e.name == "rule")) {
       diags_.Error(e.name_pos, "E022",
-                   fmt::format("'{}' must be compared, as in '{} == ...'",
-                               e.name, e.name));
+                   fmt::format("'{}' must be compared, as in '{} == ...'", e.name, e.name));
       return;
     }
     if (int f = rs_.FindFact(e.name); f >= 0) {
@@ -175,9 +172,9 @@ class Checker {
                                  "alone or with 'not', not in a comparison",
                                  e.name));
       } else {
-        diags_.Error(e.name_pos, "E021",
-                     fmt::format("unknown fact '{}'{}", e.name,
-                                 DidYouMeanSuffix(e.name, rs_.FactNames())));
+        diags_.Error(
+            e.name_pos, "E021",
+            fmt::format("unknown fact '{}'{}", e.name, DidYouMeanSuffix(e.name, rs_.FactNames())));
       }
       return;
     }
@@ -185,8 +182,7 @@ class Checker {
     e.index = f;
     const Fact& fact = rs_.facts[f];
     CheckPersonal(fact, e.name_pos);
-    bool ordered = fact.type == FactType::kInt ||
-                   fact.type == FactType::kNumber ||
+    bool ordered = fact.type == FactType::kInt || fact.type == FactType::kNumber ||
                    fact.type == FactType::kDate;
     if (IsOrdering(e) && !ordered) {
       std::string op = e.kind == Expr::Kind::kBetween ? "between" : OpText(e.op);
@@ -201,14 +197,14 @@ class Checker {
 
   void ResolveLiteral(const Fact& fact, Expr::Literal& lit) {
     auto mismatch = [&] {
-      std::string shown = lit.quoted ? fmt::format("the string '{}'", lit.text)
-                                     : fmt::format("'{}'", lit.text);
+      std::string shown =
+          lit.quoted ? fmt::format("the string '{}'", lit.text) : fmt::format("'{}'", lit.text);
       diags_.Error(lit.pos, "E022",
-                   fmt::format("fact '{}' is {}, cannot compare with {}",
-                               fact.name, FactTypeName(fact.type), shown));
+                   fmt::format("fact '{}' is {}, cannot compare with {}", fact.name,
+                               FactTypeName(fact.type), shown));
     };
-    if (fact.name == lit.text || (!lit.quoted && rs_.FindFact(lit.text) >= 0 &&
-                                  fact.type != FactType::kEnum)) {
+    if (fact.name == lit.text ||
+        (!lit.quoted && rs_.FindFact(lit.text) >= 0 && fact.type != FactType::kEnum)) {
       diags_.Error(lit.pos, "E022",
                    fmt::format("'{}' is a fact; comparing two facts is not part "
                                "of the rule language",
@@ -239,8 +235,7 @@ class Checker {
         double x = 0;
         const char* begin = t.data() + (t.size() > 1 && t[0] == '+' ? 1 : 0);
         auto [p, ec] = std::from_chars(begin, t.data() + t.size(), x);
-        if (!lit.quoted && ec == std::errc() && p == t.data() + t.size() &&
-            std::isfinite(x)) {
+        if (!lit.quoted && ec == std::errc() && p == t.data() + t.size() && std::isfinite(x)) {
           lit.value = Value::Num(x);
           return;
         }
@@ -253,8 +248,7 @@ class Checker {
             lit.value = Value::Int(*d);
             return;
           }
-          diags_.Error(lit.pos, "E025",
-                       fmt::format("'{}' is not a date that exists", t));
+          diags_.Error(lit.pos, "E025", fmt::format("'{}' is not a date that exists", t));
           return;
         }
         mismatch();
@@ -277,8 +271,8 @@ class Checker {
           }
         }
         diags_.Error(lit.pos, "E023",
-                     fmt::format("'{}' is not a value of enum fact '{}'{}", t,
-                                 fact.name, DidYouMeanSuffix(t, fact.values)));
+                     fmt::format("'{}' is not a value of enum fact '{}'{}", t, fact.name,
+                                 DidYouMeanSuffix(t, fact.values)));
         return;
     }
   }
@@ -288,8 +282,7 @@ class Checker {
     e.ref = is_route ? Expr::Ref::kRoute : Expr::Ref::kRule;
     if (IsOrdering(e)) {
       diags_.Error(e.name_pos, "E022",
-                   fmt::format("'{}' compares with '==', '!=' or 'in' only",
-                               e.name));
+                   fmt::format("'{}' compares with '==', '!=' or 'in' only", e.name));
       return;
     }
     std::vector<std::string> names;
@@ -302,8 +295,8 @@ class Checker {
       auto it = std::find(names.begin(), names.end(), lit.text);
       if (it == names.end()) {
         diags_.Error(lit.pos, is_route ? "E024" : "E021",
-                     fmt::format("unknown {} '{}'{}", is_route ? "route" : "rule",
-                                 lit.text, DidYouMeanSuffix(lit.text, names)));
+                     fmt::format("unknown {} '{}'{}", is_route ? "route" : "rule", lit.text,
+                                 DidYouMeanSuffix(lit.text, names)));
         continue;
       }
       lit.value = Value::Int(it - names.begin());

@@ -1,11 +1,11 @@
 #include "check/cycles.h"
 
+#include <algorithm>
+#include <functional>
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
-
-#include <algorithm>
 #include <fmt/format.h>
-#include <functional>
 
 namespace triage {
 namespace {
@@ -33,8 +33,7 @@ void FindConditionCycles(const RuleSet& rs, Diagnostics& diags) {
   }
   std::vector<int> component(n);
   int count = boost::strong_components(
-      g, boost::make_iterator_property_map(component.begin(),
-                                           boost::get(boost::vertex_index, g)));
+      g, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, g)));
   for (int k = 0; k < count; ++k) {
     std::vector<int> members;
     for (size_t c = 0; c < n; ++c) {
@@ -69,9 +68,9 @@ void FindConditionCycles(const RuleSet& rs, Diagnostics& diags) {
       others += fmt::format("{}'{}'", others.empty() ? "" : ", ", rs.conditions[c].name);
     }
     if (!others.empty()) names += fmt::format(" (with {} in the same loop)", others);
-    diags.Error(rs.conditions[start].pos, "E026",
-                fmt::format("condition '{}' depends on itself: {}",
-                            rs.conditions[start].name, names));
+    diags.Error(
+        rs.conditions[start].pos, "E026",
+        fmt::format("condition '{}' depends on itself: {}", rs.conditions[start].name, names));
   }
 }
 

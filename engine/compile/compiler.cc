@@ -1,13 +1,13 @@
 // This file's external interface is just CompileRuleSet (compile.h).
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/topological_sort.hpp>
-
 #include <algorithm>
-#include <fmt/format.h>
 #include <limits>
 #include <map>
 #include <numeric>
 #include <unordered_set>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/topological_sort.hpp>
+#include <fmt/format.h>
 
 #include "compile/mdd.h"
 #include "compile/predicate.h"
@@ -30,8 +30,7 @@ struct RuleTooBig {
 
 class GraphCompiler {
  public:
-  GraphCompiler(const RuleSet& rs, const CompileOptions& options)
-      : rs_(rs), options_(options) {}
+  GraphCompiler(const RuleSet& rs, const CompileOptions& options) : rs_(rs), options_(options) {}
 
   std::optional<DecisionGraph> Run(Diagnostics& diags) {
     DecisionGraph g;
@@ -54,20 +53,18 @@ class GraphCompiler {
                               options_.node_budget));
     };
     try {
-      bool chain = rs_.hit_policy == HitPolicy::kFirst ||
-                   rs_.hit_policy == HitPolicy::kPriority;
-      DecisionGraph::Ref root =
-          chain ? BuildChain(g, rule_order) : BuildSingle(g, rule_order);
+      bool chain = rs_.hit_policy == HitPolicy::kFirst || rs_.hit_policy == HitPolicy::kPriority;
+      DecisionGraph::Ref root = chain ? BuildChain(g, rule_order) : BuildSingle(g, rule_order);
       Finish(g, root);
     } catch (const mdd::BudgetExceeded&) {
       too_big();
       return std::nullopt;
     } catch (const RuleTooBig& big) {
-      diags.Error(rs_.rules[static_cast<size_t>(big.rule)].pos, "E043",
-                  fmt::format("rule '{}' alone needs more than {} decision "
-                              "graph nodes; simplify it",
-                              rs_.rules[static_cast<size_t>(big.rule)].id,
-                              options_.diagram_budget));
+      diags.Error(
+          rs_.rules[static_cast<size_t>(big.rule)].pos, "E043",
+          fmt::format("rule '{}' alone needs more than {} decision "
+                      "graph nodes; simplify it",
+                      rs_.rules[static_cast<size_t>(big.rule)].id, options_.diagram_budget));
       return std::nullopt;
     }
     return g;
@@ -119,16 +116,14 @@ class GraphCompiler {
   }
 
   int Intern(std::vector<int> rules) {
-    auto [it, inserted] =
-        outcome_ids_.emplace(rules, static_cast<int>(outcomes_.size()));
+    auto [it, inserted] = outcome_ids_.emplace(rules, static_cast<int>(outcomes_.size()));
     if (inserted) outcomes_.push_back(std::move(rules));
     return it->second;
   }
 
   // `unique` and `collect`: one diagram whose leaves are the sets of rules
   // that hold.
-  DecisionGraph::Ref BuildSingle(DecisionGraph& g,
-                                 const std::vector<int>& rule_order) {
+  DecisionGraph::Ref BuildSingle(DecisionGraph& g, const std::vector<int>& rule_order) {
     mdd::Diagram dd(cells_, options_.node_budget);
     PredicateBuilder preds(rs_, g.domains_, level_of_fact_, dd);
     int d = dd.Terminal(Intern({}));
@@ -156,8 +151,7 @@ class GraphCompiler {
   // is closed and the next rules start a new diagram that its kContinue
   // leads to. Once kContinue is gone every case is decided, and the rules
   // after that can decide nothing (the analyses report them as dead).
-  DecisionGraph::Ref BuildChain(DecisionGraph& g,
-                                const std::vector<int>& rule_order) {
+  DecisionGraph::Ref BuildChain(DecisionGraph& g, const std::vector<int>& rule_order) {
     size_t n = rule_order.size();
     size_t i = 0;
     g.diagram_roots_.clear();
@@ -225,8 +219,7 @@ class GraphCompiler {
   }
 
   DecisionGraph::Ref LeafFor(DecisionGraph& g, int outcome) {
-    auto [it, inserted] =
-        leaf_of_outcome_.emplace(outcome, static_cast<int>(g.leaves_.size()));
+    auto [it, inserted] = leaf_of_outcome_.emplace(outcome, static_cast<int>(g.leaves_.size()));
     if (inserted) {
       g.leaves_.push_back(MakeLeaf(outcomes_[static_cast<size_t>(outcome)]));
     }
@@ -237,8 +230,8 @@ class GraphCompiler {
   // lead to the terminal kContinue are listed in `continue_slots`, to be set
   // once the next diagram is there. Returns the root's reference
   // (kPendingRef when the root itself is kContinue).
-  DecisionGraph::Ref AddDiagram(DecisionGraph& g, const mdd::Diagram& dd,
-                                int root, std::vector<size_t>* continue_slots) {
+  DecisionGraph::Ref AddDiagram(DecisionGraph& g, const mdd::Diagram& dd, int root,
+                                std::vector<size_t>* continue_slots) {
     const DecisionGraph::Ref continue_to = kPendingRef;
     std::map<int, DecisionGraph::Ref> ref_of;
     std::vector<int> order;  // inner diagram nodes, as first reached
@@ -260,8 +253,8 @@ class GraphCompiler {
     }
     for (int n : order) {
       int level = dd.Level(n);
-      g.nodes_.push_back({g.fact_order_[static_cast<size_t>(level)],
-                          static_cast<int>(g.children_.size())});
+      g.nodes_.push_back(
+          {g.fact_order_[static_cast<size_t>(level)], static_cast<int>(g.children_.size())});
       for (int c = 0; c < dd.Cells(level); ++c) {
         DecisionGraph::Ref child = ref_of[dd.Child(n, c)];
         if (child == kPendingRef && continue_slots) {
@@ -279,8 +272,7 @@ class GraphCompiler {
     std::sort(leaf.rules.begin(), leaf.rules.end());
     for (int r : leaf.rules) leaf.routes.push_back(rs_.rules[r].route_index);
     std::sort(leaf.routes.begin(), leaf.routes.end());
-    leaf.routes.erase(std::unique(leaf.routes.begin(), leaf.routes.end()),
-                      leaf.routes.end());
+    leaf.routes.erase(std::unique(leaf.routes.begin(), leaf.routes.end()), leaf.routes.end());
     if (leaf.rules.empty()) {
       if (rs_.default_route_index >= 0) {
         leaf.routes = {rs_.default_route_index};
@@ -399,8 +391,7 @@ class GraphCompiler {
   std::map<int, int> leaf_of_outcome_;
 };
 
-std::optional<DecisionGraph> CompileRuleSet(const RuleSet& rs,
-                                            const CompileOptions& options,
+std::optional<DecisionGraph> CompileRuleSet(const RuleSet& rs, const CompileOptions& options,
                                             Diagnostics& diags) {
   return GraphCompiler(rs, options).Run(diags);
 }

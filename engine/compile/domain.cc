@@ -1,10 +1,11 @@
 // Fact domains and their cells (compile.h: FactDomain), and the one
 // definition of what a comparison means (ComparisonHolds).
 #include <algorithm>
-#include <fmt/format.h>
 #include <cmath>
 #include <limits>
 #include <optional>
+
+#include <fmt/format.h>
 
 #include "triage/compile.h"
 
@@ -14,8 +15,7 @@ namespace {
 constexpr std::int64_t kMinInt = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
 
-void CollectComparisons(const Expr& e, int fact,
-                        std::vector<const Expr*>& out) {
+void CollectComparisons(const Expr& e, int fact, std::vector<const Expr*>& out) {
   if ((e.kind == Expr::Kind::kCompare || e.kind == Expr::Kind::kIn ||
        e.kind == Expr::Kind::kBetween) &&
       e.ref == Expr::Ref::kFact && e.index == fact) {
@@ -103,9 +103,8 @@ bool ComparisonHolds(const Expr& e, const Fact& fact, const Value& v) {
     case Expr::Kind::kCompare:
       return Compare(fact, e.op, v, e.literals[0].value);
     case Expr::Kind::kIn: {
-      bool found = std::any_of(
-          e.literals.begin(), e.literals.end(),
-          [&](const Expr::Literal& l) { return Equal(fact, v, l.value); });
+      bool found = std::any_of(e.literals.begin(), e.literals.end(),
+                               [&](const Expr::Literal& l) { return Equal(fact, v, l.value); });
       return found != e.negated;
     }
     case Expr::Kind::kBetween:
@@ -190,8 +189,7 @@ FactDomain FactDomain::Join(const Fact& fact, const FactDomain& a, const FactDom
 }
 
 FactDomain FactDomain::Make(const Fact& fact, std::vector<std::int64_t> cuts,
-                            std::vector<double> points,
-                            std::vector<std::string> strings) {
+                            std::vector<double> points, std::vector<std::string> strings) {
   FactDomain d;
   d.fact_ = &fact;
   d.type_ = fact.type;
@@ -205,8 +203,7 @@ FactDomain FactDomain::Make(const Fact& fact, std::vector<std::int64_t> cuts,
     case FactType::kString:
       d.strings_ = std::move(strings);
       std::sort(d.strings_.begin(), d.strings_.end());
-      d.strings_.erase(std::unique(d.strings_.begin(), d.strings_.end()),
-                       d.strings_.end());
+      d.strings_.erase(std::unique(d.strings_.begin(), d.strings_.end()), d.strings_.end());
       d.cell_count_ = static_cast<int>(d.strings_.size()) + 1;
       return d;
     case FactType::kInt:
@@ -223,8 +220,7 @@ FactDomain FactDomain::Make(const Fact& fact, std::vector<std::int64_t> cuts,
         if (c > d.lo_ && c <= d.hi_) d.starts_.push_back(c);
       }
       std::sort(d.starts_.begin(), d.starts_.end());
-      d.starts_.erase(std::unique(d.starts_.begin(), d.starts_.end()),
-                      d.starts_.end());
+      d.starts_.erase(std::unique(d.starts_.begin(), d.starts_.end()), d.starts_.end());
       d.cell_count_ = static_cast<int>(d.starts_.size());
       return d;
     }
@@ -236,8 +232,7 @@ FactDomain FactDomain::Make(const Fact& fact, std::vector<std::int64_t> cuts,
       if (fact.min) d.points_.push_back(lo);
       if (fact.max) d.points_.push_back(hi);
       std::sort(d.points_.begin(), d.points_.end());
-      d.points_.erase(std::unique(d.points_.begin(), d.points_.end()),
-                      d.points_.end());
+      d.points_.erase(std::unique(d.points_.begin(), d.points_.end()), d.points_.end());
       size_t k = d.points_.size();
       for (size_t slot = 0; slot <= 2 * k; ++slot) {
         NumCell c;
@@ -246,12 +241,10 @@ FactDomain FactDomain::Make(const Fact& fact, std::vector<std::int64_t> cuts,
           c = {p, p, true};
         } else {
           size_t i = slot / 2;
-          c = {i == 0 ? -inf : d.points_[i - 1], i == k ? inf : d.points_[i],
-               false};
+          c = {i == 0 ? -inf : d.points_[i - 1], i == k ? inf : d.points_[i], false};
         }
         bool inside = c.point ? (c.lo >= lo && c.hi <= hi)
-                              : (c.lo >= lo && c.hi <= hi &&
-                                 NumberInside(c.lo, c.hi).has_value());
+                              : (c.lo >= lo && c.hi <= hi && NumberInside(c.lo, c.hi).has_value());
         if (!inside) {
           d.num_cell_of_slot_.push_back(-1);
           continue;
@@ -273,13 +266,11 @@ int FactDomain::CellOfOrdered(const Value& v) const {
       return static_cast<int>(v.i);
     case FactType::kInt:
     case FactType::kDate:
-      return static_cast<int>(
-          std::upper_bound(starts_.begin(), starts_.end(), v.i) -
-          starts_.begin() - 1);
+      return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), v.i) -
+                              starts_.begin() - 1);
     case FactType::kNumber: {
-      size_t i = static_cast<size_t>(
-          std::lower_bound(points_.begin(), points_.end(), v.d) -
-          points_.begin());
+      size_t i = static_cast<size_t>(std::lower_bound(points_.begin(), points_.end(), v.d) -
+                                     points_.begin());
       size_t slot = (i < points_.size() && points_[i] == v.d) ? 2 * i + 1 : 2 * i;
       return num_cell_of_slot_[slot];
     }
@@ -306,8 +297,7 @@ Value FactDomain::Example(int cell) const {
       bool open_low = a == lo_ && !fact_->min;
       bool open_high = b == hi_ && !fact_->max;
       if (open_low && open_high) {
-        return Value::Int(type_ == FactType::kDate ? *ParseDate("2026-01-01")
-                                                   : 0);
+        return Value::Int(type_ == FactType::kDate ? *ParseDate("2026-01-01") : 0);
       }
       return Value::Int(open_low ? b : a);
     }
@@ -321,8 +311,7 @@ Value FactDomain::Example(int cell) const {
         return Value::Str(strings_[cell]);
       }
       std::string other = "other";
-      for (int n = 2; std::binary_search(strings_.begin(), strings_.end(), other);
-           ++n) {
+      for (int n = 2; std::binary_search(strings_.begin(), strings_.end(), other); ++n) {
         other = fmt::format("other-{}", n);
       }
       return Value::Str(other);
@@ -331,9 +320,7 @@ Value FactDomain::Example(int cell) const {
   return {};
 }
 
-std::string FactDomain::Describe(int cell) const {
-  return DescribeRun(cell, cell);
-}
+std::string FactDomain::Describe(int cell) const { return DescribeRun(cell, cell); }
 
 std::string FactDomain::DescribeRun(int first, int last) const {
   switch (type_) {
@@ -376,10 +363,10 @@ std::string FactDomain::DescribeRun(int first, int last) const {
       if (first == last && low.point) return FormatNumber(low.lo);
       bool low_inf = low.lo == -std::numeric_limits<double>::infinity();
       bool high_inf = high.hi == std::numeric_limits<double>::infinity();
-      std::string from = low_inf ? "" : fmt::format("{} {}", low.point ? ">=" : ">",
-                                                     FormatNumber(low.lo));
-      std::string to = high_inf ? "" : fmt::format("{} {}", high.point ? "<=" : "<",
-                                                    FormatNumber(high.hi));
+      std::string from =
+          low_inf ? "" : fmt::format("{} {}", low.point ? ">=" : ">", FormatNumber(low.lo));
+      std::string to =
+          high_inf ? "" : fmt::format("{} {}", high.point ? "<=" : "<", FormatNumber(high.hi));
       if (from.empty() && to.empty()) return "any";
       if (from.empty()) return to;
       if (to.empty()) return from;
@@ -392,8 +379,7 @@ std::string FactDomain::DescribeRun(int first, int last) const {
 std::string FactDomain::Describe(const std::vector<bool>& cells) const {
   int allowed = static_cast<int>(std::count(cells.begin(), cells.end(), true));
   if (allowed == cell_count_) return "any";
-  bool ordered = type_ == FactType::kInt || type_ == FactType::kDate ||
-                 type_ == FactType::kNumber;
+  bool ordered = type_ == FactType::kInt || type_ == FactType::kDate || type_ == FactType::kNumber;
   if (type_ == FactType::kEnum && allowed > 1 && allowed > cell_count_ / 2) {
     // Most values allowed: name the few that are not.
     std::vector<bool> rest(cells.size());

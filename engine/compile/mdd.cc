@@ -20,8 +20,7 @@ int Diagram::Terminal(int value) {
 std::uint64_t Diagram::Hash(int level, const int* children, int n) const {
   std::uint64_t h = 1469598103934665603ull ^ static_cast<std::uint64_t>(level);
   for (int i = 0; i < n; ++i) {
-    h ^= static_cast<std::uint64_t>(children[i]) + 0x9e3779b97f4a7c15ull +
-         (h << 6) + (h >> 2);
+    h ^= static_cast<std::uint64_t>(children[i]) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
   }
   return h * 0xff51afd7ed558ccdull;
 }
@@ -40,8 +39,7 @@ void Diagram::Grow() {
 }
 
 int Diagram::MakeNode(int level, const std::vector<int>& children) {
-  if (std::all_of(children.begin(), children.end(),
-                  [&](int c) { return c == children[0]; })) {
+  if (std::all_of(children.begin(), children.end(), [&](int c) { return c == children[0]; })) {
     return children[0];
   }
   int n = static_cast<int>(children.size());

@@ -34,9 +34,7 @@ class Diagram {
   int Level(int node) const { return nodes_[node].level; }
   bool IsTerminal(int node) const { return nodes_[node].level == kTerminalLevel; }
   int TerminalValue(int node) const { return nodes_[node].first; }
-  int Child(int node, int cell) const {
-    return pool_[nodes_[node].first + cell];
-  }
+  int Child(int node, int cell) const { return pool_[nodes_[node].first + cell]; }
   int Cells(int level) const { return cells_[level]; }
   std::size_t size() const { return nodes_.size(); }
 
@@ -55,13 +53,11 @@ class Diagram {
   };
 
   template <typename Fn>
-  int ApplyRec(int a, int b, Fn& fn,
-               std::unordered_map<std::uint64_t, int>& memo) {
+  int ApplyRec(int a, int b, Fn& fn, std::unordered_map<std::uint64_t, int>& memo) {
     if (IsTerminal(a) && IsTerminal(b)) {
       return Terminal(fn(TerminalValue(a), TerminalValue(b)));
     }
-    std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) |
-                        static_cast<std::uint32_t>(b);
+    std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b);
     if (auto it = memo.find(key); it != memo.end()) return it->second;
     int level = std::min(Level(a), Level(b));
     std::vector<int> children(static_cast<size_t>(cells_[level]));

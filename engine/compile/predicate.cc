@@ -12,22 +12,18 @@ int PredicateBuilder::Or(int a, int b) {
   return dd_.Apply(a, b, [](int x, int y) { return x | y; });
 }
 
-int PredicateBuilder::Build(const Expr& e,
-                            const std::function<int(const Expr&)>& outcome_atom) {
+int PredicateBuilder::Build(const Expr& e, const std::function<int(const Expr&)>& outcome_atom) {
   switch (e.kind) {
     case Expr::Kind::kBoolLiteral:
       return e.bool_value ? True() : False();
     case Expr::Kind::kNot:
       return Not(Build(*e.children[0], outcome_atom));
     case Expr::Kind::kAnd:
-      return And(Build(*e.children[0], outcome_atom),
-                 Build(*e.children[1], outcome_atom));
+      return And(Build(*e.children[0], outcome_atom), Build(*e.children[1], outcome_atom));
     case Expr::Kind::kOr:
-      return Or(Build(*e.children[0], outcome_atom),
-                Build(*e.children[1], outcome_atom));
+      return Or(Build(*e.children[0], outcome_atom), Build(*e.children[1], outcome_atom));
     case Expr::Kind::kImplies:
-      return Or(Not(Build(*e.children[0], outcome_atom)),
-                Build(*e.children[1], outcome_atom));
+      return Or(Not(Build(*e.children[0], outcome_atom)), Build(*e.children[1], outcome_atom));
     case Expr::Kind::kName:
       if (e.ref == Expr::Ref::kCondition) {
         if (condition_memo_.empty()) {

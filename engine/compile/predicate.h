@@ -21,8 +21,7 @@ class PredicateBuilder {
 
   /// The diagram of `e`. `outcome_atom` answers `route ...` and `rule ...`
   /// comparisons (guarantees only) with a 0/1 diagram.
-  int Build(const Expr& e,
-            const std::function<int(const Expr&)>& outcome_atom = nullptr);
+  int Build(const Expr& e, const std::function<int(const Expr&)>& outcome_atom = nullptr);
 
   int True() { return dd_.Terminal(1); }
   int False() { return dd_.Terminal(0); }

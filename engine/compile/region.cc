@@ -55,7 +55,6 @@ int Region::FirstIfNarrowed(int fact) const {
   return all ? -1 : first;
 }
 
-
 namespace {
 
 // Memo tables are emptied past this many entries, so that memory stays
@@ -114,7 +113,8 @@ bool FeasibleSearch::Step() {
 
 FeasibleSearch::Tuple FeasibleSearch::Start(int diagrams) const {
   const Tuple& roots = graph_.diagram_roots();
-  return Tuple(roots.begin(), roots.begin() + std::min<size_t>(roots.size(), static_cast<size_t>(diagrams)));
+  return Tuple(roots.begin(),
+               roots.begin() + std::min<size_t>(roots.size(), static_cast<size_t>(diagrams)));
 }
 
 int FeasibleSearch::NextLevel(const Tuple& t) const {
@@ -129,8 +129,8 @@ int FeasibleSearch::NextLevel(const Tuple& t) const {
   return level;
 }
 
-FeasibleSearch::Tuple FeasibleSearch::Advance(
-    const Tuple& t, int level, int cell, std::vector<DecisionGraph::Ref>* visited) const {
+FeasibleSearch::Tuple FeasibleSearch::Advance(const Tuple& t, int level, int cell,
+                                              std::vector<DecisionGraph::Ref>* visited) const {
   Tuple out = t;
   bool decided = false;
   for (size_t k = 0; k < out.size(); ++k) {
@@ -168,8 +168,8 @@ std::string FeasibleSearch::KeyOf(const Tuple& t) {
                      t.size() * sizeof(DecisionGraph::Ref));
 }
 
-std::optional<std::vector<int>> FeasibleSearch::Leaves(
-    const Region& region, std::vector<DecisionGraph::Ref>* visited) {
+std::optional<std::vector<int>> FeasibleSearch::Leaves(const Region& region,
+                                                       std::vector<DecisionGraph::Ref>* visited) {
   std::vector<int> leaves;
   std::unordered_set<std::string> seen;
   const std::vector<int>& order = graph_.fact_order();
@@ -195,13 +195,14 @@ std::optional<std::vector<int>> FeasibleSearch::Leaves(
   return leaves;
 }
 
-std::optional<std::vector<int>> FeasibleSearch::Find(
-    const Region& region, const std::function<bool(int)>& want) {
+std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
+                                                     const std::function<bool(int)>& want) {
   return Find(region, want, graph_.diagram_count());
 }
 
-std::optional<std::vector<int>> FeasibleSearch::Find(
-    const Region& region, const std::function<bool(int)>& want, int diagrams) {
+std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
+                                                     const std::function<bool(int)>& want,
+                                                     int diagrams) {
   std::unordered_set<std::string> failed;
   std::vector<int> cells(graph_.rules().facts.size(), -1);
   const std::vector<int>& order = graph_.fact_order();
@@ -234,15 +235,13 @@ std::optional<std::vector<int>> FeasibleSearch::Find(
   return cells;
 }
 
-std::optional<bool> FeasibleSearch::Differ(const Region& region, int fact, int a,
-                                           int b) {
+std::optional<bool> FeasibleSearch::Differ(const Region& region, int fact, int a, int b) {
   // Two walks side by side, one answering `fact` with a, the other with b,
   // every other fact the same on both.
   std::unordered_set<std::string> failed;
   const std::vector<int>& order = graph_.fact_order();
   int fact_level = level_of_fact_[static_cast<size_t>(fact)];
-  std::function<bool(const Tuple&, const Tuple&)> walk = [&](const Tuple& x,
-                                                           const Tuple& y) {
+  std::function<bool(const Tuple&, const Tuple&)> walk = [&](const Tuple& x, const Tuple& y) {
     if (exhausted_ || !Step()) return false;
     int lx = NextLevel(x), ly = NextLevel(y);
     if (lx < 0 && ly < 0) {

@@ -51,18 +51,16 @@ class FeasibleSearch {
 
   /// The leaves (sorted) that cases in `region` reach; `visited`, when
   /// given, receives the nodes on the way, in visit order.
-  std::optional<std::vector<int>> Leaves(
-      const Region& region, std::vector<DecisionGraph::Ref>* visited = nullptr);
+  std::optional<std::vector<int>> Leaves(const Region& region,
+                                         std::vector<DecisionGraph::Ref>* visited = nullptr);
 
   /// The cells of a case within `region` that reaches a leaf for which
   /// `want` holds (-1 for facts it leaves open); nullopt when there is none
   /// (or the budget ran out).
-  std::optional<std::vector<int>> Find(const Region& region,
-                                       const std::function<bool(int)>& want);
+  std::optional<std::vector<int>> Find(const Region& region, const std::function<bool(int)>& want);
   /// The same, for leaves of the first `diagrams` diagrams only: the later
   /// ones are not walked at all.
-  std::optional<std::vector<int>> Find(const Region& region,
-                                       const std::function<bool(int)>& want,
+  std::optional<std::vector<int>> Find(const Region& region, const std::function<bool(int)>& want,
                                        int diagrams);
   /// The diagram (index in the chain) whose paths end in `leaf`.
   int DiagramOf(int leaf) const { return diagram_of_leaf_[static_cast<size_t>(leaf)]; }

@@ -1,21 +1,20 @@
 // This file's external interface is just Evaluate (evaluate.h).
+#include "triage/evaluate.h"
+
 #include <algorithm>
 #include <tuple>
 
 #include "compile/region.h"
-#include "triage/evaluate.h"
 
 namespace triage {
 namespace {
 
 using Ref = DecisionGraph::Ref;
 
-void Conclude(const DecisionGraph& g, const std::vector<int>& leaves,
-              Decision& d) {
+void Conclude(const DecisionGraph& g, const std::vector<int>& leaves, Decision& d) {
   const Leaf& first = g.leaves()[leaves[0]];
-  bool same_routes = std::all_of(leaves.begin(), leaves.end(), [&](int l) {
-    return g.leaves()[l].routes == first.routes;
-  });
+  bool same_routes = std::all_of(leaves.begin(), leaves.end(),
+                                 [&](int l) { return g.leaves()[l].routes == first.routes; });
   if (same_routes) {
     d.routes = first.routes;
     if (first.routes.empty()) {
@@ -23,22 +22,18 @@ void Conclude(const DecisionGraph& g, const std::vector<int>& leaves,
       return;
     }
     d.status = Decision::Status::kDecided;
-    bool same_rule = std::all_of(leaves.begin(), leaves.end(), [&](int l) {
-      return g.leaves()[l].rule == first.rule;
-    });
+    bool same_rule = std::all_of(leaves.begin(), leaves.end(),
+                                 [&](int l) { return g.leaves()[l].rule == first.rule; });
     d.rule = same_rule ? first.rule : -1;
-    d.by_default = std::all_of(leaves.begin(), leaves.end(), [&](int l) {
-      return g.leaves()[l].by_default;
-    });
+    d.by_default =
+        std::all_of(leaves.begin(), leaves.end(), [&](int l) { return g.leaves()[l].by_default; });
     if (g.rules().hit_policy == HitPolicy::kCollect) {
       // The rules that hold whatever the unknown facts are.
       d.rules = first.rules;
       for (int l : leaves) {
         std::vector<int> both;
-        std::set_intersection(d.rules.begin(), d.rules.end(),
-                              g.leaves()[l].rules.begin(),
-                              g.leaves()[l].rules.end(),
-                              std::back_inserter(both));
+        std::set_intersection(d.rules.begin(), d.rules.end(), g.leaves()[l].rules.begin(),
+                              g.leaves()[l].rules.end(), std::back_inserter(both));
         d.rules = std::move(both);
       }
     }
@@ -151,8 +146,7 @@ Decision EvaluatePartlyKnown(const DecisionGraph& g, const Case& c) {
     scores.push_back({settled * 1000 / n, open / n, static_cast<int>(k), fact});
   }
   std::sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) {
-    return std::tie(b.settled, a.open, a.order) <
-           std::tie(a.settled, b.open, b.order);
+    return std::tie(b.settled, a.open, a.order) < std::tie(a.settled, b.open, b.order);
   });
   for (const Score& s : scores) d.ask.push_back(s.fact);
   return d;
@@ -206,8 +200,7 @@ void Evaluate(const DecisionGraph& g, const Case& c, Decision& d) {
   const Ref r = at.first;  // the leaf reached
   d.leaf = DecisionGraph::LeafOf(r);
   const Leaf& leaf = g.leaves()[static_cast<size_t>(d.leaf)];
-  d.status = leaf.routes.empty() ? Decision::Status::kUnrouted
-                                 : Decision::Status::kDecided;
+  d.status = leaf.routes.empty() ? Decision::Status::kUnrouted : Decision::Status::kDecided;
   d.routes = leaf.routes;
   d.rule = leaf.rule;
   d.by_default = leaf.by_default;

@@ -6,8 +6,7 @@
 namespace triage {
 namespace {
 
-bool Eval(const RuleSet& rs, const Expr& e,
-          const std::vector<std::optional<Value>>& values) {
+bool Eval(const RuleSet& rs, const Expr& e, const std::vector<std::optional<Value>>& values) {
   switch (e.kind) {
     case Expr::Kind::kBoolLiteral:
       return e.bool_value;
@@ -33,8 +32,7 @@ bool Eval(const RuleSet& rs, const Expr& e,
 }
 
 // The decision for a fully known case.
-Decision Decide(const RuleSet& rs,
-                const std::vector<std::optional<Value>>& values) {
+Decision Decide(const RuleSet& rs, const std::vector<std::optional<Value>>& values) {
   Decision d;
   std::vector<int> holding;
   for (size_t i = 0; i < rs.rules.size(); ++i) {
@@ -91,8 +89,7 @@ Decision Decide(const RuleSet& rs,
 
 }  // namespace
 
-Decision EvaluateReference(const RuleSet& rs,
-                           const std::vector<FactDomain>& domains,
+Decision EvaluateReference(const RuleSet& rs, const std::vector<FactDomain>& domains,
                            const Case& c) {
   std::vector<bool> read(rs.facts.size(), false);
   for (const Rule& r : rs.rules) {
@@ -124,25 +121,23 @@ Decision EvaluateReference(const RuleSet& rs,
   }
   Decision out;
   const Decision& first = all[0];
-  bool same_routes = std::all_of(all.begin(), all.end(), [&](const Decision& d) {
-    return d.routes == first.routes;
-  });
+  bool same_routes = std::all_of(all.begin(), all.end(),
+                                 [&](const Decision& d) { return d.routes == first.routes; });
   if (same_routes) {
     if (first.routes.empty()) return out;  // unrouted whatever the answers
     out.status = Decision::Status::kDecided;
     out.routes = first.routes;
-    bool same_rule = std::all_of(all.begin(), all.end(), [&](const Decision& d) {
-      return d.rule == first.rule;
-    });
+    bool same_rule = std::all_of(all.begin(), all.end(),
+                                 [&](const Decision& d) { return d.rule == first.rule; });
     out.rule = same_rule ? first.rule : -1;
-    out.by_default = std::all_of(all.begin(), all.end(),
-                                 [](const Decision& d) { return d.by_default; });
+    out.by_default =
+        std::all_of(all.begin(), all.end(), [](const Decision& d) { return d.by_default; });
     if (rs.hit_policy == HitPolicy::kCollect) {
       out.rules = first.rules;
       for (const Decision& d : all) {
         std::vector<int> both;
-        std::set_intersection(out.rules.begin(), out.rules.end(), d.rules.begin(),
-                              d.rules.end(), std::back_inserter(both));
+        std::set_intersection(out.rules.begin(), out.rules.end(), d.rules.begin(), d.rules.end(),
+                              std::back_inserter(both));
         out.rules = std::move(both);
       }
     }
@@ -154,8 +149,7 @@ Decision EvaluateReference(const RuleSet& rs,
     out.routes.insert(out.routes.end(), d.routes.begin(), d.routes.end());
   }
   std::sort(out.routes.begin(), out.routes.end());
-  out.routes.erase(std::unique(out.routes.begin(), out.routes.end()),
-                   out.routes.end());
+  out.routes.erase(std::unique(out.routes.begin(), out.routes.end()), out.routes.end());
   // A fact matters when changing its answer alone changes the routes.
   for (size_t k = 0; k < unknown.size(); ++k) {
     bool matters = false;

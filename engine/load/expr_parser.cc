@@ -1,6 +1,7 @@
 #include "load/expr_parser.h"
 
 #include <cctype>
+
 #include <fmt/format.h>
 
 namespace triage {
@@ -16,18 +17,15 @@ struct Token {
 };
 
 bool IsWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' ||
-         c == '.' || c == '+' || static_cast<unsigned char>(c) >= 0x80;
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+         c == '+' || static_cast<unsigned char>(c) >= 0x80;
 }
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::vector<SourcePos>& positions,
-         bool allow_implies, Diagnostics& diags)
-      : text_(text),
-        positions_(positions),
-        allow_implies_(allow_implies),
-        diags_(diags) {}
+  Parser(std::string_view text, const std::vector<SourcePos>& positions, bool allow_implies,
+         Diagnostics& diags)
+      : text_(text), positions_(positions), allow_implies_(allow_implies), diags_(diags) {}
 
   std::unique_ptr<Expr> Parse() {
     if (!Tokenize()) return nullptr;
@@ -96,9 +94,7 @@ class Parser {
           t.text = std::string(1, c);
           ++i;
         } else {
-          diags_.Error(PosAt(i), "E020",
-                       fmt::format("unexpected '{}'; did you mean '{}='?", c,
-                                   c));
+          diags_.Error(PosAt(i), "E020", fmt::format("unexpected '{}'; did you mean '{}='?", c, c));
           failed_ = true;
           return false;
         }
@@ -113,8 +109,7 @@ class Parser {
         t.text = text_.substr(i, j - i);
         i = j;
       } else {
-        diags_.Error(PosAt(i), "E020",
-                     fmt::format("unexpected character '{}'", c));
+        diags_.Error(PosAt(i), "E020", fmt::format("unexpected character '{}'", c));
         failed_ = true;
         return false;
       }
@@ -193,8 +188,7 @@ class Parser {
 
   std::unique_ptr<Expr> ParseUnary() {
     if (++depth_ > kMaxNesting) {
-      Fail(Peek(), fmt::format("expression nested deeper than {} levels",
-                               kMaxNesting));
+      Fail(Peek(), fmt::format("expression nested deeper than {} levels", kMaxNesting));
       return nullptr;
     }
     std::unique_ptr<Expr> result;
@@ -215,25 +209,22 @@ class Parser {
   }
 
   static bool IsReserved(std::string_view w) {
-    return w == "and" || w == "or" || w == "not" || w == "in" ||
-           w == "between" || w == "implies";
+    return w == "and" || w == "or" || w == "not" || w == "in" || w == "between" || w == "implies";
   }
 
   bool IsLiteralToken(const Token& t) const {
     if (t.kind == Token::Kind::kString) return true;
     if (t.kind != Token::Kind::kWord || IsReserved(t.text)) return false;
     char c = t.text[0];
-    return std::isdigit(static_cast<unsigned char>(c)) || c == '-' ||
-           c == '+' || c == '.' || t.text == "true" || t.text == "false";
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.' ||
+           t.text == "true" || t.text == "false";
   }
 
   std::optional<Expr::Literal> ParseLiteral(std::string_view what) {
     const Token& t = Peek();
-    if (t.kind == Token::Kind::kString ||
-        (t.kind == Token::Kind::kWord && !IsReserved(t.text))) {
+    if (t.kind == Token::Kind::kString || (t.kind == Token::Kind::kWord && !IsReserved(t.text))) {
       ++pos_;
-      return Expr::Literal{t.text, t.kind == Token::Kind::kString,
-                           PosAt(t.offset), {}};
+      return Expr::Literal{t.text, t.kind == Token::Kind::kString, PosAt(t.offset), {}};
     }
     Fail(t, fmt::format("expected {} but found '{}'", what, t.text));
     return std::nullopt;
@@ -257,18 +248,15 @@ class Parser {
       return nullptr;
     }
     if (first.kind == Token::Kind::kOp || IsReserved(first.text)) {
-      Fail(first, fmt::format("expected a fact or condition but found '{}'",
-                              first.text));
+      Fail(first, fmt::format("expected a fact or condition but found '{}'", first.text));
       return nullptr;
     }
     auto e = std::make_unique<Expr>();
     e->pos = PosAt(first.offset);
     // `literal op fact` is read as `fact op' literal`.
-    if (IsLiteralToken(first) && Peek(1).kind == Token::Kind::kOp &&
-        IsCompareOp(Peek(1).text) && Peek(2).kind == Token::Kind::kWord &&
-        !IsLiteralToken(Peek(2))) {
-      Expr::Literal lit{first.text, first.kind == Token::Kind::kString,
-                        PosAt(first.offset), {}};
+    if (IsLiteralToken(first) && Peek(1).kind == Token::Kind::kOp && IsCompareOp(Peek(1).text) &&
+        Peek(2).kind == Token::Kind::kWord && !IsLiteralToken(Peek(2))) {
+      Expr::Literal lit{first.text, first.kind == Token::Kind::kString, PosAt(first.offset), {}};
       std::string op = Peek(1).text;
       const Token& name = Peek(2);
       pos_ += 3;
@@ -279,8 +267,7 @@ class Parser {
       e->literals.push_back(std::move(lit));
       return e;
     }
-    if (first.kind == Token::Kind::kWord &&
-        (first.text == "true" || first.text == "false") &&
+    if (first.kind == Token::Kind::kWord && (first.text == "true" || first.text == "false") &&
         !(Peek(1).kind == Token::Kind::kOp && IsCompareOp(Peek(1).text))) {
       ++pos_;
       e->kind = Expr::Kind::kBoolLiteral;
@@ -316,8 +303,7 @@ class Parser {
       e->kind = Expr::Kind::kIn;
       e->negated = negated;
       if (!IsOp(Peek(), "[")) {
-        Fail(Peek(), fmt::format("expected '[' after 'in' but found '{}'",
-                                 Peek().text));
+        Fail(Peek(), fmt::format("expected '[' after 'in' but found '{}'", Peek().text));
         return nullptr;
       }
       ++pos_;
@@ -333,8 +319,7 @@ class Parser {
           ++pos_;
           break;
         }
-        Fail(Peek(), fmt::format("expected ',' or ']' but found '{}'",
-                                 Peek().text));
+        Fail(Peek(), fmt::format("expected ',' or ']' but found '{}'", Peek().text));
         return nullptr;
       }
       return e;
@@ -345,8 +330,7 @@ class Parser {
       auto lo = ParseLiteral("a value");
       if (!lo) return nullptr;
       if (!IsKeyword(Peek(), "and")) {
-        Fail(Peek(), fmt::format("expected 'and' in 'between' but found '{}'",
-                                 Peek().text));
+        Fail(Peek(), fmt::format("expected 'and' in 'between' but found '{}'", Peek().text));
         return nullptr;
       }
       ++pos_;
@@ -361,8 +345,7 @@ class Parser {
   }
 
   static bool IsCompareOp(std::string_view s) {
-    return s == "==" || s == "!=" || s == "<" || s == "<=" || s == ">" ||
-           s == ">=";
+    return s == "==" || s == "!=" || s == "<" || s == "<=" || s == ">" || s == ">=";
   }
   static Expr::Op ToOp(std::string_view s) {
     if (s == "==") return Expr::Op::kEq;
@@ -401,8 +384,7 @@ class Parser {
 
 }  // namespace
 
-std::unique_ptr<Expr> ParseExpr(std::string_view text,
-                                const std::vector<SourcePos>& positions,
+std::unique_ptr<Expr> ParseExpr(std::string_view text, const std::vector<SourcePos>& positions,
                                 bool allow_implies, Diagnostics& diags) {
   return Parser(text, positions, allow_implies, diags).Parse();
 }

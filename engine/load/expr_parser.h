@@ -15,8 +15,7 @@ namespace triage {
 /// Parses `text`. `positions[i]` is the source position of byte i (see
 /// yaml::ScalarPositions); `allow_implies` is true for guarantees only.
 /// Returns nullptr after reporting a syntax error.
-std::unique_ptr<Expr> ParseExpr(std::string_view text,
-                                const std::vector<SourcePos>& positions,
+std::unique_ptr<Expr> ParseExpr(std::string_view text, const std::vector<SourcePos>& positions,
                                 bool allow_implies, Diagnostics& diags);
 
 }  // namespace triage

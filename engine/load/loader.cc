@@ -1,11 +1,11 @@
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 #include <set>
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
 
 #include "load/expr_parser.h"
 #include "load/strict_yaml.h"
@@ -32,8 +32,7 @@ bool IsRuleId(std::string_view s) {
     return false;
   }
   for (char c : s) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' &&
-        c != '.') {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '.') {
       return false;
     }
   }
@@ -42,9 +41,7 @@ bool IsRuleId(std::string_view s) {
 
 bool IsRuleSetId(std::string_view s) {
   if (s.empty()) return false;
-  auto ok_first = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  };
+  auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (!ok_first(s[0])) return false;
   for (char c : s) {
     if (!ok_first(c) && c != '-') return false;
@@ -54,15 +51,13 @@ bool IsRuleSetId(std::string_view s) {
 
 bool IsReservedWord(std::string_view s) {
   static const std::set<std::string_view> kWords = {
-      "and", "or", "not", "in", "between", "implies", "true", "false",
-      "route", "rule", "case_id"};
+      "and", "or", "not", "in", "between", "implies", "true", "false", "route", "rule", "case_id"};
   return kWords.count(s) > 0;
 }
 
 class Loader {
  public:
-  Loader(std::string_view bytes, Diagnostics& diags)
-      : text_(bytes), diags_(diags) {}
+  Loader(std::string_view bytes, Diagnostics& diags) : text_(bytes), diags_(diags) {}
 
   RuleSet Load(const Node& root) {
     RuleSet rs;
@@ -74,8 +69,8 @@ class Loader {
       return rs;
     }
     CheckKeys(root,
-              {"ruleset", "version", "title", "hit_policy", "facts", "routes",
-               "conditions", "rules", "default", "guarantees"},
+              {"ruleset", "version", "title", "hit_policy", "facts", "routes", "conditions",
+               "rules", "default", "guarantees"},
               {"ruleset", "version", "facts", "routes", "rules"}, "rule file");
     if (const Node* n = root.Find("ruleset"); n && Scalar(*n, "ruleset")) {
       rs.id = n->value;
@@ -91,8 +86,7 @@ class Loader {
     }
     if (const Node* n = root.Find("title")) rs.title = ReadText(*n, "title");
     if (const Node* n = root.Find("hit_policy"); n && Scalar(*n, "hit_policy")) {
-      static const std::vector<std::string> kPolicies = {"first", "unique",
-                                                         "priority", "collect"};
+      static const std::vector<std::string> kPolicies = {"first", "unique", "priority", "collect"};
       if (n->value == "first") {
         rs.hit_policy = HitPolicy::kFirst;
       } else if (n->value == "unique") {
@@ -105,8 +99,7 @@ class Loader {
         diags_.Error(n->pos, "E013",
                      fmt::format("unknown hit policy '{}'{}; use first, "
                                  "unique, priority or collect",
-                                 n->value,
-                                 DidYouMeanSuffix(n->value, kPolicies)));
+                                 n->value, DidYouMeanSuffix(n->value, kPolicies)));
       }
     }
     if (const Node* n = root.Find("facts")) ReadFacts(*n, rs);
@@ -124,20 +117,17 @@ class Loader {
  private:
   // Reports unknown keys (with did-you-mean) and missing required ones.
   void CheckKeys(const Node& map, const std::vector<std::string>& allowed,
-                 const std::vector<std::string>& required,
-                 std::string_view what) {
+                 const std::vector<std::string>& required, std::string_view what) {
     for (const yaml::Entry& e : map.entries) {
-      if (std::find(allowed.begin(), allowed.end(), e.key.value) ==
-          allowed.end()) {
-        diags_.Error(e.key.pos, "E010",
-                     fmt::format("unknown key '{}'{}", e.key.value,
-                                 DidYouMeanSuffix(e.key.value, allowed)));
+      if (std::find(allowed.begin(), allowed.end(), e.key.value) == allowed.end()) {
+        diags_.Error(
+            e.key.pos, "E010",
+            fmt::format("unknown key '{}'{}", e.key.value, DidYouMeanSuffix(e.key.value, allowed)));
       }
     }
     for (const std::string& key : required) {
       if (!map.Find(key)) {
-        diags_.Error(map.pos, "E011",
-                     fmt::format("{} has no '{}'", what, key));
+        diags_.Error(map.pos, "E011", fmt::format("{} has no '{}'", what, key));
       }
     }
   }
@@ -145,22 +135,19 @@ class Loader {
   bool Scalar(const Node& n, std::string_view key) {
     if (n.IsScalar()) return true;
     diags_.Error(n.pos, "E012",
-                 fmt::format("'{}' must be a single value, not {}", key,
-                             n.KindName()));
+                 fmt::format("'{}' must be a single value, not {}", key, n.KindName()));
     return false;
   }
 
   bool Map(const Node& n, std::string_view key, bool allow_null = false) {
     if (n.IsMap() || (allow_null && n.IsNull())) return true;
-    diags_.Error(n.pos, "E012",
-                 fmt::format("'{}' must be a map, not {}", key, n.KindName()));
+    diags_.Error(n.pos, "E012", fmt::format("'{}' must be a map, not {}", key, n.KindName()));
     return false;
   }
 
   bool Seq(const Node& n, std::string_view key) {
     if (n.IsSeq()) return true;
-    diags_.Error(n.pos, "E012",
-                 fmt::format("'{}' must be a list, not {}", key, n.KindName()));
+    diags_.Error(n.pos, "E012", fmt::format("'{}' must be a list, not {}", key, n.KindName()));
     return false;
   }
 
@@ -206,13 +193,11 @@ class Loader {
     if (n.IsScalar() && n.plain && (n.value == "true" || n.value == "false")) {
       return n.value == "true";
     }
-    diags_.Error(n.pos, "E013",
-                 fmt::format("'{}' must be true or false", key));
+    diags_.Error(n.pos, "E013", fmt::format("'{}' must be true or false", key));
     return std::nullopt;
   }
 
-  std::optional<Value> ReadBound(const Node& n, const Fact& f,
-                                 std::string_view key) {
+  std::optional<Value> ReadBound(const Node& n, const Fact& f, std::string_view key) {
     if (!Scalar(n, key)) return std::nullopt;
     const std::string& v = n.value;
     switch (f.type) {
@@ -244,9 +229,9 @@ class Loader {
                                  key, FactTypeName(f.type), f.name));
         return std::nullopt;
     }
-    diags_.Error(n.pos, "E013",
-                 fmt::format("'{}' of {} fact '{}' cannot be '{}'", key,
-                             FactTypeName(f.type), f.name, v));
+    diags_.Error(
+        n.pos, "E013",
+        fmt::format("'{}' of {} fact '{}' cannot be '{}'", key, FactTypeName(f.type), f.name, v));
     return std::nullopt;
   }
 
@@ -267,8 +252,7 @@ class Loader {
       if (!Map(e.value, f.name)) continue;
       const Node& spec = e.value;
       CheckKeys(spec,
-                {"type", "values", "min", "max", "label", "question",
-                 "description", "personal"},
+                {"type", "values", "min", "max", "label", "question", "description", "personal"},
                 {"type"}, fmt::format("fact '{}'", f.name));
       const Node* type = spec.Find("type");
       if (!type || !Scalar(*type, "type")) continue;
@@ -288,31 +272,25 @@ class Loader {
         diags_.Error(type->pos, "E013",
                      fmt::format("unknown type '{}'{}; use bool, int, number, "
                                  "enum, string or date",
-                                 type->value,
-                                 DidYouMeanSuffix(type->value, kTypes)));
+                                 type->value, DidYouMeanSuffix(type->value, kTypes)));
         continue;
       }
       const Node* values = spec.Find("values");
       if (f.type == FactType::kEnum) {
         if (!values) {
-          diags_.Error(spec.pos, "E011",
-                       fmt::format("enum fact '{}' has no 'values'", f.name));
+          diags_.Error(spec.pos, "E011", fmt::format("enum fact '{}' has no 'values'", f.name));
         } else if (Seq(*values, "values")) {
           for (const Node& v : values->items) {
             if (!Scalar(v, "values")) continue;
-            if (std::find(f.values.begin(), f.values.end(), v.value) !=
-                f.values.end()) {
-              diags_.Error(v.pos, "E014",
-                           fmt::format("enum value '{}' is listed twice",
-                                       v.value));
+            if (std::find(f.values.begin(), f.values.end(), v.value) != f.values.end()) {
+              diags_.Error(v.pos, "E014", fmt::format("enum value '{}' is listed twice", v.value));
               continue;
             }
             f.values.push_back(v.value);
           }
           if (f.values.empty()) {
             diags_.Error(values->pos, "E013",
-                         fmt::format("enum fact '{}' needs at least one value",
-                                     f.name));
+                         fmt::format("enum fact '{}' needs at least one value", f.name));
           }
         }
       } else if (values) {
@@ -324,8 +302,7 @@ class Loader {
       if (const Node* m = spec.Find("min")) f.min = ReadBound(*m, f, "min");
       if (const Node* m = spec.Find("max")) f.max = ReadBound(*m, f, "max");
       if (f.min && f.max) {
-        bool empty = f.type == FactType::kNumber ? f.min->d > f.max->d
-                                                 : f.min->i > f.max->i;
+        bool empty = f.type == FactType::kNumber ? f.min->d > f.max->d : f.min->i > f.max->i;
         if (empty) {
           diags_.Error(spec.Find("max")->pos, "E013",
                        fmt::format("fact '{}' has max below min", f.name));
@@ -358,8 +335,7 @@ class Loader {
                                  r.name));
       }
       if (Map(e.value, r.name, true)) {
-        CheckKeys(e.value, {"label", "description"}, {},
-                  fmt::format("route '{}'", r.name));
+        CheckKeys(e.value, {"label", "description"}, {}, fmt::format("route '{}'", r.name));
         if (const Node* t = e.value.Find("label")) {
           r.label = ReadText(*t, "label");
         }
@@ -374,16 +350,13 @@ class Loader {
     }
   }
 
-  std::unique_ptr<Expr> ReadExpr(const Node& n, std::string_view key,
-                                 bool allow_implies) {
+  std::unique_ptr<Expr> ReadExpr(const Node& n, std::string_view key, bool allow_implies) {
     if (!n.IsScalar()) {
       diags_.Error(n.pos, "E012",
-                   fmt::format("'{}' must be an expression, not {}", key,
-                               n.KindName()));
+                   fmt::format("'{}' must be an expression, not {}", key, n.KindName()));
       return nullptr;
     }
-    return ParseExpr(n.value, yaml::ScalarPositions(n, text_), allow_implies,
-                     diags_);
+    return ParseExpr(n.value, yaml::ScalarPositions(n, text_), allow_implies, diags_);
   }
 
   void ReadConditions(const Node& n, RuleSet& rs) {
@@ -444,8 +417,7 @@ class Loader {
       if (!Map(item, "guarantees")) continue;
       Guarantee g;
       g.pos = item.pos;
-      CheckKeys(item, {"id", "that", "description"}, {"id", "that"},
-                "guarantee");
+      CheckKeys(item, {"id", "that", "description"}, {"id", "that"}, "guarantee");
       if (const Node* id = item.Find("id"); id && Scalar(*id, "id")) {
         g.id = id->value;
         g.pos = id->pos;
@@ -473,8 +445,8 @@ std::string Sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-std::optional<RuleSet> LoadRuleSet(std::string_view file_name,
-                                   std::string_view bytes, Diagnostics& diags) {
+std::optional<RuleSet> LoadRuleSet(std::string_view file_name, std::string_view bytes,
+                                   Diagnostics& diags) {
   std::optional<yaml::Node> root = yaml::ParseStrictYaml(bytes, diags);
   if (!root) return std::nullopt;
   RuleSet rs = Loader(bytes, diags).Load(*root);

@@ -1,15 +1,15 @@
 #include "load/strict_yaml.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <sstream>
+
+#include <fmt/format.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
-
-#include <algorithm>
-#include <array>
-#include <cctype>
-#include <fmt/format.h>
-#include <sstream>
 
 namespace triage::yaml {
 namespace {
@@ -23,7 +23,7 @@ bool IsYaml11Bool(std::string_view v) {
   // than YAML 1.2's own lower-case true and false. Single letters y and n
   // are left alone: no common reader treats them as booleans.
   static const std::array<std::string_view, 16> kWords = {
-      "yes", "Yes", "YES", "no",   "No",    "NO",   "on",    "On",
+      "yes", "Yes", "YES", "no",  "No",   "NO",   "on",    "On",
       "ON",  "off", "Off", "OFF", "True", "TRUE", "False", "FALSE"};
   return std::find(kWords.begin(), kWords.end(), v) != kWords.end();
 }
@@ -53,12 +53,11 @@ class TreeBuilder : public YAML::EventHandler {
     Place(mark, std::move(n));
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag,
-                YAML::anchor_t anchor, const std::string& value) override {
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
     CheckAnchor(mark, anchor);
     if (tag != "?" && tag != "!") {
-      diags_.Error(ToPos(mark), "E007",
-                   fmt::format("tags are not allowed ('{}')", tag));
+      diags_.Error(ToPos(mark), "E007", fmt::format("tags are not allowed ('{}')", tag));
     }
     Node n;
     n.kind = Node::Kind::kScalar;
@@ -73,8 +72,8 @@ class TreeBuilder : public YAML::EventHandler {
     Place(mark, std::move(n));
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
-                       YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
     CheckCollection(mark, tag, anchor);
     Node n;
     n.kind = Node::Kind::kSeq;
@@ -82,8 +81,8 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void OnSequenceEnd() override { Close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag,
-                  YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
     CheckCollection(mark, tag, anchor);
     Node n;
     n.kind = Node::Kind::kMap;
@@ -104,12 +103,10 @@ class TreeBuilder : public YAML::EventHandler {
     }
   }
 
-  void CheckCollection(const YAML::Mark& mark, const std::string& tag,
-                       YAML::anchor_t anchor) {
+  void CheckCollection(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
     CheckAnchor(mark, anchor);
     if (!tag.empty() && tag != "?") {
-      diags_.Error(ToPos(mark), "E007",
-                   fmt::format("tags are not allowed ('{}')", tag));
+      diags_.Error(ToPos(mark), "E007", fmt::format("tags are not allowed ('{}')", tag));
     }
   }
 
@@ -118,8 +115,7 @@ class TreeBuilder : public YAML::EventHandler {
     n.offset = mark.pos;
     if (static_cast<int>(stack_.size()) >= kMaxDepth) {
       if (!too_deep_reported_) {
-        diags_.Error(n.pos, "E030",
-                     fmt::format("nesting deeper than {} levels", kMaxDepth));
+        diags_.Error(n.pos, "E030", fmt::format("nesting deeper than {} levels", kMaxDepth));
         too_deep_reported_ = true;
       }
       ++ignored_depth_;
@@ -173,14 +169,13 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     if (key.plain && key.value == "<<") {
-      diags_.Error(key.pos, "E006",
-                   "merge keys ('<<') are not allowed; write the keys out");
+      diags_.Error(key.pos, "E006", "merge keys ('<<') are not allowed; write the keys out");
     }
     for (const Entry& e : top.node.entries) {
       if (e.key.value == key.value) {
-        diags_.Error(key.pos, "E004",
-                     fmt::format("duplicate key '{}' (first at line {})",
-                                 key.value, e.key.pos.line));
+        diags_.Error(
+            key.pos, "E004",
+            fmt::format("duplicate key '{}' (first at line {})", key.value, e.key.pos.line));
         key.kind = Node::Kind::kNull;  // drop the duplicate entry
         break;
       }
@@ -227,13 +222,11 @@ bool CheckBytes(std::string_view text, Diagnostics& diags) {
         valid = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
       }
       if (!valid) {
-        diags.Error({line, column}, "E002",
-                    fmt::format("invalid UTF-8 (byte 0x{:02x})", c));
+        diags.Error({line, column}, "E002", fmt::format("invalid UTF-8 (byte 0x{:02x})", c));
         return false;  // positions after this are unreliable
       }
     } else if (c == '\t' && !tab_reported) {
-      diags.Error({line, column}, "E003",
-                  "tab character; indent and separate with spaces");
+      diags.Error({line, column}, "E003", "tab character; indent and separate with spaces");
       tab_reported = true;
       ok = false;
     } else if (c == 0) {
@@ -295,8 +288,8 @@ std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags) {
       void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
       void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
                     const std::string&) override {}
-      void OnSequenceStart(const YAML::Mark&, const std::string&,
-                           YAML::anchor_t, YAML::EmitterStyle::value) override {}
+      void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                           YAML::EmitterStyle::value) override {}
       void OnSequenceEnd() override {}
       void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                       YAML::EmitterStyle::value) override {}
@@ -318,8 +311,7 @@ std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags) {
   return root;
 }
 
-std::vector<SourcePos> ScalarPositions(const Node& scalar,
-                                       std::string_view text) {
+std::vector<SourcePos> ScalarPositions(const Node& scalar, std::string_view text) {
   std::vector<SourcePos> out(scalar.value.size(), scalar.pos);
   size_t p = std::min(scalar.offset, text.size());
   int line = scalar.pos.line, column = scalar.pos.column;

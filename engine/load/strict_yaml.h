@@ -26,9 +26,9 @@ struct Node {
   std::string value;   ///< kScalar
   bool plain = false;  ///< kScalar written without quotes or block indicator
   SourcePos pos;
-  size_t offset = 0;             ///< byte offset of the token in the text
-  std::vector<Entry> entries;    ///< kMap, in file order, keys unique
-  std::vector<Node> items;       ///< kSeq
+  size_t offset = 0;           ///< byte offset of the token in the text
+  std::vector<Entry> entries;  ///< kMap, in file order, keys unique
+  std::vector<Node> items;     ///< kSeq
 
   bool IsScalar() const { return kind == Kind::kScalar; }
   bool IsMap() const { return kind == Kind::kMap; }
@@ -53,7 +53,6 @@ std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags);
 /// The source position of each byte of a scalar's value, found by walking the
 /// text from the scalar's token: exact for plain and quoted single-line
 /// scalars, close for folded ones. Used to point inside expression strings.
-std::vector<SourcePos> ScalarPositions(const Node& scalar,
-                                       std::string_view text);
+std::vector<SourcePos> ScalarPositions(const Node& scalar, std::string_view text);
 
 }  // namespace triage::yaml

@@ -2,6 +2,7 @@
 // one self-contained HTML page (inline style, no scripts, no network).
 // Fact values come in already masked (personal facts never in clear).
 #include <algorithm>
+
 #include <fmt/format.h>
 
 #include "triage/audit.h"
@@ -61,8 +62,7 @@ std::string ConditionsText(const DiffRegion& r) {
 
 std::string SideText(const std::optional<RuleSetIdentity>& side, const std::string& field) {
   if (!side) return fmt::format("the route recorded in field '{}' of each case", field);
-  return fmt::format("{} {} ({}, sha256 {})", side->id, side->version, side->file,
-                     side->sha256);
+  return fmt::format("{} {} ({}, sha256 {})", side->id, side->version, side->file, side->sha256);
 }
 
 std::uint64_t CellCount(const AuditReport& r, const Outcome& from, const Outcome& to) {
@@ -105,7 +105,7 @@ struct RegionGroup {
   size_t first = 0, count = 0;
   std::uint64_t corpus_cases = 0;
   std::vector<std::pair<std::string, std::string>> common;  ///< in every region
-  std::vector<std::string> varying;  ///< facts that differ between them
+  std::vector<std::string> varying;                         ///< facts that differ between them
 };
 
 std::vector<RegionGroup> GroupRegions(const std::vector<DiffRegion>& regions) {
@@ -145,9 +145,7 @@ std::vector<RegionGroup> GroupRegions(const std::vector<DiffRegion>& regions) {
   return groups;
 }
 
-std::string Cases(std::uint64_t n) {
-  return n == 1 ? "1 case" : fmt::format("{} cases", n);
-}
+std::string Cases(std::uint64_t n) { return n == 1 ? "1 case" : fmt::format("{} cases", n); }
 
 std::string ConditionsHtml(const DiffRegion& r) {
   if (r.conditions.empty()) return "every case";
@@ -175,14 +173,14 @@ std::string AuditText(const AuditReport& r) {
   size_t width = 8;
   for (const Outcome& l : r.rows) width = std::max(width, l.size());
   out += fmt::format("  {:<{}}", "", width);
-  for (const Outcome& c : r.columns) out += fmt::format("  {:>{}}", c, std::max<size_t>(6, c.size()));
+  for (const Outcome& c : r.columns)
+    out += fmt::format("  {:>{}}", c, std::max<size_t>(6, c.size()));
   out += "\n";
   for (const Outcome& row : r.rows) {
     out += fmt::format("  {:<{}}", row, width);
     for (const Outcome& c : r.columns) {
       std::uint64_t n = CellCount(r, row, c);
-      out += fmt::format("  {:>{}}", n ? fmt::format("{}", n) : ".",
-                         std::max<size_t>(6, c.size()));
+      out += fmt::format("  {:>{}}", n ? fmt::format("{}", n) : ".", std::max<size_t>(6, c.size()));
     }
     out += "\n";
   }
@@ -190,8 +188,7 @@ std::string AuditText(const AuditReport& r) {
   out += "\nChanged decisions\n";
   if (r.changes.empty()) out += "  none: every case is decided as before\n";
   for (const auto& t : r.changes) {
-    out += fmt::format("  {} -> {}: {} case{}\n", t.from, t.to, t.count,
-                       t.count == 1 ? "" : "s");
+    out += fmt::format("  {} -> {}: {} case{}\n", t.from, t.to, t.count, t.count == 1 ? "" : "s");
     for (const AuditedCase& c : t.examples) {
       out += fmt::format("    {}: rule {} -> {}", Where(c),
                          RuleShown(c.from_rule, c.from, !r.baseline), RuleShown(c.to_rule, c.to));
@@ -238,10 +235,10 @@ std::string AuditText(const AuditReport& r) {
     }
     for (const RegionGroup& group : GroupRegions(d.regions)) {
       const DiffRegion& head = d.regions[group.first];
-      out += fmt::format("  {} -> {} (rule {} -> {}): {} region{}, {} of the corpus\n",
-                         head.from, head.to, RuleShown(head.from_rule, head.from),
-                         RuleShown(head.to_rule, head.to), group.count,
-                         group.count == 1 ? "" : "s", Cases(group.corpus_cases));
+      out += fmt::format("  {} -> {} (rule {} -> {}): {} region{}, {} of the corpus\n", head.from,
+                         head.to, RuleShown(head.from_rule, head.from),
+                         RuleShown(head.to_rule, head.to), group.count, group.count == 1 ? "" : "s",
+                         Cases(group.corpus_cases));
       if (group.count > 1) {
         std::string common;
         for (const auto& [fact, values] : group.common) {
@@ -249,17 +246,18 @@ std::string AuditText(const AuditReport& r) {
         }
         if (!common.empty()) out += fmt::format("    in all of them: {}\n", common);
         std::string varying;
-        for (const std::string& fact : group.varying) varying += (varying.empty() ? "" : ", ") + fact;
+        for (const std::string& fact : group.varying)
+          varying += (varying.empty() ? "" : ", ") + fact;
         if (!varying.empty()) out += fmt::format("    they differ in: {}\n", varying);
       }
       for (size_t i = group.first; i < group.first + group.count; ++i) {
         const DiffRegion& g = d.regions[i];
         out += fmt::format("    {}. when {}\n", i + 1, ConditionsText(g));
         out += fmt::format("       example: {}\n", g.example);
-        out += g.corpus_cases ? fmt::format("       {} of the corpus {} here\n",
-                                            Cases(g.corpus_cases),
-                                            g.corpus_cases == 1 ? "falls" : "fall")
-                              : "       no case of the corpus falls here\n";
+        out += g.corpus_cases
+                   ? fmt::format("       {} of the corpus {} here\n", Cases(g.corpus_cases),
+                                 g.corpus_cases == 1 ? "falls" : "fall")
+                   : "       no case of the corpus falls here\n";
       }
     }
     if (r.changed_outside_regions > 0) {
@@ -317,8 +315,8 @@ std::string AuditJson(const AuditReport& r) {
       ", \"corpus\": {{\"inputs\": {}, \"cases\": {}, \"invalid\": {}, \"unrouted\": {}}}",
       strings(r.inputs), r.cases, r.invalid, r.unrouted);
   out += fmt::format(", \"changed\": {}", r.changed);
-  out += ", \"matrix\": {\"rows\": " + strings(r.rows) + ", \"columns\": " +
-         strings(r.columns) + ", \"counts\": [";
+  out += ", \"matrix\": {\"rows\": " + strings(r.rows) + ", \"columns\": " + strings(r.columns) +
+         ", \"counts\": [";
   for (size_t i = 0; i < r.rows.size(); ++i) {
     out += i ? ", [" : "[";
     for (size_t j = 0; j < r.columns.size(); ++j) {
@@ -353,17 +351,18 @@ std::string AuditJson(const AuditReport& r) {
     out += "null";
   } else {
     const GraphDiff& d = *r.diff;
-    out += fmt::format("{{\"compared\": {}, \"not_compared\": {}, \"complete\": {}, \"notes\": {}, "
-                       "\"changed_outside_regions\": {}, \"items\": [",
-                       d.compared, d.not_compared.empty() ? "null" : JsonString(d.not_compared),
-                       d.complete, strings(d.notes), r.changed_outside_regions);
+    out += fmt::format(
+        "{{\"compared\": {}, \"not_compared\": {}, \"complete\": {}, \"notes\": {}, "
+        "\"changed_outside_regions\": {}, \"items\": [",
+        d.compared, d.not_compared.empty() ? "null" : JsonString(d.not_compared), d.complete,
+        strings(d.notes), r.changed_outside_regions);
     for (size_t i = 0; i < d.regions.size(); ++i) {
       const DiffRegion& g = d.regions[i];
       std::string conditions = "[";
       for (size_t k = 0; k < g.conditions.size(); ++k) {
-        conditions += fmt::format("{}{{\"fact\": {}, \"values\": {}}}", k ? ", " : "",
-                                  JsonString(g.conditions[k].first),
-                                  JsonString(g.conditions[k].second));
+        conditions +=
+            fmt::format("{}{{\"fact\": {}, \"values\": {}}}", k ? ", " : "",
+                        JsonString(g.conditions[k].first), JsonString(g.conditions[k].second));
       }
       conditions += "]";
       out += fmt::format(
@@ -405,9 +404,10 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
   out += "<table class=\"ids\">\n";
   auto side = [&](const char* what, const std::optional<RuleSetIdentity>& id) {
     if (!id) {
-      out += fmt::format("<tr><td>{}</td><td>the route recorded in field <code>{}</code> of "
-                         "each case</td></tr>\n",
-                         what, e(r.recorded_field));
+      out += fmt::format(
+          "<tr><td>{}</td><td>the route recorded in field <code>{}</code> of "
+          "each case</td></tr>\n",
+          what, e(r.recorded_field));
       return;
     }
     out += fmt::format(
@@ -422,8 +422,8 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
   out += fmt::format("<tr><td>corpus</td><td>{}</td></tr>\n</table>\n", e(inputs));
   out += "<div class=\"cards\">";
   out += fmt::format("<div class=\"card\"><b>{}</b>cases</div>", r.cases);
-  out += fmt::format("<div class=\"card changed\"><b>{}</b>changed decisions ({})</div>",
-                     r.changed, Percent(r.changed, r.cases));
+  out += fmt::format("<div class=\"card changed\"><b>{}</b>changed decisions ({})</div>", r.changed,
+                     Percent(r.changed, r.cases));
   out += fmt::format("<div class=\"card\"><b>{}</b>invalid cases</div>", r.invalid);
   if (r.diff && r.diff->compared) {
     out += fmt::format("<div class=\"card changed\"><b>{}</b>regions decided differently</div>",
@@ -440,10 +440,12 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
       most = std::max(most, n);
     }
   }
-  out += "<h2>Transitions</h2>\n<p class=\"note\">Rows: the baseline's decision; columns: "
-         "the candidate's. Off the diagonal: changed.</p>\n";
-  out += "<table class=\"matrix\" id=\"transition-matrix\">\n<tr><th class=\"corner\">"
-         "baseline \\ candidate</th>";
+  out +=
+      "<h2>Transitions</h2>\n<p class=\"note\">Rows: the baseline's decision; columns: "
+      "the candidate's. Off the diagonal: changed.</p>\n";
+  out +=
+      "<table class=\"matrix\" id=\"transition-matrix\">\n<tr><th class=\"corner\">"
+      "baseline \\ candidate</th>";
   for (const Outcome& c : r.columns) out += fmt::format("<th>{}</th>", e(c));
   out += "</tr>\n";
   for (const Outcome& row : r.rows) {
@@ -465,13 +467,13 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
   for (const auto& t : r.changes) {
     out += fmt::format("<h3>{} &rarr; {}: {} case{}</h3>\n", e(t.from), e(t.to), t.count,
                        t.count == 1 ? "" : "s");
-    out += "<table class=\"list\"><tr><th>case</th><th>rule before</th><th>rule after</th>"
-           "<th>what made the difference</th></tr>\n";
+    out +=
+        "<table class=\"list\"><tr><th>case</th><th>rule before</th><th>rule after</th>"
+        "<th>what made the difference</th></tr>\n";
     for (const AuditedCase& c : t.examples) {
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                         e(Where(c)), e(RuleShown(c.from_rule, c.from, !r.baseline)),
-                         e(RuleShown(c.to_rule, c.to)),
-                         e(FactsText(c)));
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", e(Where(c)),
+                         e(RuleShown(c.from_rule, c.from, !r.baseline)),
+                         e(RuleShown(c.to_rule, c.to)), e(FactsText(c)));
     }
     out += "</table>\n";
     if (t.count > t.examples.size()) {
@@ -487,8 +489,9 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
     for (const std::string& rule : r.unreached) out += fmt::format(" <code>{}</code>", e(rule));
     out += "</p>\n";
   }
-  out += "<table class=\"list\"><tr><th>rule</th><th>cases before</th><th>cases after</th>"
-         "<th></th></tr>\n";
+  out +=
+      "<table class=\"list\"><tr><th>rule</th><th>cases before</th><th>cases after</th>"
+      "<th></th></tr>\n";
   for (const RuleUse& u : r.rules) {
     bool shifted = std::any_of(r.shifted.begin(), r.shifted.end(),
                                [&](const RuleUse& s) { return s.rule == u.rule; });
@@ -502,9 +505,10 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
 
   if (r.diff) {
     const GraphDiff& d = *r.diff;
-    out += "<h2>What the corpus does not show</h2>\n<p class=\"note\">From the two decision "
-           "graphs: every region of the case space where the versions decide differently, "
-           "whether or not a case of the corpus falls there.</p>\n";
+    out +=
+        "<h2>What the corpus does not show</h2>\n<p class=\"note\">From the two decision "
+        "graphs: every region of the case space where the versions decide differently, "
+        "whether or not a case of the corpus falls there.</p>\n";
     if (!d.compared) {
       out += fmt::format("<p>Not compared: {}</p>\n", e(d.not_compared));
     } else if (d.regions.empty()) {
@@ -513,11 +517,12 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
       out += "<ul>\n";
       for (const RegionGroup& group : GroupRegions(d.regions)) {
         const DiffRegion& head = d.regions[group.first];
-        out += fmt::format("<li><b>{} &rarr; {}</b> (rule {} &rarr; {}): {} region{}, {} of the "
-                           "corpus",
-                           e(head.from), e(head.to), e(RuleShown(head.from_rule, head.from)),
-                           e(RuleShown(head.to_rule, head.to)), group.count,
-                           group.count == 1 ? "" : "s", Cases(group.corpus_cases));
+        out += fmt::format(
+            "<li><b>{} &rarr; {}</b> (rule {} &rarr; {}): {} region{}, {} of the "
+            "corpus",
+            e(head.from), e(head.to), e(RuleShown(head.from_rule, head.from)),
+            e(RuleShown(head.to_rule, head.to)), group.count, group.count == 1 ? "" : "s",
+            Cases(group.corpus_cases));
         if (group.count > 1 && !group.common.empty()) {
           std::string common;
           for (const auto& [fact, values] : group.common) {
@@ -536,15 +541,15 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
         out += "</li>\n";
       }
       out += "</ul>\n";
-      out += "<table class=\"list\" id=\"regions\"><tr><th>decision</th><th>rule</th>"
-             "<th>when</th><th>example case</th><th>corpus</th></tr>\n";
+      out +=
+          "<table class=\"list\" id=\"regions\"><tr><th>decision</th><th>rule</th>"
+          "<th>when</th><th>example case</th><th>corpus</th></tr>\n";
       for (const DiffRegion& g : d.regions) {
         out += fmt::format(
             "<tr><td>{} &rarr; {}</td><td>{} &rarr; {}</td><td>{}</td><td class=\"mono\">{}"
             "</td><td>{}</td></tr>\n",
             e(g.from), e(g.to), e(RuleShown(g.from_rule, g.from)), e(RuleShown(g.to_rule, g.to)),
-            ConditionsHtml(g), e(g.example),
-            g.corpus_cases ? Cases(g.corpus_cases) : "none");
+            ConditionsHtml(g), e(g.example), g.corpus_cases ? Cases(g.corpus_cases) : "none");
       }
       out += "</table>\n";
     }
@@ -555,7 +560,8 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
           r.changed_outside_regions, r.changed_outside_regions == 1 ? "" : "s",
           r.changed_outside_regions == 1 ? "is" : "are");
     }
-    for (const std::string& note : d.notes) out += fmt::format("<p class=\"note\">Note: {}</p>\n", e(note));
+    for (const std::string& note : d.notes)
+      out += fmt::format("<p class=\"note\">Note: {}</p>\n", e(note));
     if (!d.complete) {
       out += "<p>The comparison ran out of its budget: the regions above are some, not all.</p>\n";
     }

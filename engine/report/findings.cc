@@ -4,9 +4,8 @@
 
 namespace triage {
 
-std::string FindingsJson(std::string_view file, const Diagnostics& diags,
-                         const RuleSet* rs, const DecisionGraph* graph,
-                         bool strict) {
+std::string FindingsJson(std::string_view file, const Diagnostics& diags, const RuleSet* rs,
+                         const DecisionGraph* graph, bool strict) {
   size_t errors = 0, warnings = 0;
   for (const Diagnostic& d : diags.items()) {
     (d.severity == Severity::kError ? errors : warnings)++;
@@ -16,20 +15,17 @@ std::string FindingsJson(std::string_view file, const Diagnostics& diags,
                                 JsonString(file), ok ? "true" : "false", errors, warnings);
   if (rs && !rs->id.empty()) {
     out += fmt::format(", \"ruleset\": {{\"id\": {}, \"version\": {}, \"sha256\": {}}}",
-                       JsonString(rs->id), JsonString(rs->version),
-                       JsonString(rs->sha256));
+                       JsonString(rs->id), JsonString(rs->version), JsonString(rs->sha256));
   }
   if (graph) {
     out += fmt::format(", \"graph\": {{\"nodes\": {}, \"edges\": {}, \"leaves\": {}}}",
-                       graph->nodes().size(), graph->edge_count(),
-                       graph->leaves().size());
+                       graph->nodes().size(), graph->edge_count(), graph->leaves().size());
   }
   out += ", \"findings\": [";
   for (size_t i = 0; i < diags.items().size(); ++i) {
     const Diagnostic& d = diags.items()[i];
-    out += fmt::format("{}{{\"code\": \"{}\", \"severity\": \"{}\", \"message\": {}",
-                       i ? ", " : "", d.code,
-                       d.severity == Severity::kError ? "error" : "warning",
+    out += fmt::format("{}{{\"code\": \"{}\", \"severity\": \"{}\", \"message\": {}", i ? ", " : "",
+                       d.code, d.severity == Severity::kError ? "error" : "warning",
                        JsonString(d.message));
     if (d.pos.line > 0) {
       out += fmt::format(", \"line\": {}, \"column\": {}", d.pos.line, d.pos.column);

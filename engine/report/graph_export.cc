@@ -4,11 +4,11 @@
 // GCC 12 warns about an optional inside Boost's edge iterator that it cannot
 // see initialised; the warning is in Boost's code, not ours.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#include <sstream>
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
-
 #include <fmt/format.h>
-#include <sstream>
 
 #include "triage/report.h"
 
@@ -26,8 +26,7 @@ std::vector<Edge> EdgesOf(const DecisionGraph& g, int node) {
   int fact = g.nodes()[node].fact;
   for (int c = 0; c < g.domain(fact).cell_count(); ++c) {
     DecisionGraph::Ref to = g.Child(node, c);
-    auto it = std::find_if(edges.begin(), edges.end(),
-                           [&](const Edge& e) { return e.to == to; });
+    auto it = std::find_if(edges.begin(), edges.end(), [&](const Edge& e) { return e.to == to; });
     if (it == edges.end()) {
       edges.push_back({to, {c}});
     } else {
@@ -56,8 +55,7 @@ const char* RouteColour(int route) {
   return kPalette[route % 8];
 }
 
-std::string LeafLabel(const DecisionGraph& g, const Leaf& leaf,
-                      std::string_view lang) {
+std::string LeafLabel(const DecisionGraph& g, const Leaf& leaf, std::string_view lang) {
   const RuleSet& rs = g.rules();
   bool nl = lang == "nl";
   if (leaf.routes.empty()) return nl ? "geen route" : "no route";
@@ -86,8 +84,9 @@ std::string GraphDot(const DecisionGraph& g, std::string_view lang) {
     return DecisionGraph::IsLeaf(r) ? nodes + static_cast<size_t>(DecisionGraph::LeafOf(r))
                                     : static_cast<size_t>(r);
   };
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
-                                      boost::no_property, boost::property<boost::edge_index_t, int>>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                            boost::property<boost::edge_index_t, int>>;
   Graph bg(nodes + g.leaves().size());
   std::vector<std::string> edge_labels;
   for (size_t n = 0; n < nodes; ++n) {
@@ -110,10 +109,9 @@ std::string GraphDot(const DecisionGraph& g, std::string_view lang) {
       return;
     }
     const Leaf& leaf = g.leaves()[v - nodes];
-    out << fmt::format(
-        "[label=\"{}\", shape=box, style=filled, fillcolor=\"{}\"]",
-        DotEscape(LeafLabel(g, leaf, language)),
-        leaf.routes.empty() ? "#eeeeee" : RouteColour(leaf.routes[0]));
+    out << fmt::format("[label=\"{}\", shape=box, style=filled, fillcolor=\"{}\"]",
+                       DotEscape(LeafLabel(g, leaf, language)),
+                       leaf.routes.empty() ? "#eeeeee" : RouteColour(leaf.routes[0]));
   };
   auto edge_writer = [&](std::ostream& out, const Graph::edge_descriptor& e) {
     int index = boost::get(boost::edge_index, bg, e);
@@ -124,8 +122,7 @@ std::string GraphDot(const DecisionGraph& g, std::string_view lang) {
            "node [fontname=\"Helvetica\", fontsize=11];\n"
            "edge [fontname=\"Helvetica\", fontsize=9];\n";
     out << fmt::format("label=\"{} {}\";\nlabelloc=t;\n",
-                       DotEscape(rs.title.Get(language).empty() ? rs.id
-                                                                 : rs.title.Get(language)),
+                       DotEscape(rs.title.Get(language).empty() ? rs.id : rs.title.Get(language)),
                        DotEscape(rs.version));
   };
   std::ostringstream out;
@@ -150,8 +147,8 @@ std::string GraphJson(const DecisionGraph& g) {
   out += "],\n \"nodes\": [";
   for (size_t n = 0; n < g.nodes().size(); ++n) {
     int fact = g.nodes()[n].fact;
-    out += fmt::format("{}\n  {{\"id\": \"node{}\", \"fact\": {}, \"edges\": [",
-                       n ? "," : "", n, JsonString(rs.facts[fact].name));
+    out += fmt::format("{}\n  {{\"id\": \"node{}\", \"fact\": {}, \"edges\": [", n ? "," : "", n,
+                       JsonString(rs.facts[fact].name));
     std::vector<Edge> edges = EdgesOf(g, static_cast<int>(n));
     for (size_t k = 0; k < edges.size(); ++k) {
       out += fmt::format("{}{{\"to\": {}, \"values\": [", k ? ", " : "", ref(edges[k].to));
@@ -175,8 +172,7 @@ std::string GraphJson(const DecisionGraph& g) {
     for (size_t k = 0; k < leaf.rules.size(); ++k) {
       out += (k ? ", " : "") + JsonString(rs.rules[leaf.rules[k]].id);
     }
-    out += fmt::format("], \"default\": {}, \"overlap\": {}}}",
-                       leaf.by_default ? "true" : "false",
+    out += fmt::format("], \"default\": {}, \"overlap\": {}}}", leaf.by_default ? "true" : "false",
                        leaf.conflict ? "true" : "false");
   }
   return out + "]}\n";

@@ -182,8 +182,9 @@ struct JsonPieces {
       reasons.push_back(reason.empty() ? "null" : JsonString(reason));
     }
     for (const Fact& f : rs.facts) facts.push_back(JsonString(f.name));
-    ruleset = ", \"ruleset\": {\"id\": " + JsonString(rs.id) + ", \"version\": " +
-              JsonString(rs.version) + ", \"sha256\": " + JsonString(rs.sha256) + "}}";
+    ruleset = ", \"ruleset\": {\"id\": " + JsonString(rs.id) +
+              ", \"version\": " + JsonString(rs.version) +
+              ", \"sha256\": " + JsonString(rs.sha256) + "}}";
   }
 };
 
@@ -200,8 +201,7 @@ const JsonPieces& PiecesFor(const RuleSet& rs, std::string_view lang) {
 
 }  // namespace
 
-std::string RecordJson(const RuleSet& rs, const Record& r,
-                       std::string_view lang) {
+std::string RecordJson(const RuleSet& rs, const Record& r, std::string_view lang) {
   const JsonPieces& json = PiecesFor(rs, lang);
   const Decision& d = r.decision;
   bool valid = !r.invalid();
@@ -361,8 +361,7 @@ std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang)
   return out;
 }
 
-std::string RecordText(const RuleSet& rs, const Record& r,
-                       std::string_view lang) {
+std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang) {
   const Words& w = WordsFor(lang.empty() ? rs.DefaultLanguage() : lang);
   const Decision& d = r.decision;
   std::string out;
@@ -379,9 +378,9 @@ std::string RecordText(const RuleSet& rs, const Record& r,
     out += fmt::format("  {}:", heading);
     for (size_t i = 0; i < d.path.size(); ++i) {
       const Fact& f = rs.facts[d.path[i]];
-      out += fmt::format("{} {} = {}", i ? ";" : "", FactText(f, lang),
-                         f.personal ? "(personal data, not shown)"
-                                    : ValueText(f, *r.values.values[d.path[i]]));
+      out += fmt::format(
+          "{} {} = {}", i ? ";" : "", FactText(f, lang),
+          f.personal ? "(personal data, not shown)" : ValueText(f, *r.values.values[d.path[i]]));
     }
     out += "\n";
   };
@@ -394,8 +393,8 @@ std::string RecordText(const RuleSet& rs, const Record& r,
       if (d.rule >= 0) {
         const Rule& rule = rs.rules[d.rule];
         const std::string& reason = rule.reason.Get(lang);
-        out += fmt::format("  {} {}{}{}\n", w.decided_by, rule.id,
-                           reason.empty() ? "" : ": ", reason);
+        out +=
+            fmt::format("  {} {}{}{}\n", w.decided_by, rule.id, reason.empty() ? "" : ": ", reason);
         if (!rule.source.empty()) {
           out += fmt::format("  {}: {}\n", w.source, rule.source);
         }
@@ -416,10 +415,9 @@ std::string RecordText(const RuleSet& rs, const Record& r,
       for (int f : d.ask) {
         const Fact& fact = rs.facts[f];
         const std::string& question = fact.question.Get(lang);
-        out += fmt::format("  {}: {}\n", w.ask,
-                           question.empty()
-                               ? FactText(fact, lang)
-                               : fmt::format("{} ({})", question, fact.name));
+        out += fmt::format(
+            "  {}: {}\n", w.ask,
+            question.empty() ? FactText(fact, lang) : fmt::format("{} ({})", question, fact.name));
       }
       return out;
     }

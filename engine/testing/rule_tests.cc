@@ -1,6 +1,7 @@
 #include "triage/rule_tests.h"
 
 #include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cases/yaml_case.h"
@@ -10,19 +11,17 @@
 namespace triage {
 namespace {
 
-void CheckKeys(const yaml::Node& map, const std::vector<std::string>& allowed,
-               Diagnostics& diags) {
+void CheckKeys(const yaml::Node& map, const std::vector<std::string>& allowed, Diagnostics& diags) {
   for (const yaml::Entry& e : map.entries) {
     if (std::find(allowed.begin(), allowed.end(), e.key.value) == allowed.end()) {
-      diags.Error(e.key.pos, "E010",
-                  fmt::format("unknown key '{}'{}", e.key.value,
-                              DidYouMeanSuffix(e.key.value, allowed)));
+      diags.Error(
+          e.key.pos, "E010",
+          fmt::format("unknown key '{}'{}", e.key.value, DidYouMeanSuffix(e.key.value, allowed)));
     }
   }
 }
 
-std::optional<std::string> Scalar(const yaml::Node* n, std::string_view key,
-                                  Diagnostics& diags) {
+std::optional<std::string> Scalar(const yaml::Node* n, std::string_view key, Diagnostics& diags) {
   if (!n) return std::nullopt;
   if (n->IsScalar()) return n->value;
   diags.Error(n->pos, "E012",
@@ -91,8 +90,8 @@ bool Passes(const RuleSet& rs, const RuleTest& t, const Record& r) {
     if (rs.routes[static_cast<size_t>(d.routes[0])].name != *t.route) return false;
   }
   if (t.rule) {
-    std::string actual = d.rule >= 0 ? rs.rules[static_cast<size_t>(d.rule)].id
-                                     : (d.by_default ? "default" : "");
+    std::string actual =
+        d.rule >= 0 ? rs.rules[static_cast<size_t>(d.rule)].id : (d.by_default ? "default" : "");
     if (actual != *t.rule) return false;
   }
   if (t.routes) {
@@ -124,8 +123,7 @@ std::optional<TestFile> LoadTestFile(std::string_view bytes, Diagnostics& diags)
   }
   const yaml::Node* cases = root->Find("cases");
   if (!cases || !cases->IsSeq()) {
-    diags.Error(cases ? cases->pos : root->pos, "E011",
-                "test file needs 'cases', a list of tests");
+    diags.Error(cases ? cases->pos : root->pos, "E011", "test file needs 'cases', a list of tests");
     return file;
   }
   int index = 0;
@@ -165,8 +163,8 @@ void CheckTestFile(const RuleSet& rs, const TestFile& file, Diagnostics& diags) 
   std::vector<std::string> routes = rs.RouteNames();
   std::vector<std::string> rules = {"default"};
   for (const Rule& r : rs.rules) rules.push_back(r.id);
-  auto check = [&](const std::string& name, const std::vector<std::string>& known,
-                   const char* what, const char* code, SourcePos pos) {
+  auto check = [&](const std::string& name, const std::vector<std::string>& known, const char* what,
+                   const char* code, SourcePos pos) {
     if (std::find(known.begin(), known.end(), name) != known.end()) return;
     diags.Error(pos, code,
                 fmt::format("unknown {} '{}'{}", what, name, DidYouMeanSuffix(name, known)));
@@ -226,8 +224,9 @@ Coverage MeasureCoverage(const RuleSet& rs, const DecisionGraph& graph,
   for (size_t l = 0; l < leaf_seen.size(); ++l) {
     if (!leaf_seen[l]) c.leaves_missed.push_back(static_cast<int>(l));
   }
-  c.percent = rs.rules.empty() ? 100.0 : 100.0 * static_cast<double>(seen) /
-                                             static_cast<double>(rs.rules.size());
+  c.percent = rs.rules.empty()
+                  ? 100.0
+                  : 100.0 * static_cast<double>(seen) / static_cast<double>(rs.rules.size());
   return c;
 }
 

@@ -1,33 +1,29 @@
 #include "triage/diagnostic.h"
 
 #include <algorithm>
+
 #include <fmt/format.h>
 
 namespace triage {
 
 void Diagnostics::Error(SourcePos pos, std::string code, std::string message) {
-  items_.push_back(
-      {Severity::kError, std::move(code), std::move(message), pos, {}, {}});
+  items_.push_back({Severity::kError, std::move(code), std::move(message), pos, {}, {}});
 }
 
-void Diagnostics::Warning(SourcePos pos, std::string code,
-                          std::string message) {
-  items_.push_back(
-      {Severity::kWarning, std::move(code), std::move(message), pos, {}, {}});
+void Diagnostics::Warning(SourcePos pos, std::string code, std::string message) {
+  items_.push_back({Severity::kWarning, std::move(code), std::move(message), pos, {}, {}});
 }
 
 bool Diagnostics::HasErrors() const {
-  return std::any_of(items_.begin(), items_.end(), [](const Diagnostic& d) {
-    return d.severity == Severity::kError;
-  });
+  return std::any_of(items_.begin(), items_.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
 void Diagnostics::SortByPosition() {
-  std::stable_sort(items_.begin(), items_.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
-                     return a.pos.column < b.pos.column;
-                   });
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+    return a.pos.column < b.pos.column;
+  });
 }
 
 static const char* SeverityName(Severity s) {
@@ -56,24 +52,20 @@ static std::string_view LineOf(std::string_view source, int line) {
   return text;
 }
 
-std::string RenderDiagnostic(const Diagnostic& d, std::string_view file,
-                             std::string_view source) {
+std::string RenderDiagnostic(const Diagnostic& d, std::string_view file, std::string_view source) {
   std::string out;
   if (d.pos.line > 0) {
-    out = fmt::format("{}:{}:{}: {}: {} [{}]\n", file, d.pos.line,
-                      d.pos.column, SeverityName(d.severity), d.message,
-                      d.code);
+    out = fmt::format("{}:{}:{}: {}: {} [{}]\n", file, d.pos.line, d.pos.column,
+                      SeverityName(d.severity), d.message, d.code);
   } else {
-    out = fmt::format("{}: {}: {} [{}]\n", file, SeverityName(d.severity),
-                      d.message, d.code);
+    out = fmt::format("{}: {}: {} [{}]\n", file, SeverityName(d.severity), d.message, d.code);
   }
   if (d.pos.line <= 0 || source.empty()) return out;
   std::string_view line = LineOf(source, d.pos.line);
   if (line.empty()) return out;
   out += fmt::format("  {}\n  ", line);
   // Keep tabs in the caret line so the caret lines up under the token.
-  for (int i = 1; i < d.pos.column && i - 1 < static_cast<int>(line.size());
-       ++i) {
+  for (int i = 1; i < d.pos.column && i - 1 < static_cast<int>(line.size()); ++i) {
     out += line[i - 1] == '\t' ? '\t' : ' ';
   }
   out += "^\n";
@@ -94,8 +86,7 @@ static size_t EditDistance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-std::string DidYouMean(std::string_view word,
-                       const std::vector<std::string>& candidates) {
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   size_t best_distance = std::string::npos;
   // A typo changes a few characters; allow about one edit in three.
@@ -110,8 +101,7 @@ std::string DidYouMean(std::string_view word,
   return best;
 }
 
-std::string DidYouMeanSuffix(std::string_view word,
-                             const std::vector<std::string>& candidates) {
+std::string DidYouMeanSuffix(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best = DidYouMean(word, candidates);
   if (best.empty()) return "";
   return fmt::format(" (did you mean '{}'?)", best);

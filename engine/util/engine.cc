@@ -10,8 +10,7 @@ bool CompiledRules::Usable() const {
   return true;
 }
 
-CompiledRules CompileRules(std::string file, std::string bytes,
-                           const CompileOptions& options) {
+CompiledRules CompileRules(std::string file, std::string bytes, const CompileOptions& options) {
   CompiledRules out;
   out.file = std::move(file);
   out.source = std::move(bytes);

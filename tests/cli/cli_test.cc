@@ -2,12 +2,13 @@
 // output.
 #include <sys/wait.h>
 
-#include <catch2/catch.hpp>
-
-#include "triage/cases.h"
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "triage/cases.h"
 
 namespace fs = std::filesystem;
 
@@ -44,9 +45,8 @@ class Sandbox {
   Run Triage(const std::string& args, const std::string& input = "") {
     fs::path in = Write("stdin", input);
     std::string cmd = "cd '" + std::string(TRIAGE_SOURCE_DIR) + "' && NO_COLOR=1 '" +
-                      std::string(TRIAGE_BINARY) + "' " + args + " < '" +
-                      in.string() + "' > '" + (dir_ / "out").string() + "' 2> '" +
-                      (dir_ / "err").string() + "'";
+                      std::string(TRIAGE_BINARY) + "' " + args + " < '" + in.string() + "' > '" +
+                      (dir_ / "out").string() + "' 2> '" + (dir_ / "err").string() + "'";
     int raw = std::system(cmd.c_str());
     Run r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -85,11 +85,13 @@ TEST_CASE("cli: check") {
     }
   }
   SECTION("a rule file with errors: every diagnostic, exit 1") {
-    fs::path bad = box.Write("bad.yaml", "ruleset: t\nversion: \"1\"\nfacts: {a: {type: bool}}\n"
-                                         "routes: {x: {}}\nrules:\n  - {id: r, when: b, route: y}\n");
+    fs::path bad = box.Write("bad.yaml",
+                             "ruleset: t\nversion: \"1\"\nfacts: {a: {type: bool}}\n"
+                             "routes: {x: {}}\nrules:\n  - {id: r, when: b, route: y}\n");
     Run r = box.Triage("check " + bad.string());
     CHECK(r.status == 1);
-    CHECK(r.err.find("bad.yaml:6:19: error: unknown fact or condition 'b' (did you mean 'a'?) [E021]") !=
+    CHECK(r.err.find(
+              "bad.yaml:6:19: error: unknown fact or condition 'b' (did you mean 'a'?) [E021]") !=
           std::string::npos);
     CHECK(r.err.find("bad.yaml:6:29: error: unknown route 'y' (did you mean 'x'?) [E024]") !=
           std::string::npos);
@@ -116,8 +118,7 @@ TEST_CASE("cli: check") {
 TEST_CASE("cli: check --format json gives the findings as data") {
   Sandbox box;
   fs::path draft = box.Write("draft.yaml", kGapRules);
-  Run r = box.Triage("check rules/lokale-driehoek.yaml " + draft.string() +
-                     " --format json");
+  Run r = box.Triage("check rules/lokale-driehoek.yaml " + draft.string() + " --format json");
   CHECK(r.status == 1);
   CHECK(r.err.empty());
   CHECK(r.out.rfind("[{\"file\": \"rules/lokale-driehoek.yaml\", \"ok\": true", 0) == 0);
@@ -128,10 +129,11 @@ TEST_CASE("cli: check --format json gives the findings as data") {
 
 TEST_CASE("cli: --strict turns warnings into failures") {
   Sandbox box;
-  fs::path dead = box.Write("dead.yaml", "ruleset: t\nversion: \"1\"\nfacts: {n: {type: int}}\n"
-                                          "routes: {x: {}, y: {}}\ndefault: y\nrules:\n"
-                                          "  - {id: a, when: n > 3, route: x}\n"
-                                          "  - {id: b, when: n > 5, route: x}\n");
+  fs::path dead = box.Write("dead.yaml",
+                            "ruleset: t\nversion: \"1\"\nfacts: {n: {type: int}}\n"
+                            "routes: {x: {}, y: {}}\ndefault: y\nrules:\n"
+                            "  - {id: a, when: n > 3, route: x}\n"
+                            "  - {id: b, when: n > 5, route: x}\n");
   CHECK(box.Triage("check " + dead.string()).status == 0);
   Run strict = box.Triage("check --strict " + dead.string());
   CHECK(strict.status == 1);
@@ -198,7 +200,8 @@ TEST_CASE("cli: route") {
     CHECK(lines == 8);
     CHECK(r.out.find("\"status\": \"invalid\"") != std::string::npos);
     CHECK(r.out.find("\"line\": 2") != std::string::npos);
-    CHECK(r.err.find("8 cases: 6 decided, 1 undetermined, 0 unrouted, 1 invalid") != std::string::npos);
+    CHECK(r.err.find("8 cases: 6 decided, 1 undetermined, 0 unrouted, 1 invalid") !=
+          std::string::npos);
   }
   SECTION("one good case from stdin: exit 0, deterministic bytes") {
     std::string input = R"({"case_id": "a", "explicit_threat": true})";
@@ -249,7 +252,8 @@ TEST_CASE("cli: route") {
     CHECK(r.status == 1);
     std::string written = Slurp(out);
     CHECK(std::count(written.begin(), written.end(), '\n') == 3000);
-    CHECK(r.err.find("3000 cases: 2571 decided, 0 undetermined, 0 unrouted, 429 invalid") != std::string::npos);
+    CHECK(r.err.find("3000 cases: 2571 decided, 0 undetermined, 0 unrouted, 429 invalid") !=
+          std::string::npos);
     fs::path csv = box.Write("r.csv", "explicit_threat,role\ntrue,wethouder\nfalse,koning\n");
     Run c = box.Triage("route " + rules + " " + csv.string() + " --format jsonl");
     CHECK(std::count(c.out.begin(), c.out.end(), '\n') == 2);
@@ -380,8 +384,8 @@ std::string AuditCorpus() {
   std::string out;
   for (int i = 0; i < 400; ++i) {
     out += "{\"case_id\": \"c" + std::to_string(i) + "\", \"role\": \"" +
-           (i % 2 ? "wethouder" : "ambtenaar") + "\", \"procedures_12m\": " +
-           std::to_string(i % 14) +
+           (i % 2 ? "wethouder" : "ambtenaar") +
+           "\", \"procedures_12m\": " + std::to_string(i % 14) +
            ", \"explicit_threat\": false, \"instrument\": \"woo_verzoek\", \"doxing\": false, "
            "\"subversion_link\": false, \"legal_capacity\": \"voldoende\", "
            "\"personal_life_affected\": false, \"initiators\": 1, "
@@ -398,8 +402,8 @@ TEST_CASE("cli: audit") {
   fs::path corpus = box.Write("corpus.jsonl", AuditCorpus());
   fs::path lowered = box.Write("lowered.yaml", LoweredThreshold());
   SECTION("a threshold change: matrix, changed cases, regions; nothing else written") {
-    Run r = box.Triage("audit " + lowered.string() + " " + corpus.string() + " --baseline " +
-                       rules);
+    Run r =
+        box.Triage("audit " + lowered.string() + " " + corpus.string() + " --baseline " + rules);
     CHECK(r.status == 1);  // the corpus has an invalid row
     CHECK(r.out.find("Dry run: nothing was written but this report.") != std::string::npos);
     CHECK(r.out.find("de_escalatie -> owb: 28 cases") != std::string::npos);
@@ -411,19 +415,22 @@ TEST_CASE("cli: audit") {
     CHECK(files == 5);  // corpus, lowered, stdin, out, err
   }
   SECTION("--fail-on-change: 1 on a change, 0 for identical versions") {
-    fs::path good = box.Write("good.jsonl", AuditCorpus().substr(0, AuditCorpus().rfind("{\"role\": \"koning\"}")));
+    fs::path good = box.Write(
+        "good.jsonl", AuditCorpus().substr(0, AuditCorpus().rfind("{\"role\": \"koning\"}")));
     CHECK(box.Triage("audit " + rules + " " + good.string() + " --baseline " + rules +
-                     " --fail-on-change").status == 0);
-    CHECK(box.Triage("audit " + lowered.string() + " " + good.string() + " --baseline " +
-                     rules + " --fail-on-change").status == 1);
-    CHECK(box.Triage("audit " + lowered.string() + " " + good.string() + " --baseline " +
-                     rules).status == 0);
+                     " --fail-on-change")
+              .status == 0);
+    CHECK(box.Triage("audit " + lowered.string() + " " + good.string() + " --baseline " + rules +
+                     " --fail-on-change")
+              .status == 1);
+    CHECK(box.Triage("audit " + lowered.string() + " " + good.string() + " --baseline " + rules)
+              .status == 0);
   }
   SECTION("JSON report, and threads do not change it") {
     Run one = box.Triage("audit " + lowered.string() + " " + corpus.string() + " --baseline " +
                          rules + " --format json --threads 1");
-    Run three = box.Triage("audit " + lowered.string() + " " + corpus.string() +
-                           " --baseline " + rules + " --format json --threads 3");
+    Run three = box.Triage("audit " + lowered.string() + " " + corpus.string() + " --baseline " +
+                           rules + " --format json --threads 3");
     CHECK(one.out == three.out);
     CHECK(one.out.rfind("{\"dry_run\": true", 0) == 0);
     CHECK(one.out.find("\"changed\": 28") != std::string::npos);
@@ -439,7 +446,8 @@ TEST_CASE("cli: audit") {
   SECTION("bad usage: no baseline, or two; a rule file with errors") {
     CHECK(box.Triage("audit " + rules + " " + corpus.string()).status == 2);
     CHECK(box.Triage("audit " + rules + " " + corpus.string() + " --baseline " + rules +
-                     " --recorded route").status == 2);
+                     " --recorded route")
+              .status == 2);
     fs::path bad = box.Write("bad.yaml", "ruleset: t\n");
     CHECK(box.Triage("audit " + bad.string() + " " + corpus.string() + " --baseline " + rules)
               .status == 2);
@@ -454,8 +462,9 @@ TEST_CASE("cli: the audit's HTML report in a real headless browser") {
       WARN("no browser; skipped because TRIAGE_NO_BROWSER is set");
       return;
     }
-    FAIL("the HTML test needs Debian's chromium (scripts/setup.sh installs it); "
-         "set TRIAGE_NO_BROWSER=1 to skip it");
+    FAIL(
+        "the HTML test needs Debian's chromium (scripts/setup.sh installs it); "
+        "set TRIAGE_NO_BROWSER=1 to skip it");
   }
   Sandbox box;
   fs::path corpus = box.Write("corpus.jsonl", AuditCorpus());
@@ -470,14 +479,18 @@ TEST_CASE("cli: the audit's HTML report in a real headless browser") {
   CHECK(page.find("http://") == std::string::npos);
   CHECK(page.find("https://") == std::string::npos);
 
-  std::string flags = " --headless --no-sandbox --disable-gpu --disable-dev-shm-usage "
-                      "--disable-background-networking --no-first-run --hide-scrollbars "
-                      "--user-data-dir=" + (box.dir() / "profile").string() + " ";
+  std::string flags =
+      " --headless --no-sandbox --disable-gpu --disable-dev-shm-usage "
+      "--disable-background-networking --no-first-run --hide-scrollbars "
+      "--user-data-dir=" +
+      (box.dir() / "profile").string() + " ";
   fs::path dom = box.dir() / "dom.html", png = box.dir() / "audit.png";
   std::system((browser + flags + "--dump-dom file://" + html.string() + " > " + dom.string() +
-               " 2> /dev/null").c_str());
+               " 2> /dev/null")
+                  .c_str());
   std::system((browser + flags + "--window-size=1200,1400 --screenshot=" + png.string() +
-               " file://" + html.string() + " > /dev/null 2>&1").c_str());
+               " file://" + html.string() + " > /dev/null 2>&1")
+                  .c_str());
   // The browser's own rendering of the page holds the matrix, with its counts.
   std::string rendered = Slurp(dom);
   INFO(rendered.substr(0, 400));

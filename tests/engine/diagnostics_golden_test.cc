@@ -2,12 +2,13 @@
 // tests/golden/diagnostics/NAME.yaml is compiled and its diagnostics compared
 // with NAME.expected. Run with TRIAGE_UPDATE_GOLDEN=1 to rewrite them (and
 // read the diff before committing).
-#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
+
+#include <catch2/catch.hpp>
 
 #include "support/support.h"
 
@@ -23,9 +24,7 @@ std::string Slurp(const fs::path& p) {
   return ss.str();
 }
 
-fs::path GoldenDir() {
-  return fs::path(TRIAGE_SOURCE_DIR) / "tests" / "golden" / "diagnostics";
-}
+fs::path GoldenDir() { return fs::path(TRIAGE_SOURCE_DIR) / "tests" / "golden" / "diagnostics"; }
 
 std::string Render(const fs::path& yaml) {
   CompiledRules c = CompileRules(yaml.filename().string(), Slurp(yaml));
@@ -70,8 +69,7 @@ TEST_CASE("every diagnostic code the engine emits has a golden test") {
        fs::recursive_directory_iterator(fs::path(TRIAGE_SOURCE_DIR) / "engine")) {
     if (entry.path().extension() != ".cc") continue;
     std::string text = Slurp(entry.path());
-    for (std::sregex_iterator it(text.begin(), text.end(), code_re), end;
-         it != end; ++it) {
+    for (std::sregex_iterator it(text.begin(), text.end(), code_re), end; it != end; ++it) {
       emitted.insert((*it)[1]);
     }
   }

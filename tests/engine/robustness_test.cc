@@ -1,7 +1,8 @@
 // Bad input never crashes or hangs: mutated rule files and case files go
 // through the whole pipeline and come out as diagnostics or invalid cases.
-#include <catch2/catch.hpp>
 #include <random>
+
+#include <catch2/catch.hpp>
 
 #include "support/support.h"
 
@@ -10,7 +11,9 @@ using namespace triage;
 namespace {
 
 std::string Mutate(std::string text, std::mt19937_64& rng) {
-  static const std::string kBytes = "{}[]:,-'\"\n\t #&*!|>%@`\\\x80\xff" "abz019";
+  static const std::string kBytes =
+      "{}[]:,-'\"\n\t #&*!|>%@`\\\x80\xff"
+      "abz019";
   int edits = 1 + static_cast<int>(rng() % 4);
   for (int e = 0; e < edits && !text.empty(); ++e) {
     size_t at = rng() % text.size();

@@ -12,8 +12,7 @@ namespace {
 
 const CompiledRules& Shipped() {
   static const CompiledRules c = CompileRules(
-      "rules/lokale-driehoek.yaml",
-      testing::ReadSourceFile("rules/lokale-driehoek.yaml"));
+      "rules/lokale-driehoek.yaml", testing::ReadSourceFile("rules/lokale-driehoek.yaml"));
   return c;
 }
 
@@ -93,7 +92,8 @@ TEST_CASE("shipped rules: each rule and its boundaries") {
       {"role: \"burgemeester\", prior_dialogue_failed: true, procedures_12m: 3", "owb"},
       {"role: \"raadslid\", prior_dialogue_failed: true, procedures_12m: 3", "de_escalatie"},
       // order: a threat wins over everything else
-      {"explicit_threat: true, subversion_link: true, role: \"wethouder\", procedures_12m: 50", "om"},
+      {"explicit_threat: true, subversion_link: true, role: \"wethouder\", procedures_12m: 50",
+       "om"},
       {"subversion_link: true, role: \"wethouder\", procedures_12m: 50", "riec_liec"},
   }));
   std::string json = ShippedCase(row.overrides);
@@ -103,17 +103,17 @@ TEST_CASE("shipped rules: each rule and its boundaries") {
 
 TEST_CASE("shipped rules: procedure volume alone never routes to om") {
   const char* roles[] = {"burgemeester", "wethouder", "raadslid", "ambtenaar"};
-  const char* instruments[] = {"aangifte", "aansprakelijkstelling", "woo_verzoek",
-                               "bezwaar_beroep", "klacht", "tuchtklacht",
-                               "integriteitsmelding", "kort_geding"};
+  const char* instruments[] = {
+      "aangifte", "aansprakelijkstelling", "woo_verzoek",         "bezwaar_beroep",
+      "klacht",   "tuchtklacht",           "integriteitsmelding", "kort_geding"};
   for (const char* role : roles) {
     for (const char* instrument : instruments) {
       for (int procedures : {0, 1, 4, 5, 9, 10, 100, 10000}) {
         for (int initiators : {1, 3, 1000}) {
-          std::string json = ShippedCase(fmt::format(
-              "role: \"{}\", instrument: \"{}\", procedures_12m: {}, "
-              "initiators: {}, legal_capacity: \"geen\", prior_dialogue_failed: true",
-              role, instrument, procedures, initiators));
+          std::string json = ShippedCase(
+              fmt::format("role: \"{}\", instrument: \"{}\", procedures_12m: {}, "
+                          "initiators: {}, legal_capacity: \"geen\", prior_dialogue_failed: true",
+                          role, instrument, procedures, initiators));
           INFO(json);
           CHECK(RouteName(Shipped(), json) != "om");
         }

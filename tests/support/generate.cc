@@ -5,11 +5,9 @@
 namespace triage::testing {
 namespace {
 
-const std::vector<std::string> kEnumValues = {"alfa", "bravo", "charlie",
-                                              "delta"};
+const std::vector<std::string> kEnumValues = {"alfa", "bravo", "charlie", "delta"};
 const std::vector<std::string> kStrings = {"Utrecht", "Zwolle", "Ede"};
-const std::vector<std::string> kDates = {"2024-01-31", "2024-02-29",
-                                         "2025-06-30", "2026-01-01"};
+const std::vector<std::string> kDates = {"2024-01-31", "2024-02-29", "2025-06-30", "2026-01-01"};
 
 int Pick(std::mt19937_64& rng, int n) {
   return static_cast<int>(std::uniform_int_distribution<int>(0, n - 1)(rng));
@@ -43,24 +41,22 @@ class Generator {
                 : kind == 's' ? o_.string_facts
                               : o_.date_facts;
     std::string fact = fmt::format("{}{}", kind, Pick(rng_, count));
-    static const std::vector<std::string> kOps = {"==", "!=", "<", "<=", ">",
-                                                  ">="};
+    static const std::vector<std::string> kOps = {"==", "!=", "<", "<=", ">", ">="};
     switch (kind) {
       case 'b':
         if (Chance(rng_, 0.6)) return fact;
-        return fmt::format("{} {} {}", fact, Chance(rng_, 0.5) ? "==" : "!=",
-                           Chance(rng_, 0.5) ? "true" : "false");
+        return fmt::format("{} {} {}", fact,
+                           Chance(rng_, 0.5) ? "==" : "!=", Chance(rng_, 0.5) ? "true" : "false");
       case 'e': {
         if (Chance(rng_, 0.4)) {
-          return fmt::format("{} {} {}", fact, Chance(rng_, 0.5) ? "==" : "!=",
-                             kEnumValues[Pick(rng_, 4)]);
+          return fmt::format("{} {} {}", fact,
+                             Chance(rng_, 0.5) ? "==" : "!=", kEnumValues[Pick(rng_, 4)]);
         }
         std::string list = kEnumValues[Pick(rng_, 4)];
         for (int k = Pick(rng_, 3); k > 0; --k) {
           list += ", '" + kEnumValues[Pick(rng_, 4)] + "'";
         }
-        return fmt::format("{} {}in [{}]", fact,
-                           Chance(rng_, 0.3) ? "not " : "", list);
+        return fmt::format("{} {}in [{}]", fact, Chance(rng_, 0.3) ? "not " : "", list);
       }
       case 'i': {
         int v = Pick(rng_, 21) - 5;
@@ -82,8 +78,8 @@ class Generator {
           return fmt::format("{} not in ['{}', '{}']", fact, kStrings[Pick(rng_, 3)],
                              kStrings[Pick(rng_, 3)]);
         }
-        return fmt::format("{} {} '{}'", fact, Chance(rng_, 0.7) ? "==" : "!=",
-                           kStrings[Pick(rng_, 3)]);
+        return fmt::format("{} {} '{}'", fact,
+                           Chance(rng_, 0.7) ? "==" : "!=", kStrings[Pick(rng_, 3)]);
       default: {
         const std::string& v = kDates[Pick(rng_, 4)];
         if (Chance(rng_, 0.15)) {
@@ -116,10 +112,8 @@ class Generator {
 
   std::string RuleSet() {
     std::string out = "ruleset: generated\nversion: \"1\"\n";
-    static const std::vector<std::string> kPolicies = {"first", "unique",
-                                                       "priority", "collect"};
-    out += fmt::format("hit_policy: {}\n",
-                       o_.all_policies ? kPolicies[Pick(rng_, 4)] : "first");
+    static const std::vector<std::string> kPolicies = {"first", "unique", "priority", "collect"};
+    out += fmt::format("hit_policy: {}\n", o_.all_policies ? kPolicies[Pick(rng_, 4)] : "first");
     out += "facts:\n";
     for (int i = 0; i < o_.bool_facts; ++i) out += fmt::format("  b{}: {{type: bool}}\n", i);
     for (int i = 0; i < o_.enum_facts; ++i) {
@@ -149,8 +143,7 @@ class Generator {
     int n = o_.min_rules + Pick(rng_, o_.max_rules - o_.min_rules + 1);
     for (int i = 0; i < n; ++i) {
       out += fmt::format("  - id: rule-{}\n    when: \"{}\"\n    route: r{}\n", i,
-                         o_.flat ? Conjunction() : Expr(o_.max_depth),
-                         Pick(rng_, o_.routes));
+                         o_.flat ? Conjunction() : Expr(o_.max_depth), Pick(rng_, o_.routes));
     }
     if (!o_.all_policies || Chance(rng_, 0.5)) {
       out += fmt::format("default: r{}\n", Pick(rng_, o_.routes));
@@ -187,9 +180,9 @@ class Generator {
             Chance(rng_, 0.8) ? "\"" + kStrings[Pick(rng_, 3)] + "\"" : "\"Assen\"");
     }
     for (int i = 0; i < o_.date_facts; ++i) {
-      static const std::vector<std::string> kCaseDates = {
-          "2024-01-30", "2024-01-31", "2024-02-01", "2024-02-29", "2025-06-30",
-          "2025-07-01", "2026-01-01", "2023-12-31", "2030-05-05"};
+      static const std::vector<std::string> kCaseDates = {"2024-01-30", "2024-01-31", "2024-02-01",
+                                                          "2024-02-29", "2025-06-30", "2025-07-01",
+                                                          "2026-01-01", "2023-12-31", "2030-05-05"};
       field(fmt::format("d{}", i), "\"" + kCaseDates[Pick(rng_, 9)] + "\"");
     }
     return out + "}";
@@ -207,8 +200,7 @@ std::string GenerateRuleSet(std::mt19937_64& rng, const GenerateOptions& options
   return Generator(rng, options).RuleSet();
 }
 
-std::string GenerateCase(std::mt19937_64& rng, const GenerateOptions& options,
-                         double unknown) {
+std::string GenerateCase(std::mt19937_64& rng, const GenerateOptions& options, double unknown) {
   return Generator(rng, options).Case(unknown);
 }
 

@@ -1,14 +1,13 @@
 #include "support/support.h"
 
-#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
+#include <catch2/catch.hpp>
+
 namespace triage::testing {
 
-CompiledRules Compile(const std::string& yaml) {
-  return CompileRules("t.yaml", yaml);
-}
+CompiledRules Compile(const std::string& yaml) { return CompileRules("t.yaml", yaml); }
 
 std::string DiagnosticsText(const std::string& yaml) {
   CompiledRules c = Compile(yaml);
@@ -67,8 +66,7 @@ std::string RouteName(const CompiledRules& c, const std::string& case_json) {
 }
 
 std::string ReadSourceFile(const std::string& relative) {
-  std::ifstream in(std::string(TRIAGE_SOURCE_DIR) + "/" + relative,
-                   std::ios::binary);
+  std::ifstream in(std::string(TRIAGE_SOURCE_DIR) + "/" + relative, std::ios::binary);
   REQUIRE(in.good());
   std::ostringstream ss;
   ss << in.rdbuf();

@@ -23,8 +23,7 @@ namespace triage {
 
 /// Runs every analysis on `graph`. `node_budget` bounds the diagrams the
 /// analyses build; past it they say so (E044) rather than guess.
-void AnalyzeRuleSet(const DecisionGraph& graph, std::size_t node_budget,
-                    Diagnostics& diags);
+void AnalyzeRuleSet(const DecisionGraph& graph, std::size_t node_budget, Diagnostics& diags);
 
 /// Gives a cell to every fact the graph tests on the way from the root that
 /// `cells` leaves open (cell 0), so that the case routes without unknown

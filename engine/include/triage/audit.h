@@ -48,11 +48,11 @@ struct DiffRegion {
 };
 
 struct GraphDiff {
-  bool compared = false;     ///< false: see not_compared
-  std::string not_compared;  ///< why the graphs could not be compared
-  bool complete = true;      ///< false: the search ran out of budget
-  std::vector<std::string> notes;  ///< schema changes that limit the comparison
-  std::vector<std::string> facts;  ///< the facts either graph tests
+  bool compared = false;            ///< false: see not_compared
+  std::string not_compared;         ///< why the graphs could not be compared
+  bool complete = true;             ///< false: the search ran out of budget
+  std::vector<std::string> notes;   ///< schema changes that limit the comparison
+  std::vector<std::string> facts;   ///< the facts either graph tests
   std::vector<DiffRegion> regions;  ///< grouped by transition, then rule
 };
 
@@ -85,9 +85,9 @@ struct AuditedCase {
   /// facts masked): the facts whose value the two versions draw different
   /// lines around, else the facts the deciding rules read.
   std::vector<std::pair<std::string, std::string>> facts;
-  std::vector<std::string> problems;  ///< invalid: what is wrong (either side)
+  std::vector<std::string> problems;      ///< invalid: what is wrong (either side)
   std::vector<int> from_rules, to_rules;  ///< rules that decided (indices)
-  int region = -1;  ///< changed: the GraphDiff region it falls in, or -1
+  int region = -1;                        ///< changed: the GraphDiff region it falls in, or -1
 
   bool changed() const { return from != to; }
 };
@@ -119,10 +119,10 @@ struct AuditReport {
   };
   std::vector<Transition> changes;  ///< largest first
   std::vector<AuditedCase> invalid_examples;
-  std::vector<RuleUse> rules;       ///< every rule of either side, file order
+  std::vector<RuleUse> rules;          ///< every rule of either side, file order
   std::vector<std::string> unreached;  ///< candidate rules no case reaches
-  std::vector<RuleUse> shifted;     ///< rules deciding much more or less often
-  std::optional<GraphDiff> diff;    ///< with a baseline rule set
+  std::vector<RuleUse> shifted;        ///< rules deciding much more or less often
+  std::optional<GraphDiff> diff;       ///< with a baseline rule set
   /// Changed cases of the corpus in no region: an unknown fact, or invalid
   /// on one side (the regions are of cases with every fact known).
   std::uint64_t changed_outside_regions = 0;
@@ -134,8 +134,7 @@ struct AuditReport {
 class Auditor {
  public:
   /// `baseline` is null in recorded mode.
-  Auditor(const DecisionGraph& candidate, const DecisionGraph* baseline,
-          AuditOptions options);
+  Auditor(const DecisionGraph& candidate, const DecisionGraph* baseline, AuditOptions options);
   ~Auditor();
   Auditor(const Auditor&) = delete;
   Auditor& operator=(const Auditor&) = delete;

@@ -30,9 +30,7 @@ struct BatchOptions {
   /// Optional, for JSON Lines and CSV: tried first for each record, on a
   /// worker thread; when it returns true it has filled the slot itself and
   /// `work` is not called for that record (see JsonCaseParser).
-  std::function<bool(const RecordReader::Record& record, std::size_t slot,
-                     unsigned worker)>
-      fast;
+  std::function<bool(const RecordReader::Record& record, std::size_t slot, unsigned worker)> fast;
 };
 
 enum class BatchEnd { kDone, kStopped, kReadError };

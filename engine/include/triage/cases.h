@@ -39,7 +39,7 @@ struct RawCase {
   int line = 0;   ///< 1-based line where it starts, 0 when not known
   std::vector<std::pair<std::string, RawValue>> fields;
   std::vector<int> columns;  ///< CSV: the 1-based column of each field
-  std::string error;  ///< non-empty when the case could not be read
+  std::string error;         ///< non-empty when the case could not be read
 };
 
 enum class InputFormat { kAuto, kJson, kJsonLines, kYaml, kCsv };
@@ -53,13 +53,11 @@ InputFormat FormatFromPath(std::string_view path);
 /// (RFC 4180): a header row of fact names, then a case a row; an empty cell
 /// is unknown. kAuto looks at the text: a JSON document, else JSON Lines
 /// when lines start with '{', else YAML (CSV is never guessed).
-void ReadCases(std::string_view text, InputFormat format,
-               const std::function<void(RawCase)>& sink);
+void ReadCases(std::string_view text, InputFormat format, const std::function<void(RawCase)>& sink);
 
 /// Reads JSON Lines or CSV (`format`) one case at a time from `in`, so that
 /// memory stays flat whatever the input's size.
-void ReadCaseStream(std::istream& in, InputFormat format,
-                    const std::function<void(RawCase)>& sink);
+void ReadCaseStream(std::istream& in, InputFormat format, const std::function<void(RawCase)>& sink);
 
 /// The same in two steps, so that parsing can be spread over threads:
 /// Next() splits the input into records (a line, or a CSV row that may span
@@ -105,8 +103,8 @@ struct CaseOptions {
 /// bounds, unknown enum values and keys, with did-you-mean) go to
 /// `problems`; the case is valid when there are none. Messages never show
 /// the value of a personal fact.
-Case ValidateCase(const RuleSet& rs, const RawCase& raw,
-                  const CaseOptions& options, std::vector<CaseProblem>& problems);
+Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& options,
+                  std::vector<CaseProblem>& problems);
 
 /// The fast path for JSON Lines: one line straight to a typed case for one
 /// rule set, without the key/value strings of RawCase. It accepts only what

@@ -132,9 +132,7 @@ class DecisionGraph {
 
   Ref root() const { return root_; }
   const std::vector<Node>& nodes() const { return nodes_; }
-  Ref Child(int node, int cell) const {
-    return children_[nodes_[node].first_child + cell];
-  }
+  Ref Child(int node, int cell) const { return children_[nodes_[node].first_child + cell]; }
   const std::vector<Leaf>& leaves() const { return leaves_; }
   const FactDomain& domain(int fact) const { return domains_[fact]; }
   /// Every fact's domain, in schema order.
@@ -183,8 +181,7 @@ class DecisionGraph {
 /// Compiles a checked rule set (no errors from load and check). `rs` must
 /// outlive the graph. Returns nullopt after adding E043 when the node budget
 /// is exceeded.
-std::optional<DecisionGraph> CompileRuleSet(const RuleSet& rs,
-                                            const CompileOptions& options,
+std::optional<DecisionGraph> CompileRuleSet(const RuleSet& rs, const CompileOptions& options,
                                             Diagnostics& diags);
 
 }  // namespace triage

@@ -57,16 +57,13 @@ class Diagnostics {
 ///     <source line>
 ///     <caret>
 /// `source` is the file's text (may be empty: then no excerpt is shown).
-std::string RenderDiagnostic(const Diagnostic& d, std::string_view file,
-                             std::string_view source);
+std::string RenderDiagnostic(const Diagnostic& d, std::string_view file, std::string_view source);
 
 /// The closest of `candidates` to `word` by edit distance, or "" when none
 /// is close enough to be a plausible typo.
-std::string DidYouMean(std::string_view word,
-                       const std::vector<std::string>& candidates);
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
 
 /// " (did you mean 'x'?)" or "" — for appending to messages.
-std::string DidYouMeanSuffix(std::string_view word,
-                             const std::vector<std::string>& candidates);
+std::string DidYouMeanSuffix(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace triage

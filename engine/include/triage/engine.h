@@ -20,8 +20,8 @@ namespace triage {
 
 /// A rule file taken through the pipeline.
 struct CompiledRules {
-  std::string file;    ///< name as given
-  std::string source;  ///< the file's bytes, for rendering diagnostics
+  std::string file;                    ///< name as given
+  std::string source;                  ///< the file's bytes, for rendering diagnostics
   std::unique_ptr<RuleSet> rules;      ///< null when the YAML was unreadable
   std::optional<DecisionGraph> graph;  ///< set when it compiled
   Diagnostics diags;                   ///< sorted by position
@@ -33,7 +33,6 @@ struct CompiledRules {
 
 /// Runs load → check → compile → analyses (gaps, overlaps, guarantees).
 /// Never throws for bad input: every problem is a diagnostic.
-CompiledRules CompileRules(std::string file, std::string bytes,
-                           const CompileOptions& options = {});
+CompiledRules CompileRules(std::string file, std::string bytes, const CompileOptions& options = {});
 
 }  // namespace triage

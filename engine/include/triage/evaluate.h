@@ -30,13 +30,13 @@ struct Decision {
   /// kDecided: the routes (one, or several under `collect`), precedence
   /// order. kUndetermined: the routes still possible.
   std::vector<int> routes;
-  int rule = -1;            ///< the deciding rule, or -1
-  std::vector<int> rules;   ///< `collect`: every rule that holds
-  bool by_default = false;  ///< the default route decided
+  int rule = -1;                 ///< the deciding rule, or -1
+  std::vector<int> rules;        ///< `collect`: every rule that holds
+  bool by_default = false;       ///< the default route decided
   bool may_be_unrouted = false;  ///< kUndetermined: some answers route nowhere
-  std::vector<int> path;    ///< known facts the decision depended on, as tested
-  std::vector<int> ask;     ///< kUndetermined: facts to ask, most useful first
-  int leaf = -1;  ///< the graph leaf reached when every fact tested was known
+  std::vector<int> path;         ///< known facts the decision depended on, as tested
+  std::vector<int> ask;          ///< kUndetermined: facts to ask, most useful first
+  int leaf = -1;                 ///< the graph leaf reached when every fact tested was known
 };
 
 /// Evaluates `c` (valid for the graph's rule set).

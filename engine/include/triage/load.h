@@ -18,8 +18,8 @@ namespace triage {
 /// Loads one rule file. Every problem is added to `diags`. Returns the model
 /// whenever the YAML could be read, so that later stages can report their
 /// problems too; `diags.HasErrors()` says whether it may be used.
-std::optional<RuleSet> LoadRuleSet(std::string_view file_name,
-                                   std::string_view bytes, Diagnostics& diags);
+std::optional<RuleSet> LoadRuleSet(std::string_view file_name, std::string_view bytes,
+                                   Diagnostics& diags);
 
 /// Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);

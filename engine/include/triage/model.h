@@ -48,8 +48,8 @@ struct Value {
 struct Fact {
   std::string name;
   FactType type = FactType::kBool;
-  std::vector<std::string> values;      ///< enum values, in file order
-  std::optional<Value> min, max;        ///< inclusive bounds (int, number, date)
+  std::vector<std::string> values;  ///< enum values, in file order
+  std::optional<Value> min, max;    ///< inclusive bounds (int, number, date)
   Text label, question, description;
   bool personal = false;
   SourcePos pos;
@@ -65,11 +65,14 @@ struct Route {
 /// names (fact / condition indices) and literal values.
 struct Expr {
   enum class Kind {
-    kOr, kAnd, kNot, kImplies,  // children
-    kName,       // a bare word used as a condition: bool fact or named condition
-    kCompare,    // name op literal
-    kIn,         // name [not] in [literals]
-    kBetween,    // name between lo and hi
+    kOr,
+    kAnd,
+    kNot,
+    kImplies,  // children
+    kName,     // a bare word used as a condition: bool fact or named condition
+    kCompare,  // name op literal
+    kIn,       // name [not] in [literals]
+    kBetween,  // name between lo and hi
     kBoolLiteral,
   };
 

@@ -15,8 +15,7 @@ namespace triage {
 /// it tries every combination of cells of the unknown facts the rules read
 /// (exponential: for tests). `ask` holds, in schema order, every unknown
 /// fact whose answer alone can change the routes; `path` is left empty.
-Decision EvaluateReference(const RuleSet& rs,
-                           const std::vector<FactDomain>& domains,
+Decision EvaluateReference(const RuleSet& rs, const std::vector<FactDomain>& domains,
                            const Case& c);
 
 }  // namespace triage

@@ -21,11 +21,11 @@ namespace triage {
 /// Everything known about one routed (or refused) case.
 struct Record {
   std::optional<std::string> case_id;
-  std::string input;  ///< where the case came from, e.g. "cases.jsonl"
-  int index = 0;      ///< 1-based position in its input
-  int line = 0;       ///< 1-based line, 0 when not known
-  Case values;        ///< the validated case (valid when problems is empty)
-  Decision decision;  ///< meaningful when problems is empty
+  std::string input;                  ///< where the case came from, e.g. "cases.jsonl"
+  int index = 0;                      ///< 1-based position in its input
+  int line = 0;                       ///< 1-based line, 0 when not known
+  Case values;                        ///< the validated case (valid when problems is empty)
+  Decision decision;                  ///< meaningful when problems is empty
   std::vector<CaseProblem> problems;  ///< non-empty: the case is invalid
 
   bool invalid() const { return !problems.empty(); }
@@ -36,8 +36,7 @@ const char* StatusName(const Record& r);
 
 /// The record as one line of JSON (no trailing newline). `lang` chooses the
 /// language of `reason` ("" = the rule file's own).
-std::string RecordJson(const RuleSet& rs, const Record& r,
-                       std::string_view lang);
+std::string RecordJson(const RuleSet& rs, const Record& r, std::string_view lang);
 
 /// CSV output: the header row (ending in a newline), then one row a record.
 /// Lists are joined with ';', the path as fact=value pairs. Every cell is
@@ -51,8 +50,7 @@ std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang)
 std::string CsvCell(std::string_view text);
 
 /// The record for people, several lines ending in a newline.
-std::string RecordText(const RuleSet& rs, const Record& r,
-                       std::string_view lang);
+std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang);
 
 /// The decision graph in Graphviz's DOT language: inner nodes show the
 /// fact's label, edges the values they take, leaves the route label and the
@@ -67,9 +65,8 @@ std::string GraphJson(const DecisionGraph& graph);
 /// the file, whether it passed, the rule set's identity and graph size (when
 /// it compiled) and each finding (code, severity, message, line, column,
 /// rules, example case). `strict` counts warnings as failures.
-std::string FindingsJson(std::string_view file, const Diagnostics& diags,
-                         const RuleSet* rs, const DecisionGraph* graph,
-                         bool strict);
+std::string FindingsJson(std::string_view file, const Diagnostics& diags, const RuleSet* rs,
+                         const DecisionGraph* graph, bool strict);
 
 /// A JSON string literal for `s`, with quotes and escapes.
 std::string JsonString(std::string_view s);

@@ -1,9 +1,10 @@
 // The analyses of a chain of diagrams against those of a single diagram, on
 // generated rule sets: the same findings, and every example case routes as
 // its finding says.
+#include <random>
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
-#include <random>
 
 #include "support/generate.h"
 #include "support/support.h"
@@ -45,8 +46,7 @@ void CheckExamples(const CompiledRules& c) {
     if (d.code == "E042") {
       REQUIRE(routed.status == Decision::Status::kDecided);
       std::string decider = routed.rule >= 0 ? c.rules->rules[routed.rule].id : "";
-      CHECK(d.message.find(fmt::format("routes to '{}'",
-                                       c.rules->routes[routed.routes[0]].name)) !=
+      CHECK(d.message.find(fmt::format("routes to '{}'", c.rules->routes[routed.routes[0]].name)) !=
             std::string::npos);
       if (!decider.empty()) CHECK(d.rules == std::vector<std::string>{decider});
     }
@@ -67,9 +67,10 @@ TEST_CASE("analyses of chained graphs agree with a single diagram") {
   for (int n = 0; n < 150; ++n) {
     std::string yaml = testing::GenerateRuleSet(rng, options);
     // Two guarantees that hold for some rule sets and not for others.
-    yaml += "guarantees:\n"
-            "  - {id: g1, that: route == r0 implies b0}\n"
-            "  - {id: g2, that: \"rule == rule-1 implies (e0 != alfa or i0 > 2)\"}\n";
+    yaml +=
+        "guarantees:\n"
+        "  - {id: g1, that: route == r0 implies b0}\n"
+        "  - {id: g2, that: \"rule == rule-1 implies (e0 != alfa or i0 > 2)\"}\n";
     if (n % 2) yaml.replace(yaml.find("default:"), 8, "# default");
     CompiledRules single = CompileRules("g.yaml", yaml);
     CompiledRules chain_of = CompileRules("g.yaml", yaml, chain);

@@ -55,5 +55,7 @@ rules:
   - {id: r1, when: n > 10, route: x}
   - {id: r2, when: a, route: y}
   - {id: r3, when: e == rood, route: x}
-)").diags.items().empty());
+)")
+            .diags.items()
+            .empty());
 }

@@ -14,8 +14,9 @@ TEST_CASE("gaps: a case no rule matches routes as unrouted") {
   const Diagnostic& d = c.diags.items()[0];
   CHECK(d.code == "E040");
   CHECK(d.example == R"({"a": false, "n": 0})");
-  CHECK(d.message == "some cases match no rule and there is no 'default', for "
-                     "example {\"a\": false, \"n\": 0}");
+  CHECK(d.message ==
+        "some cases match no rule and there is no 'default', for "
+        "example {\"a\": false, \"n\": 0}");
   CHECK(c.Usable());  // gaps alone still allow routing
   CHECK(testing::RouteName(c, d.example) == "unrouted");
 }
@@ -24,9 +25,13 @@ TEST_CASE("gaps: none on a complete set, none with a default") {
   CHECK(testing::Compile(std::string(testing::kAnalyzeHead) + R"(rules:
   - {id: r1, when: n > 3, route: x}
   - {id: r2, when: n <= 3, route: y}
-)").diags.items().empty());
+)")
+            .diags.items()
+            .empty());
   CHECK(testing::Compile(std::string(testing::kAnalyzeHead) + R"(default: y
 rules:
   - {id: r1, when: n > 3, route: x}
-)").diags.items().empty());
+)")
+            .diags.items()
+            .empty());
 }

@@ -38,7 +38,9 @@ default: y
 rules:
   - {id: r1, when: n > 3, route: x}
   - {id: r2, when: n <= 3 and e == rood, route: x}
-)").diags.items().empty());
+)")
+            .diags.items()
+            .empty());
   CompiledRules first = testing::Compile(Rules("first"));
   for (const Diagnostic& d : first.diags.items()) {
     CHECK(d.code != "E041");

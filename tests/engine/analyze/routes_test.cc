@@ -18,9 +18,8 @@ rules:
   for (const Diagnostic& d : c.diags.items()) {
     if (d.code == "W002") messages.push_back(d.message);
   }
-  CHECK(messages ==
-        std::vector<std::string>{
-            "route 'z' is reached by no case: every rule that leads to it is dead",
-            "route 'w' is reached by no case: no rule leads to it and it is not "
-            "the default"});
+  CHECK(messages == std::vector<std::string>{
+                        "route 'z' is reached by no case: every rule that leads to it is dead",
+                        "route 'w' is reached by no case: no rule leads to it and it is not "
+                        "the default"});
 }

@@ -1,12 +1,14 @@
 // The dry-run audit: the exact comparison of two decision graphs, and the
 // replay of a corpus against a candidate and a baseline.
-#include <catch2/catch.hpp>
+#include "triage/audit.h"
+
 #include <random>
 #include <sstream>
 
+#include <catch2/catch.hpp>
+
 #include "support/generate.h"
 #include "support/support.h"
-#include "triage/audit.h"
 #include "triage/batch.h"
 
 using triage::testing::Compile;
@@ -53,14 +55,14 @@ std::string ShippedCorpus(int n) {
   std::string out;
   for (int i = 0; i < n; ++i) {
     out += "{\"case_id\": \"c" + std::to_string(i) + "\", \"role\": \"" + roles[i % 4] +
-           "\", \"instrument\": \"woo_verzoek\", \"procedures_12m\": " +
-           std::to_string(i % 16) + ", \"initiators\": " + std::to_string(1 + i % 3) +
+           "\", \"instrument\": \"woo_verzoek\", \"procedures_12m\": " + std::to_string(i % 16) +
+           ", \"initiators\": " + std::to_string(1 + i % 3) +
            ", \"explicit_threat\": " + (i % 37 == 0 ? "true" : "false") +
            ", \"false_report_suspected\": false, \"doxing\": false, "
            "\"subversion_link\": false, \"personal_life_affected\": " +
-           (i % 11 == 0 ? "true" : "false") + ", \"prior_dialogue_failed\": " +
-           (i % 5 == 0 ? "true" : "false") + ", \"legal_capacity\": \"" + capacity[i % 3 == 0 ? 0 : (i / 3) % 3] +
-           "\"}\n";
+           (i % 11 == 0 ? "true" : "false") +
+           ", \"prior_dialogue_failed\": " + (i % 5 == 0 ? "true" : "false") +
+           ", \"legal_capacity\": \"" + capacity[i % 3 == 0 ? 0 : (i / 3) % 3] + "\"}\n";
   }
   return out;
 }
@@ -89,8 +91,10 @@ void CheckExamples(const triage::GraphDiff& diff, const triage::CompiledRules& b
                    const triage::CompiledRules& candidate) {
   for (const triage::DiffRegion& r : diff.regions) {
     INFO(r.example);
-    CHECK(RouteName(baseline, r.example) == (r.from == "unrouted" ? "unrouted" : r.from.substr(0, r.from.find('+'))));
-    CHECK(RouteName(candidate, r.example) == (r.to == "unrouted" ? "unrouted" : r.to.substr(0, r.to.find('+'))));
+    CHECK(RouteName(baseline, r.example) ==
+          (r.from == "unrouted" ? "unrouted" : r.from.substr(0, r.from.find('+'))));
+    CHECK(RouteName(candidate, r.example) ==
+          (r.to == "unrouted" ? "unrouted" : r.to.substr(0, r.to.find('+'))));
     CHECK(r.from != r.to);
   }
 }
@@ -148,7 +152,8 @@ TEST_CASE("audit: lowering the owb-volume threshold from 10 to 8") {
     }
   }
   bool shifted = false;
-  for (const triage::RuleUse& u : r.shifted) shifted |= u.rule == "owb-volume" && u.after > u.before;
+  for (const triage::RuleUse& u : r.shifted)
+    shifted |= u.rule == "owb-volume" && u.after > u.before;
   CHECK(shifted);
 }
 
@@ -168,7 +173,8 @@ TEST_CASE("audit: a new rule, and a removed route") {
     for (const triage::DiffRegion& g : diff.regions) CHECK(g.to_rule == "owb-doxing-volume");
     triage::AuditReport r = Audit(cand, &base, ShippedCorpus(300));
     bool listed = false;
-    for (const triage::RuleUse& u : r.rules) listed |= u.rule == "owb-doxing-volume" && !u.in_baseline;
+    for (const triage::RuleUse& u : r.rules)
+      listed |= u.rule == "owb-doxing-volume" && !u.in_baseline;
     CHECK(listed);
   }
   SECTION("a route removed: its cases go to the default") {
@@ -193,8 +199,8 @@ default: z
     REQUIRE(c.Usable());
     std::string corpus;
     for (int n = 0; n <= 100; n += 3) {
-      corpus += "{\"a\": " + std::string(n % 2 ? "true" : "false") + ", \"n\": " +
-                std::to_string(n) + "}\n";
+      corpus += "{\"a\": " + std::string(n % 2 ? "true" : "false") +
+                ", \"n\": " + std::to_string(n) + "}\n";
     }
     triage::AuditReport r = Audit(c, &b, corpus);
     REQUIRE(r.diff);
@@ -240,8 +246,8 @@ TEST_CASE("audit: recorded-route mode compares with the route in each case") {
 }
 
 TEST_CASE("audit: invalid rows are counted and listed, never dropped; personal data masked") {
-  std::string rules = Replace(Shipped(), "facts:\n",
-                              "facts:\n  bsn:\n    type: string\n    personal: true\n");
+  std::string rules =
+      Replace(Shipped(), "facts:\n", "facts:\n  bsn:\n    type: string\n    personal: true\n");
   triage::CompiledRules base = Compile(rules);
   triage::CompiledRules cand =
       Compile(Replace(rules, "procedures_12m >= 10", "procedures_12m >= 8"));
@@ -305,8 +311,8 @@ TEST_CASE("audit: the graph comparison is exact on random pairs of rule sets") {
 TEST_CASE("audit: versions with different schemas") {
   triage::CompiledRules base = Compile(Shipped());
   SECTION("a new fact: cases that lack it still count, the comparison notes it") {
-    std::string text = Replace(Shipped(), "facts:\n",
-                               "facts:\n  media_attention:\n    type: bool\n");
+    std::string text =
+        Replace(Shipped(), "facts:\n", "facts:\n  media_attention:\n    type: bool\n");
     text = Replace(text, "  - id: owb-prive\n",
                    "  - id: owb-media\n    when: media_attention and bestuurder\n"
                    "    route: owb\n\n  - id: owb-prive\n");
@@ -323,13 +329,14 @@ TEST_CASE("audit: versions with different schemas") {
     }
   }
   SECTION("a fact whose type changed cannot be compared, and says so") {
-    std::string text = Replace(Shipped(), "  initiators:\n    type: int",
-                               "  initiators:\n    type: number");
+    std::string text =
+        Replace(Shipped(), "  initiators:\n    type: int", "  initiators:\n    type: number");
     triage::CompiledRules cand = Compile(text);
     REQUIRE(cand.Usable());
     triage::GraphDiff diff = triage::CompareGraphs(*base.graph, *cand.graph);
     CHECK(!diff.compared);
-    CHECK(diff.not_compared == "fact 'initiators' is int in the baseline and number in the candidate");
+    CHECK(diff.not_compared ==
+          "fact 'initiators' is int in the baseline and number in the candidate");
   }
 }
 

@@ -1,9 +1,10 @@
 // ForEachCase: every case once, delivered in input order, whatever the
 // number of threads or the batch size; a stop request ends it cleanly.
-#include <catch2/catch.hpp>
+#include "triage/batch.h"
+
 #include <sstream>
 
-#include "triage/batch.h"
+#include <catch2/catch.hpp>
 
 namespace {
 
@@ -69,8 +70,7 @@ TEST_CASE("batch: a whole JSON document is read and delivered case by case") {
   options.format = triage::InputFormat::kJson;
   std::vector<std::string> errors;
   triage::ForEachCase(
-      in, options,
-      [&](triage::RawCase raw, std::size_t, unsigned) { errors.push_back(raw.error); },
+      in, options, [&](triage::RawCase raw, std::size_t, unsigned) { errors.push_back(raw.error); },
       [](std::size_t) {});
   REQUIRE(errors.size() == 3);
   CHECK(errors[0].empty());

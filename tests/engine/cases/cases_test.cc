@@ -82,8 +82,8 @@ TEST_CASE("case formats are read and detected") {
     std::vector<RawValue::Kind> kinds;
     for (const auto& [key, value] : r.cases[0].fields) kinds.push_back(value.kind);
     using K = RawValue::Kind;
-    CHECK(kinds == std::vector<K>{K::kInt, K::kInt, K::kNumber, K::kNumber, K::kNumber,
-                                  K::kNumber, K::kString, K::kString, K::kString});
+    CHECK(kinds == std::vector<K>{K::kInt, K::kInt, K::kNumber, K::kNumber, K::kNumber, K::kNumber,
+                                  K::kString, K::kString, K::kString});
     CHECK(r.cases[0].fields[4].second.d == 1000);
   }
   SECTION("formats from file names") {
@@ -103,14 +103,11 @@ TEST_CASE("invalid cases: one message per problem, naming the fact") {
   auto row = GENERATE(values<Row>({
       {"{}", {}},
       {"{\"flag\": null, \"case_id\": 7}", {}},
-      {"{\"flag\": \"yes\"}",
-       {"flag: fact 'flag' is bool; it must be true or false, not 'yes'"}},
+      {"{\"flag\": \"yes\"}", {"flag: fact 'flag' is bool; it must be true or false, not 'yes'"}},
       {"{\"count\": 11}", {"count: fact 'count' is 11, above its maximum 10"}},
       {"{\"count\": -1}", {"count: fact 'count' is -1, below its minimum 0"}},
-      {"{\"count\": 2.5}",
-       {"count: fact 'count' is int; it must be an integer, not 2.5"}},
-      {"{\"count\": 5.0}",
-       {"count: fact 'count' is int; it must be an integer, not 5.0"}},
+      {"{\"count\": 2.5}", {"count: fact 'count' is int; it must be an integer, not 2.5"}},
+      {"{\"count\": 5.0}", {"count: fact 'count' is int; it must be an integer, not 5.0"}},
       {"{\"ratio\": -0.5}", {"ratio: fact 'ratio' is -0.5, below its minimum 0"}},
       {"{\"role\": \"burgmeester\"}",
        {"role: 'burgmeester' is not a value of fact 'role' (did you mean "
@@ -128,8 +125,7 @@ TEST_CASE("invalid cases: one message per problem, naming the fact") {
       {"ratio: .nan\n", {"ratio: fact 'ratio' must be a finite number, not nan"}},
       {"[1]", {": a case must be a JSON object of facts"}},
       // Personal data is never echoed.
-      {"{\"name\": 42}",
-       {"name: fact 'name' is string; it must be a string, not an integer"}},
+      {"{\"name\": 42}", {"name: fact 'name' is string; it must be a string, not an integer"}},
       {"{\"kind\": \"Jansen\"}",
        {"kind: fact 'kind' has a value that is not one of its values (personal "
         "data, not shown)"}},
@@ -181,7 +177,8 @@ TEST_CASE("CSV: RFC 4180 rows typed by the schema, problems with their column") 
 
   Case b = ValidateCase(*c.rules, r.cases[1], {}, problems);
   CHECK(problems.empty());
-  CHECK(std::none_of(b.values.begin(), b.values.end(), [](const auto& v) { return v.has_value(); }));
+  CHECK(
+      std::none_of(b.values.begin(), b.values.end(), [](const auto& v) { return v.has_value(); }));
 
   ValidateCase(*c.rules, r.cases[2], {}, problems);
   std::vector<std::pair<std::string, int>> where;
@@ -195,7 +192,10 @@ TEST_CASE("CSV: RFC 4180 rows typed by the schema, problems with their column") 
   CHECK(FormatFromPath("register.csv") == InputFormat::kCsv);
 
   // A byte order mark, as spreadsheets write, is not part of the first name.
-  Read bom = ReadAll("\xEF\xBB\xBF" "flag,count\ntrue,3\n", InputFormat::kCsv);
+  Read bom = ReadAll(
+      "\xEF\xBB\xBF"
+      "flag,count\ntrue,3\n",
+      InputFormat::kCsv);
   REQUIRE(bom.cases.size() == 1);
   CHECK(bom.cases[0].fields[0].first == "flag");
   Read bom_jsonl = ReadAll("\xEF\xBB\xBF{\"flag\": true}\n", InputFormat::kJsonLines);

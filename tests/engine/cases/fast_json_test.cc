@@ -1,8 +1,9 @@
 // JsonCaseParser, the fast path for JSON Lines, against the full path
 // (ReadCases + ValidateCase) on generated rule sets and cases, good and bad:
 // whatever it accepts, the full path accepts with the same values.
-#include <catch2/catch.hpp>
 #include <random>
+
+#include <catch2/catch.hpp>
 
 #include "support/generate.h"
 #include "support/support.h"
@@ -20,10 +21,16 @@ bool SameValue(const triage::Fact& f, const std::optional<triage::Value>& a,
 
 // A few ways to spoil a line: wrong types, unknown keys, duplicates, bounds.
 std::string Spoil(std::mt19937_64& rng, std::string line) {
-  const char* edits[][2] = {
-      {"true", "\"yes\""}, {": 1", ": 1.5"}, {": 2", ": -99999999"}, {"\"b0\"", "\"bee\""},
-      {"{", "{\"case_id\": [1], "}, {"{", "{\"b0\": true, "}, {": 3", ": 99999999"},
-      {"\"s0\": \"", "\"s0\": 7, \"x\": \""}, {"-", "-0"}, {"{", "{\"case_id\": 12, "}};
+  const char* edits[][2] = {{"true", "\"yes\""},
+                            {": 1", ": 1.5"},
+                            {": 2", ": -99999999"},
+                            {"\"b0\"", "\"bee\""},
+                            {"{", "{\"case_id\": [1], "},
+                            {"{", "{\"b0\": true, "},
+                            {": 3", ": 99999999"},
+                            {"\"s0\": \"", "\"s0\": 7, \"x\": \""},
+                            {"-", "-0"},
+                            {"{", "{\"case_id\": 12, "}};
   auto& edit = edits[rng() % std::size(edits)];
   auto at = line.find(edit[0]);
   if (at != std::string::npos) line.replace(at, std::string(edit[0]).size(), edit[1]);

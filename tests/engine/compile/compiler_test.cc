@@ -1,6 +1,7 @@
-#include <catch2/catch.hpp>
 #include <random>
 #include <set>
+
+#include <catch2/catch.hpp>
 
 #include "support/generate.h"
 #include "support/support.h"
@@ -21,8 +22,7 @@ TEST_CASE("the shipped rule set compiles to a small reduced graph") {
     for (int cell = 0; cell < g.domain(fact).cell_count(); ++cell) {
       key.push_back(g.Child(static_cast<int>(n), cell));
     }
-    CHECK(std::adjacent_find(key.begin() + 1, key.end(),
-                             std::not_equal_to<>()) != key.end());
+    CHECK(std::adjacent_find(key.begin() + 1, key.end(), std::not_equal_to<>()) != key.end());
     CHECK(seen.insert(key).second);
     // Parents come before children.
     for (size_t k = 1; k < key.size(); ++k) {

@@ -37,8 +37,7 @@ TEST_CASE("domains split at exactly the thresholds the rules use") {
   CHECK(describe("i") == std::vector<std::string>{"0..4", "5..9", "10..20", "21..100"});
   CHECK(describe("j") == std::vector<std::string>{"<= 2", ">= 3"});
   CHECK(describe("x") == std::vector<std::string>{"< 2.5", "2.5", "> 2.5"});
-  CHECK(describe("s") ==
-        std::vector<std::string>{"'Ede'", "'Zwolle'", "any other text"});
+  CHECK(describe("s") == std::vector<std::string>{"'Ede'", "'Zwolle'", "any other text"});
   CHECK(describe("d") == std::vector<std::string>{"<= 2024-02-28", ">= 2024-02-29"});
 }
 
@@ -58,8 +57,8 @@ TEST_CASE("every value falls in the cell whose example it resembles") {
     std::int64_t value;
     int cell;
   };
-  auto row = GENERATE(values<Row>({{0, 0}, {4, 0}, {5, 1}, {9, 1}, {10, 2},
-                                   {20, 2}, {21, 3}, {100, 3}}));
+  auto row =
+      GENERATE(values<Row>({{0, 0}, {4, 0}, {5, 1}, {9, 1}, {10, 2}, {20, 2}, {21, 3}, {100, 3}}));
   CHECK(i.CellOf(Value::Int(row.value)) == row.cell);
 }
 
@@ -95,21 +94,33 @@ default: a
     bool holds;
   };
   auto row = GENERATE(values<Row>({
-      {"eq", Value::Int(3), true},  {"eq", Value::Int(4), false},
-      {"ne", Value::Int(3), false}, {"ne", Value::Int(2), true},
-      {"lt", Value::Int(2), true},  {"lt", Value::Int(3), false},
-      {"le", Value::Int(3), true},  {"le", Value::Int(4), false},
-      {"gt", Value::Int(4), true},  {"gt", Value::Int(3), false},
-      {"ge", Value::Int(3), true},  {"ge", Value::Int(2), false},
-      {"bt", Value::Int(2), true},  {"bt", Value::Int(4), true},
-      {"bt", Value::Int(5), false}, {"bt", Value::Int(1), false},
-      {"in", Value::Int(0), true},  {"in", Value::Int(2), true},
-      {"in", Value::Int(1), false}, {"ni", Value::Int(0), false},
-      {"ni", Value::Int(1), true},  {"xl", Value::Num(-1.5), false},
+      {"eq", Value::Int(3), true},
+      {"eq", Value::Int(4), false},
+      {"ne", Value::Int(3), false},
+      {"ne", Value::Int(2), true},
+      {"lt", Value::Int(2), true},
+      {"lt", Value::Int(3), false},
+      {"le", Value::Int(3), true},
+      {"le", Value::Int(4), false},
+      {"gt", Value::Int(4), true},
+      {"gt", Value::Int(3), false},
+      {"ge", Value::Int(3), true},
+      {"ge", Value::Int(2), false},
+      {"bt", Value::Int(2), true},
+      {"bt", Value::Int(4), true},
+      {"bt", Value::Int(5), false},
+      {"bt", Value::Int(1), false},
+      {"in", Value::Int(0), true},
+      {"in", Value::Int(2), true},
+      {"in", Value::Int(1), false},
+      {"ni", Value::Int(0), false},
+      {"ni", Value::Int(1), true},
+      {"xl", Value::Num(-1.5), false},
       {"xl", Value::Num(-1.6), true},
       {"dl", Value::Int(*ParseDate("2024-01-31")), true},
       {"dl", Value::Int(*ParseDate("2024-02-01")), false},
-      {"fl", Value::Int(2), true},  {"fl", Value::Int(3), false},
+      {"fl", Value::Int(2), true},
+      {"fl", Value::Int(3), false},
   }));
   const Rule* rule = nullptr;
   for (const Rule& r : rs.rules) {

@@ -3,8 +3,9 @@
 // fact type, and many generated cases, with and without unknown facts.
 //
 // TRIAGE_DIFF_SCALE (default 1) multiplies the number of rule sets.
-#include <catch2/catch.hpp>
 #include <cstdlib>
+
+#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
 #include "support/generate.h"
@@ -19,8 +20,7 @@ std::string Show(const RuleSet& rs, const Decision& d) {
   std::string out = fmt::format("status {} routes [", static_cast<int>(d.status));
   for (int r : d.routes) out += rs.routes[r].name + " ";
   out += fmt::format("] rule {} default {} maybe-unrouted {} rules [",
-                     d.rule >= 0 ? rs.rules[d.rule].id : "-", d.by_default,
-                     d.may_be_unrouted);
+                     d.rule >= 0 ? rs.rules[d.rule].id : "-", d.by_default, d.may_be_unrouted);
   for (int r : d.rules) out += rs.rules[r].id + " ";
   out += "] ask [";
   std::vector<int> ask = d.ask;
@@ -53,8 +53,7 @@ void Agree(std::uint64_t seed, int rule_sets, const CompileOptions& compile,
     for (const Diagnostic& d : c.diags.items()) {
       INFO(d.message);
       // Only findings about the rules' meaning are expected here.
-      REQUIRE((d.code == "E040" || d.code == "E041" || d.code == "W001" ||
-               d.code == "W002"));
+      REQUIRE((d.code == "E040" || d.code == "E041" || d.code == "W001" || d.code == "W002"));
     }
     const std::vector<FactDomain>& domains = c.graph->domains();
     if (expect_chains && c.graph->diagram_count() > 1) ++chained;
@@ -62,9 +61,8 @@ void Agree(std::uint64_t seed, int rule_sets, const CompileOptions& compile,
       double unknown = k % 4 == 0 ? 0.25 : 0.0;
       std::string json = testing::GenerateCase(rng, options, unknown);
       Record r;
-      ReadCases(json, InputFormat::kJson, [&](RawCase raw) {
-        r.values = ValidateCase(*c.rules, raw, {}, r.problems);
-      });
+      ReadCases(json, InputFormat::kJson,
+                [&](RawCase raw) { r.values = ValidateCase(*c.rules, raw, {}, r.problems); });
       INFO(json);
       REQUIRE(r.problems.empty());
       Decision graph = Evaluate(*c.graph, r.values);
@@ -82,16 +80,16 @@ void Agree(std::uint64_t seed, int rule_sets, const CompileOptions& compile,
   // The generator must exercise unknown facts, and chains, for real.
   CHECK(undetermined > cases_checked / 50);
   if (expect_chains) CHECK(chained > rule_sets / 4);
-  WARN(fmt::format("{} cases on {} rule sets ({} chained); {} with unknown "
-                   "facts, {} undetermined",
-                   cases_checked, rule_sets, chained, unknown_cases, undetermined));
+  WARN(
+      fmt::format("{} cases on {} rule sets ({} chained); {} with unknown "
+                  "facts, {} undetermined",
+                  cases_checked, rule_sets, chained, unknown_cases, undetermined));
 }
 
 }  // namespace
 
 TEST_CASE("decision graph agrees with the reference evaluator") {
-  Agree(20261130, 400 * Scale(), CompileOptions{}, testing::GenerateOptions{},
-        false);
+  Agree(20261130, 400 * Scale(), CompileOptions{}, testing::GenerateOptions{}, false);
 }
 
 TEST_CASE("chained decision graphs agree with the reference evaluator") {

@@ -41,8 +41,7 @@ TEST_CASE("graph as DOT: fact labels, edge values, leaves by route") {
 TEST_CASE("graph as JSON: nodes, edges with value sets, leaves") {
   CompiledRules c = testing::Compile(kRules);
   std::string json = GraphJson(*c.graph);
-  CHECK(json.find("\"root\": \"node0\", \"fact_order\": [\"threat\", \"n\"]") !=
-        std::string::npos);
+  CHECK(json.find("\"root\": \"node0\", \"fact_order\": [\"threat\", \"n\"]") != std::string::npos);
   CHECK(json.find("{\"id\": \"node0\", \"fact\": \"threat\", \"edges\": [{\"to\": "
                   "\"node1\", \"values\": [\"false\"]}, {\"to\": \"leaf2\", "
                   "\"values\": [\"true\"]}]}") != std::string::npos);

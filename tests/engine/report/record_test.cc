@@ -33,14 +33,18 @@ std::string Sha() { return Sha256Hex(kRules); }
 TEST_CASE("decision records are exactly the spec's JSON") {
   CompiledRules c = testing::Compile(kRules);
   REQUIRE(c.Usable());
-  std::string tail = ", \"ruleset\": {\"id\": \"demo\", \"version\": \"2026.1\", "
-                     "\"sha256\": \"" + Sha() + "\"}}";
+  std::string tail =
+      ", \"ruleset\": {\"id\": \"demo\", \"version\": \"2026.1\", "
+      "\"sha256\": \"" +
+      Sha() + "\"}}";
   SECTION("decided") {
-    CHECK(testing::RouteJson(c, R"({"case_id": "2026-0142", "explicit_threat": true, "name": "J. Jansen"})") ==
+    CHECK(testing::RouteJson(
+              c, R"({"case_id": "2026-0142", "explicit_threat": true, "name": "J. Jansen"})") ==
           "{\"case_id\": \"2026-0142\", \"status\": \"decided\", \"route\": \"om\", "
           "\"routes\": [\"om\"], \"rule\": \"om-bedreiging\", \"reason\": "
           "\"Bedreiging is een strafbaar feit.\", \"path\": [{\"fact\": "
-          "\"explicit_threat\", \"value\": true}]" + tail);
+          "\"explicit_threat\", \"value\": true}]" +
+              tail);
   }
   SECTION("reason in another language") {
     std::string json = testing::RouteJson(c, R"({"explicit_threat": true})", "en");
@@ -52,14 +56,16 @@ TEST_CASE("decision records are exactly the spec's JSON") {
           "{\"case_id\": null, \"status\": \"unrouted\", \"route\": null, "
           "\"routes\": [], \"rule\": null, \"reason\": null, \"path\": [{\"fact\": "
           "\"explicit_threat\", \"value\": false}, {\"fact\": \"count\", "
-          "\"value\": 5}]" + tail);
+          "\"value\": 5}]" +
+              tail);
   }
   SECTION("undetermined") {
     CHECK(testing::RouteJson(c, R"({"count": 9})") ==
           "{\"case_id\": null, \"status\": \"undetermined\", \"route\": null, "
           "\"routes\": [\"om\", \"rest\"], \"rule\": null, \"reason\": null, "
           "\"path\": [{\"fact\": \"count\", \"value\": 9}], \"ask\": "
-          "[\"explicit_threat\"]" + tail);
+          "[\"explicit_threat\"]" +
+              tail);
   }
   SECTION("invalid, never echoing personal data") {
     std::string json = testing::RouteJson(
@@ -70,7 +76,8 @@ TEST_CASE("decision records are exactly the spec's JSON") {
           "\"errors\": [{\"fact\": \"count\", \"message\": \"fact 'count' is int; "
           "it must be an integer, not 'veel'\", \"line\": 1}, {\"fact\": \"name\", "
           "\"message\": \"fact 'name' is string; it must be a string, not an "
-          "integer\", \"line\": 1}]" + tail);
+          "integer\", \"line\": 1}]" +
+              tail);
   }
   SECTION("the same case gives the same bytes") {
     std::string a = testing::RouteJson(c, R"({"count": 9, "explicit_threat": true})");
@@ -82,8 +89,8 @@ TEST_CASE("decision records are exactly the spec's JSON") {
 TEST_CASE("records for people name the route, rule, reason, source and facts") {
   CompiledRules c = testing::Compile(kRules);
   Record r;
-  ReadCases(R"({"case_id": "7", "explicit_threat": true, "name": "J. Jansen"})",
-            InputFormat::kJson, [&](RawCase raw) {
+  ReadCases(R"({"case_id": "7", "explicit_threat": true, "name": "J. Jansen"})", InputFormat::kJson,
+            [&](RawCase raw) {
               r.values = ValidateCase(*c.rules, raw, {}, r.problems);
               r.index = raw.index;
             });

@@ -1,7 +1,8 @@
+#include "triage/rule_tests.h"
+
 #include <catch2/catch.hpp>
 
 #include "support/support.h"
-#include "triage/rule_tests.h"
 
 using namespace triage;
 
@@ -69,7 +70,8 @@ TEST_CASE("rule tests: the file is read strictly and its names checked") {
   CHECK(diags.items()[1].message == "a test needs 'expect'");
 
   CompiledRules c = testing::Compile(kRules);
-  TestFile file = Load("rules: t.yaml\ncases:\n  - {name: x, facts: {}, expect: {route: z, rule: bigg}}\n");
+  TestFile file =
+      Load("rules: t.yaml\ncases:\n  - {name: x, facts: {}, expect: {route: z, rule: bigg}}\n");
   Diagnostics names;
   CheckTestFile(*c.rules, file, names);
   REQUIRE(names.items().size() == 2);
