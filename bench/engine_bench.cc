@@ -11,8 +11,8 @@
 #include "random_rules.h"
 #include "support/generate.h"
 #include "triage/cases.h"
-#include "triage/engine.h"
 #include "triage/evaluate.h"
+#include "triage/pipeline.h"
 #include "triage/reference.h"
 
 using namespace triage;

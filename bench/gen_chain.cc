@@ -51,12 +51,12 @@ std::string Emit(const triage::RuleSet& rs, const Expr& e) {
     case Expr::Kind::kBoolLiteral:
       return e.bool_value ? "true" : "false";
     case Expr::Kind::kName:
-      if (e.ref == Expr::Ref::kCondition) {
+      if (e.target == Expr::Target::kCondition) {
         return Emit(rs, *rs.conditions[static_cast<size_t>(e.index)].expr);
       }
       return fmt::format("({} != 0)", Get(rs, e.index));
     case Expr::Kind::kCompare:
-      return fmt::format("({} {} {})", Get(rs, e.index), triage::OpText(e.op),
+      return fmt::format("({} {} {})", Get(rs, e.index), triage::NameOf(e.op),
                          Literal(rs, e.index, e.literals[0]));
     case Expr::Kind::kBetween:
       return fmt::format("({0} >= {1} && {0} <= {2})", Get(rs, e.index),

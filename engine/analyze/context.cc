@@ -16,7 +16,7 @@ std::vector<int> CellsPerLevel(const DecisionGraph& g) {
 
 bool OutcomeHolds(const Expr& e, const Leaf& leaf) {
   int actual = -1;
-  if (e.ref == Expr::Ref::kRoute) {
+  if (e.target == Expr::Target::kRoute) {
     actual = leaf.routes.empty() ? -1 : leaf.routes[0];
   } else {
     actual = leaf.rule;

@@ -1,7 +1,5 @@
-#include <fmt/format.h>
-
 #include "triage/analyze.h"
-#include "triage/report.h"
+#include "triage/json.h"
 
 namespace triage {
 
@@ -18,16 +16,12 @@ int CompleteExample(const DecisionGraph& graph, std::vector<int>& cells) {
 std::string ExampleCaseJson(const DecisionGraph& graph, std::vector<int> cells) {
   const RuleSet& rs = graph.rules();
   CompleteExample(graph, cells);
-  std::string out = "{";
-  bool first = true;
+  std::vector<std::pair<const Fact*, Value>> facts;
   for (size_t f = 0; f < rs.facts.size(); ++f) {
     if (cells[f] < 0) continue;
-    const Fact& fact = rs.facts[f];
-    out += fmt::format("{}{}: {}", first ? "" : ", ", JsonString(fact.name),
-                       ValueJson(fact, graph.domain(static_cast<int>(f)).Example(cells[f])));
-    first = false;
+    facts.emplace_back(&rs.facts[f], graph.domain(static_cast<int>(f)).Example(cells[f]));
   }
-  return out + "}";
+  return CaseJson(facts);
 }
 
 }  // namespace triage

@@ -9,7 +9,7 @@
 #include "audit/joint.h"
 #include "triage/audit.h"
 #include "triage/evaluate.h"
-#include "triage/report.h"
+#include "triage/json.h"
 
 namespace triage {
 namespace {
@@ -124,8 +124,7 @@ void Decide(Side& side, const RawCase& raw, const RuleSet* other, const AuditOpt
                              options.case_options, found);
   side.valid = found.empty();
   for (const CaseProblem& p : found) {
-    std::string text = p.fact.empty() ? p.message : fmt::format("{}: {}", p.fact, p.message);
-    if (p.column > 0) text += fmt::format(" (column {})", p.column);
+    std::string text = CaseProblemText(p);
     if (std::find(problems.begin(), problems.end(), text) == problems.end()) {
       problems.push_back(std::move(text));
     }

@@ -10,7 +10,7 @@
 
 #include "audit/joint.h"
 #include "triage/audit.h"
-#include "triage/report.h"
+#include "triage/json.h"
 
 namespace triage {
 namespace {
@@ -183,7 +183,7 @@ DiffRegion Describe(const JointSpace& space, Found&& found) {
   r.to = std::move(found.to);
   r.from_rule = std::move(found.from_rule);
   r.to_rule = std::move(found.to_rule);
-  std::string example = "{";
+  std::vector<std::pair<const Fact*, Value>> example;
   // Facts around whose value the versions draw different lines come first:
   // they are what changed; the others say where.
   std::vector<std::pair<std::string, std::string>> moved, rest;
@@ -196,11 +196,9 @@ DiffRegion Describe(const JointSpace& space, Found&& found) {
       (lines_differ ? moved : rest).emplace_back(joint.name, joint.domain.Describe(allowed));
     }
     int first = static_cast<int>(std::find(allowed.begin(), allowed.end(), true) - allowed.begin());
-    if (example.size() > 1) example += ", ";
-    example += fmt::format("{}: {}", JsonString(joint.name),
-                           ValueJson(*joint.fact, joint.domain.Example(first)));
+    example.emplace_back(joint.fact.get(), joint.domain.Example(first));
   }
-  r.example = example + "}";
+  r.example = CaseJson(example);
   r.conditions = std::move(moved);
   r.conditions.insert(r.conditions.end(), rest.begin(), rest.end());
   r.cells = std::move(found.cells);

@@ -61,7 +61,7 @@ JointSpace::JointSpace(const DecisionGraph& a, const DecisionGraph& b,
     const Fact* fb = j.b >= 0 ? &rb.facts[static_cast<size_t>(j.b)] : nullptr;
     if (fa && fb && fa->type != fb->type) {
       error = fmt::format("fact '{}' is {} in the baseline and {} in the candidate", name,
-                          FactTypeName(fa->type), FactTypeName(fb->type));
+                          NameOf(fa->type), NameOf(fb->type));
       return;
     }
     if (!fa || !fb) {

@@ -316,14 +316,22 @@ simdjson::error_code ParseJsonLine(std::string_view line, simdjson::dom::element
   return parser.parse(padded.data(), line.size(), false).get(out);
 }
 
+std::optional<InputFormat> InputFormatNamed(std::string_view name) {
+  for (const InputFormatName& f : kInputFormats) {
+    if (f.name == name) return f.format;
+  }
+  return std::nullopt;
+}
+
 InputFormat FormatFromPath(std::string_view path) {
-  auto ends_with = [&](std::string_view suffix) {
-    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
-  };
-  if (ends_with(".jsonl") || ends_with(".ndjson")) return InputFormat::kJsonLines;
-  if (ends_with(".json")) return InputFormat::kJson;
-  if (ends_with(".yaml") || ends_with(".yml")) return InputFormat::kYaml;
-  if (ends_with(".csv")) return InputFormat::kCsv;
+  for (const InputFormatName& f : kInputFormats) {
+    for (std::string_view ext : f.extensions) {
+      if (!ext.empty() && path.size() >= ext.size() &&
+          path.substr(path.size() - ext.size()) == ext) {
+        return f.format;
+      }
+    }
+  }
   return InputFormat::kAuto;
 }
 

@@ -1,5 +1,4 @@
 // Typing raw cases against the fact schema.
-#include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -47,22 +46,15 @@ RawValue Typed(const RawValue& v, FactType type) {
       }
       return out;
     case FactType::kInt:
-    case FactType::kNumber: {
-      std::int64_t i = 0;
-      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), i);
-      if (ec == std::errc() && p == t.data() + t.size()) {
+    case FactType::kNumber:
+      if (std::optional<std::int64_t> i = ParseInteger(t)) {
         out.kind = RawValue::Kind::kInt;
-        out.i = i;
-        return out;
-      }
-      double d = 0;
-      auto [q, ec2] = std::from_chars(t.data(), t.data() + t.size(), d);
-      if (ec2 == std::errc() && q == t.data() + t.size()) {
+        out.i = *i;
+      } else if (std::optional<double> d = ParseNumber(t)) {
         out.kind = RawValue::Kind::kNumber;
-        out.d = d;
+        out.d = *d;
       }
       return out;
-    }
     case FactType::kEnum:
     case FactType::kString:
     case FactType::kDate:
@@ -171,7 +163,7 @@ class Validator {
 
  private:
   std::string Shown(const RawValue& raw) const {
-    if (fact_.personal) return "(personal data, not shown)";
+    if (fact_.personal) return std::string(kNotShown);
     return Describe(raw);
   }
 
@@ -179,28 +171,13 @@ class Validator {
 
   std::optional<Value> WrongType(const RawValue& raw, std::string_view want) {
     if (fact_.personal) {
-      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name,
-                          FactTypeName(fact_.type), want, KindName(raw)));
+      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name, NameOf(fact_.type),
+                          want, KindName(raw)));
     } else {
-      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name,
-                          FactTypeName(fact_.type), want, Describe(raw)));
+      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name, NameOf(fact_.type),
+                          want, Describe(raw)));
     }
     return std::nullopt;
-  }
-
-  std::string Show(const Value& v) const {
-    switch (fact_.type) {
-      case FactType::kNumber:
-        return fmt::format("{}", v.d);
-      case FactType::kDate:
-        return FormatDate(v.i);
-      case FactType::kBool:
-      case FactType::kInt:
-      case FactType::kEnum:
-      case FactType::kString:
-        return fmt::format("{}", v.i);
-    }
-    return "";
   }
 
   bool InBounds(const Value& v) {
@@ -210,15 +187,15 @@ class Validator {
     auto above = [&](const Value& bound) {
       return fact_.type == FactType::kNumber ? v.d > bound.d : v.i > bound.i;
     };
-    std::string shown = fact_.personal ? "(personal data, not shown)" : Show(v);
+    std::string shown = fact_.personal ? std::string(kNotShown) : ValueText(fact_, v);
     if (fact_.min && below(*fact_.min)) {
       Problem(fmt::format("fact '{}' is {}, below its minimum {}", fact_.name, shown,
-                          Show(*fact_.min)));
+                          ValueText(fact_, *fact_.min)));
       return false;
     }
     if (fact_.max && above(*fact_.max)) {
       Problem(fmt::format("fact '{}' is {}, above its maximum {}", fact_.name, shown,
-                          Show(*fact_.max)));
+                          ValueText(fact_, *fact_.max)));
       return false;
     }
     return true;
@@ -229,6 +206,12 @@ class Validator {
 };
 
 }  // namespace
+
+std::string CaseProblemText(const CaseProblem& p) {
+  std::string text = p.fact.empty() ? p.message : fmt::format("{}: {}", p.fact, p.message);
+  if (p.column > 0) text += fmt::format(" (column {})", p.column);
+  return text;
+}
 
 Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& options,
                   std::vector<CaseProblem>& problems) {

@@ -1,12 +1,12 @@
+#include "triage/check.h"
+
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "check/cycles.h"
-#include "triage/check.h"
 
 namespace triage {
 namespace {
@@ -130,19 +130,19 @@ class Checker {
     }
     if (int f = rs_.FindFact(e.name); f >= 0) {
       const Fact& fact = rs_.facts[f];
-      e.ref = Expr::Ref::kFact;
+      e.target = Expr::Target::kFact;
       e.index = f;
       CheckPersonal(fact, e.name_pos);
       if (fact.type != FactType::kBool) {
         diags_.Error(e.name_pos, "E022",
                      fmt::format("fact '{}' is {}; a condition needs a "
                                  "comparison such as '{} == ...'",
-                                 e.name, FactTypeName(fact.type), e.name));
+                                 e.name, NameOf(fact.type), e.name));
       }
       return;
     }
     if (int c = rs_.FindCondition(e.name); c >= 0) {
-      e.ref = Expr::Ref::kCondition;
+      e.target = Expr::Target::kCondition;
       e.index = c;
       return;
     }
@@ -178,31 +178,24 @@ class Checker {
       }
       return;
     }
-    e.ref = Expr::Ref::kFact;
+    e.target = Expr::Target::kFact;
     e.index = f;
     const Fact& fact = rs_.facts[f];
     CheckPersonal(fact, e.name_pos);
     bool ordered = fact.type == FactType::kInt || fact.type == FactType::kNumber ||
                    fact.type == FactType::kDate;
     if (IsOrdering(e) && !ordered) {
-      std::string op = e.kind == Expr::Kind::kBetween ? "between" : OpText(e.op);
+      std::string op = e.kind == Expr::Kind::kBetween ? "between" : std::string(NameOf(e.op));
       diags_.Error(e.name_pos, "E022",
                    fmt::format("fact '{}' is {}; '{}' applies to int, number "
                                "and date facts only",
-                               e.name, FactTypeName(fact.type), op));
+                               e.name, NameOf(fact.type), op));
       return;
     }
     for (Expr::Literal& lit : e.literals) ResolveLiteral(fact, lit);
   }
 
   void ResolveLiteral(const Fact& fact, Expr::Literal& lit) {
-    auto mismatch = [&] {
-      std::string shown =
-          lit.quoted ? fmt::format("the string '{}'", lit.text) : fmt::format("'{}'", lit.text);
-      diags_.Error(lit.pos, "E022",
-                   fmt::format("fact '{}' is {}, cannot compare with {}", fact.name,
-                               FactTypeName(fact.type), shown));
-    };
     if (fact.name == lit.text ||
         (!lit.quoted && rs_.FindFact(lit.text) >= 0 && fact.type != FactType::kEnum)) {
       diags_.Error(lit.pos, "E022",
@@ -211,75 +204,64 @@ class Checker {
                                lit.text));
       return;
     }
+    if (std::optional<Value> v = LiteralValue(fact, lit)) lit.value = std::move(*v);
+  }
+
+  // The value `lit` stands for as a value of `fact`; nullopt after saying
+  // why it cannot be one.
+  std::optional<Value> LiteralValue(const Fact& fact, const Expr::Literal& lit) {
     const std::string& t = lit.text;
+    // A number may be written with a '+' in a rule (not in a case).
+    std::string_view unsigned_text =
+        t.size() > 1 && t[0] == '+' ? std::string_view(t).substr(1) : t;
     switch (fact.type) {
       case FactType::kBool:
-        if (!lit.quoted && (t == "true" || t == "false")) {
-          lit.value = Value::Int(t == "true" ? 1 : 0);
-          return;
+        if (!lit.quoted && (t == "true" || t == "false")) return Value::Int(t == "true" ? 1 : 0);
+        break;
+      case FactType::kInt:
+        if (auto x = ParseInteger(unsigned_text); x && !lit.quoted) return Value::Int(*x);
+        break;
+      case FactType::kNumber:
+        if (auto x = ParseNumber(unsigned_text); x && std::isfinite(*x) && !lit.quoted) {
+          return Value::Num(*x);
         }
-        mismatch();
-        return;
-      case FactType::kInt: {
-        std::int64_t x = 0;
-        const char* begin = t.data() + (t.size() > 1 && t[0] == '+' ? 1 : 0);
-        auto [p, ec] = std::from_chars(begin, t.data() + t.size(), x);
-        if (!lit.quoted && ec == std::errc() && p == t.data() + t.size()) {
-          lit.value = Value::Int(x);
-          return;
-        }
-        mismatch();
-        return;
-      }
-      case FactType::kNumber: {
-        double x = 0;
-        const char* begin = t.data() + (t.size() > 1 && t[0] == '+' ? 1 : 0);
-        auto [p, ec] = std::from_chars(begin, t.data() + t.size(), x);
-        if (!lit.quoted && ec == std::errc() && p == t.data() + t.size() && std::isfinite(x)) {
-          lit.value = Value::Num(x);
-          return;
-        }
-        mismatch();
-        return;
-      }
+        break;
       case FactType::kDate:
-        if (!lit.quoted && t.size() == 10 && t[4] == '-' && t[7] == '-') {
-          if (auto d = ParseDate(t)) {
-            lit.value = Value::Int(*d);
-            return;
-          }
-          diags_.Error(lit.pos, "E025", fmt::format("'{}' is not a date that exists", t));
-          return;
-        }
-        mismatch();
-        return;
+        if (lit.quoted || t.size() != 10 || t[4] != '-' || t[7] != '-') break;
+        if (auto d = ParseDate(t)) return Value::Int(*d);
+        diags_.Error(lit.pos, "E025", fmt::format("'{}' is not a date that exists", t));
+        return std::nullopt;
       case FactType::kString:
-        if (lit.quoted) {
-          lit.value = Value::Str(t);
-          return;
-        }
+        if (lit.quoted) return Value::Str(t);
         diags_.Error(lit.pos, "E022",
                      fmt::format("fact '{}' is string, cannot compare with "
                                  "'{}'; quote a text: '{}'",
                                  fact.name, t, t));
-        return;
+        return std::nullopt;
       case FactType::kEnum:
-        for (size_t i = 0; i < fact.values.size(); ++i) {
-          if (fact.values[i] == t) {
-            lit.value = Value::Int(static_cast<std::int64_t>(i));
-            return;
-          }
-        }
-        diags_.Error(lit.pos, "E023",
-                     fmt::format("'{}' is not a value of enum fact '{}'{}", t, fact.name,
-                                 DidYouMeanSuffix(t, fact.values)));
-        return;
+        return EnumValue(fact, lit);
     }
+    std::string shown =
+        lit.quoted ? fmt::format("the string '{}'", lit.text) : fmt::format("'{}'", lit.text);
+    diags_.Error(lit.pos, "E022",
+                 fmt::format("fact '{}' is {}, cannot compare with {}", fact.name,
+                             NameOf(fact.type), shown));
+    return std::nullopt;
+  }
+
+  std::optional<Value> EnumValue(const Fact& fact, const Expr::Literal& lit) {
+    for (size_t i = 0; i < fact.values.size(); ++i) {
+      if (fact.values[i] == lit.text) return Value::Int(static_cast<std::int64_t>(i));
+    }
+    diags_.Error(lit.pos, "E023",
+                 fmt::format("'{}' is not a value of enum fact '{}'{}", lit.text, fact.name,
+                             DidYouMeanSuffix(lit.text, fact.values)));
+    return std::nullopt;
   }
 
   void ResolveOutcomeComparison(Expr& e) {
     bool is_route = e.name == "route";
-    e.ref = is_route ? Expr::Ref::kRoute : Expr::Ref::kRule;
+    e.target = is_route ? Expr::Target::kRoute : Expr::Target::kRule;
     if (IsOrdering(e)) {
       diags_.Error(e.name_pos, "E022",
                    fmt::format("'{}' compares with '==', '!=' or 'in' only", e.name));

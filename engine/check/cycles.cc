@@ -13,7 +13,7 @@ namespace {
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
 void CollectRefs(const Expr& e, std::vector<int>& out) {
-  if (e.ref == Expr::Ref::kCondition && e.index >= 0) out.push_back(e.index);
+  if (e.target == Expr::Target::kCondition && e.index >= 0) out.push_back(e.index);
   for (const auto& c : e.children) CollectRefs(*c, out);
 }
 

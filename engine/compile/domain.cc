@@ -18,7 +18,7 @@ constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
 void CollectComparisons(const Expr& e, int fact, std::vector<const Expr*>& out) {
   if ((e.kind == Expr::Kind::kCompare || e.kind == Expr::Kind::kIn ||
        e.kind == Expr::Kind::kBetween) &&
-      e.ref == Expr::Ref::kFact && e.index == fact) {
+      e.target == Expr::Target::kFact && e.index == fact) {
     out.push_back(&e);
   }
   for (const auto& c : e.children) CollectComparisons(*c, fact, out);

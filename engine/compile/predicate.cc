@@ -25,7 +25,7 @@ int PredicateBuilder::Build(const Expr& e, const std::function<int(const Expr&)>
     case Expr::Kind::kImplies:
       return Or(Not(Build(*e.children[0], outcome_atom)), Build(*e.children[1], outcome_atom));
     case Expr::Kind::kName:
-      if (e.ref == Expr::Ref::kCondition) {
+      if (e.target == Expr::Target::kCondition) {
         if (condition_memo_.empty()) {
           condition_memo_.assign(rs_.conditions.size(), -1);
         }
@@ -37,7 +37,7 @@ int PredicateBuilder::Build(const Expr& e, const std::function<int(const Expr&)>
     case Expr::Kind::kCompare:
     case Expr::Kind::kIn:
     case Expr::Kind::kBetween: {
-      if (e.ref == Expr::Ref::kRoute || e.ref == Expr::Ref::kRule) {
+      if (e.target == Expr::Target::kRoute || e.target == Expr::Target::kRule) {
         return outcome_atom ? outcome_atom(e) : False();
       }
       std::vector<bool> holds = domains_[e.index].Holds(e);

@@ -19,7 +19,7 @@ bool Eval(const RuleSet& rs, const Expr& e, const std::vector<std::optional<Valu
     case Expr::Kind::kImplies:
       return !Eval(rs, *e.children[0], values) || Eval(rs, *e.children[1], values);
     case Expr::Kind::kName:
-      if (e.ref == Expr::Ref::kCondition) {
+      if (e.target == Expr::Target::kCondition) {
         return Eval(rs, *rs.conditions[e.index].expr, values);
       }
       return values[e.index]->i != 0;

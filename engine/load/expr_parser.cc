@@ -208,13 +208,9 @@ class Parser {
     return result;
   }
 
-  static bool IsReserved(std::string_view w) {
-    return w == "and" || w == "or" || w == "not" || w == "in" || w == "between" || w == "implies";
-  }
-
   bool IsLiteralToken(const Token& t) const {
     if (t.kind == Token::Kind::kString) return true;
-    if (t.kind != Token::Kind::kWord || IsReserved(t.text)) return false;
+    if (t.kind != Token::Kind::kWord || IsOperatorWord(t.text)) return false;
     char c = t.text[0];
     return std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.' ||
            t.text == "true" || t.text == "false";
@@ -222,7 +218,8 @@ class Parser {
 
   std::optional<Expr::Literal> ParseLiteral(std::string_view what) {
     const Token& t = Peek();
-    if (t.kind == Token::Kind::kString || (t.kind == Token::Kind::kWord && !IsReserved(t.text))) {
+    if (t.kind == Token::Kind::kString ||
+        (t.kind == Token::Kind::kWord && !IsOperatorWord(t.text))) {
       ++pos_;
       return Expr::Literal{t.text, t.kind == Token::Kind::kString, PosAt(t.offset), {}};
     }
@@ -230,45 +227,27 @@ class Parser {
     return std::nullopt;
   }
 
+  // An operand, with the comparison that follows it if any.
   std::unique_ptr<Expr> ParseCompare() {
     const Token& first = Peek();
-    if (IsOp(first, "(")) {
-      ++pos_;
-      auto inner = ParseImplies();
-      if (!inner) return nullptr;
-      if (!IsOp(Peek(), ")")) {
-        Fail(Peek(), fmt::format("expected ')' but found '{}'", Peek().text));
-        return nullptr;
-      }
-      ++pos_;
-      return inner;
-    }
+    if (IsOp(first, "(")) return ParseParenthesised();
     if (first.kind == Token::Kind::kEnd) {
       Fail(first, "expected a condition but the expression ends here");
       return nullptr;
     }
-    if (first.kind == Token::Kind::kOp || IsReserved(first.text)) {
+    if (first.kind == Token::Kind::kOp || IsOperatorWord(first.text)) {
       Fail(first, fmt::format("expected a fact or condition but found '{}'", first.text));
       return nullptr;
     }
     auto e = std::make_unique<Expr>();
     e->pos = PosAt(first.offset);
-    // `literal op fact` is read as `fact op' literal`.
-    if (IsLiteralToken(first) && Peek(1).kind == Token::Kind::kOp && IsCompareOp(Peek(1).text) &&
-        Peek(2).kind == Token::Kind::kWord && !IsLiteralToken(Peek(2))) {
-      Expr::Literal lit{first.text, first.kind == Token::Kind::kString, PosAt(first.offset), {}};
-      std::string op = Peek(1).text;
-      const Token& name = Peek(2);
-      pos_ += 3;
-      e->kind = Expr::Kind::kCompare;
-      e->name = name.text;
-      e->name_pos = PosAt(name.offset);
-      e->op = Flip(ToOp(op));
-      e->literals.push_back(std::move(lit));
-      return e;
+    bool compared = Peek(1).kind == Token::Kind::kOp && IsCompareOp(Peek(1).text);
+    if (IsLiteralToken(first) && compared && Peek(2).kind == Token::Kind::kWord &&
+        !IsLiteralToken(Peek(2))) {
+      return ParseFlipped(std::move(e));
     }
     if (first.kind == Token::Kind::kWord && (first.text == "true" || first.text == "false") &&
-        !(Peek(1).kind == Token::Kind::kOp && IsCompareOp(Peek(1).text))) {
+        !compared) {
       ++pos_;
       e->kind = Expr::Kind::kBoolLiteral;
       e->bool_value = first.text == "true";
@@ -293,68 +272,89 @@ class Parser {
       e->literals.push_back(std::move(*lit));
       return e;
     }
-    bool negated = false;
-    if (IsKeyword(next, "not") && IsKeyword(Peek(1), "in")) {
-      negated = true;
-      ++pos_;
-    }
-    if (IsKeyword(Peek(), "in")) {
-      ++pos_;
-      e->kind = Expr::Kind::kIn;
-      e->negated = negated;
-      if (!IsOp(Peek(), "[")) {
-        Fail(Peek(), fmt::format("expected '[' after 'in' but found '{}'", Peek().text));
-        return nullptr;
-      }
-      ++pos_;
-      while (true) {
-        auto lit = ParseLiteral("a value");
-        if (!lit) return nullptr;
-        e->literals.push_back(std::move(*lit));
-        if (IsOp(Peek(), ",")) {
-          ++pos_;
-          continue;
-        }
-        if (IsOp(Peek(), "]")) {
-          ++pos_;
-          break;
-        }
-        Fail(Peek(), fmt::format("expected ',' or ']' but found '{}'", Peek().text));
-        return nullptr;
-      }
-      return e;
-    }
-    if (IsKeyword(Peek(), "between")) {
-      ++pos_;
-      e->kind = Expr::Kind::kBetween;
-      auto lo = ParseLiteral("a value");
-      if (!lo) return nullptr;
-      if (!IsKeyword(Peek(), "and")) {
-        Fail(Peek(), fmt::format("expected 'and' in 'between' but found '{}'", Peek().text));
-        return nullptr;
-      }
-      ++pos_;
-      auto hi = ParseLiteral("a value");
-      if (!hi) return nullptr;
-      e->literals.push_back(std::move(*lo));
-      e->literals.push_back(std::move(*hi));
-      return e;
-    }
+    bool negated = IsKeyword(next, "not") && IsKeyword(Peek(1), "in");
+    if (negated) ++pos_;
+    if (IsKeyword(Peek(), "in")) return ParseIn(std::move(e), negated);
+    if (IsKeyword(Peek(), "between")) return ParseBetween(std::move(e));
     e->kind = Expr::Kind::kName;
     return e;
   }
 
-  static bool IsCompareOp(std::string_view s) {
-    return s == "==" || s == "!=" || s == "<" || s == "<=" || s == ">" || s == ">=";
+  // "(" expr ")"
+  std::unique_ptr<Expr> ParseParenthesised() {
+    ++pos_;
+    auto inner = ParseImplies();
+    if (!inner) return nullptr;
+    if (!IsOp(Peek(), ")")) {
+      Fail(Peek(), fmt::format("expected ')' but found '{}'", Peek().text));
+      return nullptr;
+    }
+    ++pos_;
+    return inner;
   }
-  static Expr::Op ToOp(std::string_view s) {
-    if (s == "==") return Expr::Op::kEq;
-    if (s == "!=") return Expr::Op::kNe;
-    if (s == "<") return Expr::Op::kLt;
-    if (s == "<=") return Expr::Op::kLe;
-    if (s == ">") return Expr::Op::kGt;
-    return Expr::Op::kGe;
+
+  // `literal op fact`, read as `fact op' literal`.
+  std::unique_ptr<Expr> ParseFlipped(std::unique_ptr<Expr> e) {
+    const Token& first = Peek();
+    Expr::Literal lit{first.text, first.kind == Token::Kind::kString, PosAt(first.offset), {}};
+    std::string op = Peek(1).text;
+    const Token& name = Peek(2);
+    pos_ += 3;
+    e->kind = Expr::Kind::kCompare;
+    e->name = name.text;
+    e->name_pos = PosAt(name.offset);
+    e->op = Flip(ToOp(op));
+    e->literals.push_back(std::move(lit));
+    return e;
   }
+
+  // name ["not"] "in" "[" literal ("," literal)* "]", after the name.
+  std::unique_ptr<Expr> ParseIn(std::unique_ptr<Expr> e, bool negated) {
+    ++pos_;
+    e->kind = Expr::Kind::kIn;
+    e->negated = negated;
+    if (!IsOp(Peek(), "[")) {
+      Fail(Peek(), fmt::format("expected '[' after 'in' but found '{}'", Peek().text));
+      return nullptr;
+    }
+    ++pos_;
+    while (true) {
+      auto lit = ParseLiteral("a value");
+      if (!lit) return nullptr;
+      e->literals.push_back(std::move(*lit));
+      if (IsOp(Peek(), ",")) {
+        ++pos_;
+        continue;
+      }
+      if (IsOp(Peek(), "]")) {
+        ++pos_;
+        return e;
+      }
+      Fail(Peek(), fmt::format("expected ',' or ']' but found '{}'", Peek().text));
+      return nullptr;
+    }
+  }
+
+  // name "between" literal "and" literal, after the name.
+  std::unique_ptr<Expr> ParseBetween(std::unique_ptr<Expr> e) {
+    ++pos_;
+    e->kind = Expr::Kind::kBetween;
+    auto lo = ParseLiteral("a value");
+    if (!lo) return nullptr;
+    if (!IsKeyword(Peek(), "and")) {
+      Fail(Peek(), fmt::format("expected 'and' in 'between' but found '{}'", Peek().text));
+      return nullptr;
+    }
+    ++pos_;
+    auto hi = ParseLiteral("a value");
+    if (!hi) return nullptr;
+    e->literals.push_back(std::move(*lo));
+    e->literals.push_back(std::move(*hi));
+    return e;
+  }
+
+  static bool IsCompareOp(std::string_view s) { return ValueNamed<Expr::Op>(s).has_value(); }
+  static Expr::Op ToOp(std::string_view s) { return *ValueNamed<Expr::Op>(s); }
   static Expr::Op Flip(Expr::Op op) {
     switch (op) {
       case Expr::Op::kEq:

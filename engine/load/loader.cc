@@ -1,15 +1,16 @@
+// This file's external interface is LoadRuleSet and Sha256Hex (load.h).
+#include "triage/load.h"
+
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
-#include <set>
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
 #include "load/expr_parser.h"
 #include "load/strict_yaml.h"
-#include "triage/load.h"
+#include "load/yaml_fields.h"
 
 namespace triage {
 namespace {
@@ -49,15 +50,16 @@ bool IsRuleSetId(std::string_view s) {
   return true;
 }
 
-bool IsReservedWord(std::string_view s) {
-  static const std::set<std::string_view> kWords = {
-      "and", "or", "not", "in", "between", "implies", "true", "false", "route", "rule", "case_id"};
-  return kWords.count(s) > 0;
+bool IsLanguageCode(std::string_view lang) {
+  bool ok = lang.size() >= 2 && lang.size() <= 8;
+  for (char c : lang) ok = ok && (std::islower(static_cast<unsigned char>(c)) || c == '-');
+  return ok;
 }
 
 class Loader {
  public:
-  Loader(std::string_view bytes, Diagnostics& diags) : text_(bytes), diags_(diags) {}
+  Loader(std::string_view bytes, Diagnostics& diags)
+      : text_(bytes), diags_(diags), fields_(diags) {}
 
   RuleSet Load(const Node& root) {
     RuleSet rs;
@@ -68,45 +70,16 @@ class Loader {
                                root.KindName()));
       return rs;
     }
-    CheckKeys(root,
-              {"ruleset", "version", "title", "hit_policy", "facts", "routes", "conditions",
-               "rules", "default", "guarantees"},
-              {"ruleset", "version", "facts", "routes", "rules"}, "rule file");
-    if (const Node* n = root.Find("ruleset"); n && Scalar(*n, "ruleset")) {
-      rs.id = n->value;
-      if (!IsRuleSetId(rs.id)) {
-        diags_.Error(n->pos, "E013",
-                     fmt::format("ruleset id '{}' must match "
-                                 "[a-z0-9][a-z0-9-]*",
-                                 rs.id));
-      }
-    }
-    if (const Node* n = root.Find("version"); n && Scalar(*n, "version")) {
-      rs.version = n->value;
-    }
-    if (const Node* n = root.Find("title")) rs.title = ReadText(*n, "title");
-    if (const Node* n = root.Find("hit_policy"); n && Scalar(*n, "hit_policy")) {
-      static const std::vector<std::string> kPolicies = {"first", "unique", "priority", "collect"};
-      if (n->value == "first") {
-        rs.hit_policy = HitPolicy::kFirst;
-      } else if (n->value == "unique") {
-        rs.hit_policy = HitPolicy::kUnique;
-      } else if (n->value == "priority") {
-        rs.hit_policy = HitPolicy::kPriority;
-      } else if (n->value == "collect") {
-        rs.hit_policy = HitPolicy::kCollect;
-      } else {
-        diags_.Error(n->pos, "E013",
-                     fmt::format("unknown hit policy '{}'{}; use first, "
-                                 "unique, priority or collect",
-                                 n->value, DidYouMeanSuffix(n->value, kPolicies)));
-      }
-    }
+    fields_.CheckKeys(root,
+                      {"ruleset", "version", "title", "hit_policy", "facts", "routes", "conditions",
+                       "rules", "default", "guarantees"},
+                      {"ruleset", "version", "facts", "routes", "rules"}, "rule file");
+    ReadHeader(root, rs);
     if (const Node* n = root.Find("facts")) ReadFacts(*n, rs);
     if (const Node* n = root.Find("routes")) ReadRoutes(*n, rs);
     if (const Node* n = root.Find("conditions")) ReadConditions(*n, rs);
     if (const Node* n = root.Find("rules")) ReadRules(*n, rs);
-    if (const Node* n = root.Find("default"); n && Scalar(*n, "default")) {
+    if (const Node* n = root.Find("default"); n && fields_.Scalar(*n, "default")) {
       rs.default_route = n->value;
       rs.default_pos = n->pos;
     }
@@ -115,40 +88,40 @@ class Loader {
   }
 
  private:
-  // Reports unknown keys (with did-you-mean) and missing required ones.
-  void CheckKeys(const Node& map, const std::vector<std::string>& allowed,
-                 const std::vector<std::string>& required, std::string_view what) {
-    for (const yaml::Entry& e : map.entries) {
-      if (std::find(allowed.begin(), allowed.end(), e.key.value) == allowed.end()) {
-        diags_.Error(
-            e.key.pos, "E010",
-            fmt::format("unknown key '{}'{}", e.key.value, DidYouMeanSuffix(e.key.value, allowed)));
+  // ruleset, version, title and hit_policy.
+  void ReadHeader(const Node& root, RuleSet& rs) {
+    if (const Node* n = root.Find("ruleset"); n && fields_.Scalar(*n, "ruleset")) {
+      rs.id = n->value;
+      if (!IsRuleSetId(rs.id)) {
+        diags_.Error(n->pos, "E013",
+                     fmt::format("ruleset id '{}' must match "
+                                 "[a-z0-9][a-z0-9-]*",
+                                 rs.id));
       }
     }
-    for (const std::string& key : required) {
-      if (!map.Find(key)) {
-        diags_.Error(map.pos, "E011", fmt::format("{} has no '{}'", what, key));
+    if (const Node* n = root.Find("version"); n && fields_.Scalar(*n, "version")) {
+      rs.version = n->value;
+    }
+    if (const Node* n = root.Find("title")) rs.title = ReadText(*n, "title");
+    if (const Node* n = root.Find("hit_policy"); n && fields_.Scalar(*n, "hit_policy")) {
+      if (std::optional<HitPolicy> p = ValueNamed<HitPolicy>(n->value)) {
+        rs.hit_policy = *p;
+      } else {
+        diags_.Error(n->pos, "E013",
+                     fmt::format("unknown hit policy '{}'{}; use {}", n->value,
+                                 DidYouMeanSuffix(n->value, AllNames<HitPolicy>()),
+                                 NameChoices<HitPolicy>()));
       }
     }
   }
 
-  bool Scalar(const Node& n, std::string_view key) {
-    if (n.IsScalar()) return true;
-    diags_.Error(n.pos, "E012",
-                 fmt::format("'{}' must be a single value, not {}", key, n.KindName()));
-    return false;
-  }
-
-  bool Map(const Node& n, std::string_view key, bool allow_null = false) {
-    if (n.IsMap() || (allow_null && n.IsNull())) return true;
-    diags_.Error(n.pos, "E012", fmt::format("'{}' must be a map, not {}", key, n.KindName()));
-    return false;
-  }
-
-  bool Seq(const Node& n, std::string_view key) {
-    if (n.IsSeq()) return true;
-    diags_.Error(n.pos, "E012", fmt::format("'{}' must be a list, not {}", key, n.KindName()));
-    return false;
+  // A fact, route or condition name (a map key).
+  void CheckName(const yaml::Entry& e, std::string_view what) {
+    if (IsIdentifier(e.key.value) && !IsReservedName(e.key.value)) return;
+    diags_.Error(e.key.pos, "E013",
+                 fmt::format("{} name '{}' must be a word of letters, digits and '_' that is not "
+                             "a keyword",
+                             what, e.key.value));
   }
 
   Text ReadText(const Node& n, std::string_view key) {
@@ -166,11 +139,7 @@ class Loader {
     }
     for (const yaml::Entry& e : n.entries) {
       const std::string& lang = e.key.value;
-      bool ok = lang.size() >= 2 && lang.size() <= 8;
-      for (char c : lang) {
-        ok = ok && (std::islower(static_cast<unsigned char>(c)) || c == '-');
-      }
-      if (!ok) {
+      if (!IsLanguageCode(lang)) {
         diags_.Error(e.key.pos, "E013",
                      fmt::format("'{}' is not a language code (such as nl "
                                  "or en)",
@@ -198,25 +167,17 @@ class Loader {
   }
 
   std::optional<Value> ReadBound(const Node& n, const Fact& f, std::string_view key) {
-    if (!Scalar(n, key)) return std::nullopt;
+    if (!fields_.Scalar(n, key)) return std::nullopt;
     const std::string& v = n.value;
     switch (f.type) {
-      case FactType::kInt: {
-        std::int64_t x = 0;
-        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-        if (ec == std::errc() && p == v.data() + v.size()) {
-          return Value::Int(x);
+      case FactType::kInt:
+        if (std::optional<std::int64_t> x = ParseInteger(v)) return Value::Int(*x);
+        break;
+      case FactType::kNumber:
+        if (std::optional<double> x = ParseNumber(v); x && std::isfinite(*x)) {
+          return Value::Num(*x);
         }
         break;
-      }
-      case FactType::kNumber: {
-        double x = 0;
-        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-        if (ec == std::errc() && p == v.data() + v.size() && std::isfinite(x)) {
-          return Value::Num(x);
-        }
-        break;
-      }
       case FactType::kDate:
         if (auto d = ParseDate(v)) return Value::Int(*d);
         break;
@@ -226,119 +187,107 @@ class Loader {
         diags_.Error(n.pos, "E013",
                      fmt::format("'{}' applies to int, number and date facts, "
                                  "not to {} fact '{}'",
-                                 key, FactTypeName(f.type), f.name));
+                                 key, NameOf(f.type), f.name));
         return std::nullopt;
     }
     diags_.Error(
         n.pos, "E013",
-        fmt::format("'{}' of {} fact '{}' cannot be '{}'", key, FactTypeName(f.type), f.name, v));
+        fmt::format("'{}' of {} fact '{}' cannot be '{}'", key, NameOf(f.type), f.name, v));
     return std::nullopt;
   }
 
   void ReadFacts(const Node& n, RuleSet& rs) {
-    if (!Map(n, "facts", true)) return;
-    static const std::vector<std::string> kTypes = {"bool", "int",    "number",
-                                                    "enum", "string", "date"};
+    if (!fields_.Map(n, "facts", true)) return;
     for (const yaml::Entry& e : n.entries) {
-      Fact f;
-      f.name = e.key.value;
-      f.pos = e.key.pos;
-      if (!IsIdentifier(f.name) || IsReservedWord(f.name)) {
-        diags_.Error(e.key.pos, "E013",
-                     fmt::format("fact name '{}' must be a word of letters, "
-                                 "digits and '_' that is not a keyword",
-                                 f.name));
-      }
-      if (!Map(e.value, f.name)) continue;
-      const Node& spec = e.value;
-      CheckKeys(spec,
-                {"type", "values", "min", "max", "label", "question", "description", "personal"},
-                {"type"}, fmt::format("fact '{}'", f.name));
-      const Node* type = spec.Find("type");
-      if (!type || !Scalar(*type, "type")) continue;
-      if (type->value == "bool") {
-        f.type = FactType::kBool;
-      } else if (type->value == "int") {
-        f.type = FactType::kInt;
-      } else if (type->value == "number") {
-        f.type = FactType::kNumber;
-      } else if (type->value == "enum") {
-        f.type = FactType::kEnum;
-      } else if (type->value == "string") {
-        f.type = FactType::kString;
-      } else if (type->value == "date") {
-        f.type = FactType::kDate;
-      } else {
-        diags_.Error(type->pos, "E013",
-                     fmt::format("unknown type '{}'{}; use bool, int, number, "
-                                 "enum, string or date",
-                                 type->value, DidYouMeanSuffix(type->value, kTypes)));
-        continue;
-      }
-      const Node* values = spec.Find("values");
-      if (f.type == FactType::kEnum) {
-        if (!values) {
-          diags_.Error(spec.pos, "E011", fmt::format("enum fact '{}' has no 'values'", f.name));
-        } else if (Seq(*values, "values")) {
-          for (const Node& v : values->items) {
-            if (!Scalar(v, "values")) continue;
-            if (std::find(f.values.begin(), f.values.end(), v.value) != f.values.end()) {
-              diags_.Error(v.pos, "E014", fmt::format("enum value '{}' is listed twice", v.value));
-              continue;
-            }
-            f.values.push_back(v.value);
-          }
-          if (f.values.empty()) {
-            diags_.Error(values->pos, "E013",
-                         fmt::format("enum fact '{}' needs at least one value", f.name));
-          }
-        }
-      } else if (values) {
+      if (std::optional<Fact> f = ReadFact(e)) rs.facts.push_back(std::move(*f));
+    }
+  }
+
+  // One entry of `facts:`; nullopt when it has no usable type.
+  std::optional<Fact> ReadFact(const yaml::Entry& e) {
+    Fact f;
+    f.name = e.key.value;
+    f.pos = e.key.pos;
+    CheckName(e, "fact");
+    if (!fields_.Map(e.value, f.name)) return std::nullopt;
+    const Node& spec = e.value;
+    fields_.CheckKeys(
+        spec, {"type", "values", "min", "max", "label", "question", "description", "personal"},
+        {"type"}, fmt::format("fact '{}'", f.name));
+    const Node* type = spec.Find("type");
+    if (!type || !fields_.Scalar(*type, "type")) return std::nullopt;
+    std::optional<FactType> t = ValueNamed<FactType>(type->value);
+    if (!t) {
+      diags_.Error(type->pos, "E013",
+                   fmt::format("unknown type '{}'{}; use {}", type->value,
+                               DidYouMeanSuffix(type->value, AllNames<FactType>()),
+                               NameChoices<FactType>()));
+      return std::nullopt;
+    }
+    f.type = *t;
+    ReadValues(spec, f);
+    ReadBounds(spec, f);
+    if (const Node* t = spec.Find("label")) f.label = ReadText(*t, "label");
+    if (const Node* t = spec.Find("question")) f.question = ReadText(*t, "question");
+    if (const Node* t = spec.Find("description")) f.description = ReadText(*t, "description");
+    if (const Node* p = spec.Find("personal")) {
+      f.personal = ReadBool(*p, "personal").value_or(false);
+    }
+    return f;
+  }
+
+  // An enum's `values`; refused for the other types.
+  void ReadValues(const Node& spec, Fact& f) {
+    const Node* values = spec.Find("values");
+    if (f.type != FactType::kEnum) {
+      if (values) {
         diags_.Error(values->pos, "E013",
                      fmt::format("'values' applies to enum facts, not to {} "
                                  "fact '{}'",
-                                 FactTypeName(f.type), f.name));
+                                 NameOf(f.type), f.name));
       }
-      if (const Node* m = spec.Find("min")) f.min = ReadBound(*m, f, "min");
-      if (const Node* m = spec.Find("max")) f.max = ReadBound(*m, f, "max");
-      if (f.min && f.max) {
-        bool empty = f.type == FactType::kNumber ? f.min->d > f.max->d : f.min->i > f.max->i;
-        if (empty) {
-          diags_.Error(spec.Find("max")->pos, "E013",
-                       fmt::format("fact '{}' has max below min", f.name));
-        }
+      return;
+    }
+    if (!values) {
+      diags_.Error(spec.pos, "E011", fmt::format("enum fact '{}' has no 'values'", f.name));
+      return;
+    }
+    if (!fields_.Seq(*values, "values")) return;
+    for (const Node& v : values->items) {
+      if (!fields_.Scalar(v, "values")) continue;
+      if (std::find(f.values.begin(), f.values.end(), v.value) != f.values.end()) {
+        diags_.Error(v.pos, "E014", fmt::format("enum value '{}' is listed twice", v.value));
+        continue;
       }
-      if (const Node* t = spec.Find("label")) f.label = ReadText(*t, "label");
-      if (const Node* t = spec.Find("question")) {
-        f.question = ReadText(*t, "question");
-      }
-      if (const Node* t = spec.Find("description")) {
-        f.description = ReadText(*t, "description");
-      }
-      if (const Node* p = spec.Find("personal")) {
-        f.personal = ReadBool(*p, "personal").value_or(false);
-      }
-      rs.facts.push_back(std::move(f));
+      f.values.push_back(v.value);
+    }
+    if (f.values.empty()) {
+      diags_.Error(values->pos, "E013",
+                   fmt::format("enum fact '{}' needs at least one value", f.name));
+    }
+  }
+
+  void ReadBounds(const Node& spec, Fact& f) {
+    if (const Node* m = spec.Find("min")) f.min = ReadBound(*m, f, "min");
+    if (const Node* m = spec.Find("max")) f.max = ReadBound(*m, f, "max");
+    if (!f.min || !f.max) return;
+    bool empty = f.type == FactType::kNumber ? f.min->d > f.max->d : f.min->i > f.max->i;
+    if (empty) {
+      diags_.Error(spec.Find("max")->pos, "E013",
+                   fmt::format("fact '{}' has max below min", f.name));
     }
   }
 
   void ReadRoutes(const Node& n, RuleSet& rs) {
-    if (!Map(n, "routes")) return;
+    if (!fields_.Map(n, "routes")) return;
     for (const yaml::Entry& e : n.entries) {
       Route r;
       r.name = e.key.value;
       r.pos = e.key.pos;
-      if (!IsIdentifier(r.name) || IsReservedWord(r.name)) {
-        diags_.Error(e.key.pos, "E013",
-                     fmt::format("route name '{}' must be a word of letters, "
-                                 "digits and '_' that is not a keyword",
-                                 r.name));
-      }
-      if (Map(e.value, r.name, true)) {
-        CheckKeys(e.value, {"label", "description"}, {}, fmt::format("route '{}'", r.name));
-        if (const Node* t = e.value.Find("label")) {
-          r.label = ReadText(*t, "label");
-        }
+      CheckName(e, "route");
+      if (fields_.Map(e.value, r.name, true)) {
+        fields_.CheckKeys(e.value, {"label", "description"}, {}, fmt::format("route '{}'", r.name));
+        if (const Node* t = e.value.Find("label")) r.label = ReadText(*t, "label");
         if (const Node* t = e.value.Find("description")) {
           r.description = ReadText(*t, "description");
         }
@@ -360,32 +309,26 @@ class Loader {
   }
 
   void ReadConditions(const Node& n, RuleSet& rs) {
-    if (!Map(n, "conditions", true)) return;
+    if (!fields_.Map(n, "conditions", true)) return;
     for (const yaml::Entry& e : n.entries) {
       Condition c;
       c.name = e.key.value;
       c.pos = e.key.pos;
-      if (!IsIdentifier(c.name) || IsReservedWord(c.name)) {
-        diags_.Error(e.key.pos, "E013",
-                     fmt::format("condition name '{}' must be a word of "
-                                 "letters, digits and '_' that is not a "
-                                 "keyword",
-                                 c.name));
-      }
+      CheckName(e, "condition");
       c.expr = ReadExpr(e.value, c.name, false);
       rs.conditions.push_back(std::move(c));
     }
   }
 
   void ReadRules(const Node& n, RuleSet& rs) {
-    if (!Seq(n, "rules")) return;
+    if (!fields_.Seq(n, "rules")) return;
     for (const Node& item : n.items) {
-      if (!Map(item, "rules")) continue;
+      if (!fields_.Map(item, "rules")) continue;
       Rule r;
       r.pos = item.pos;
-      CheckKeys(item, {"id", "when", "route", "reason", "source", "description"},
-                {"id", "when", "route"}, "rule");
-      if (const Node* id = item.Find("id"); id && Scalar(*id, "id")) {
+      fields_.CheckKeys(item, {"id", "when", "route", "reason", "source", "description"},
+                        {"id", "when", "route"}, "rule");
+      if (const Node* id = item.Find("id"); id && fields_.Scalar(*id, "id")) {
         r.id = id->value;
         r.pos = id->pos;
         if (!IsRuleId(r.id)) {
@@ -396,42 +339,39 @@ class Loader {
         }
       }
       if (const Node* w = item.Find("when")) r.when = ReadExpr(*w, "when", false);
-      if (const Node* route = item.Find("route"); route && Scalar(*route, "route")) {
+      if (const Node* route = item.Find("route"); route && fields_.Scalar(*route, "route")) {
         r.route = route->value;
         r.route_pos = route->pos;
       }
       if (const Node* t = item.Find("reason")) r.reason = ReadText(*t, "reason");
-      if (const Node* t = item.Find("description")) {
-        r.description = ReadText(*t, "description");
-      }
-      if (const Node* s = item.Find("source"); s && Scalar(*s, "source")) {
-        r.source = s->value;
+      if (const Node* t = item.Find("description")) r.description = ReadText(*t, "description");
+      if (std::optional<std::string> source = fields_.ScalarText(item.Find("source"), "source")) {
+        r.source = *source;
       }
       rs.rules.push_back(std::move(r));
     }
   }
 
   void ReadGuarantees(const Node& n, RuleSet& rs) {
-    if (!Seq(n, "guarantees")) return;
+    if (!fields_.Seq(n, "guarantees")) return;
     for (const Node& item : n.items) {
-      if (!Map(item, "guarantees")) continue;
+      if (!fields_.Map(item, "guarantees")) continue;
       Guarantee g;
       g.pos = item.pos;
-      CheckKeys(item, {"id", "that", "description"}, {"id", "that"}, "guarantee");
-      if (const Node* id = item.Find("id"); id && Scalar(*id, "id")) {
+      fields_.CheckKeys(item, {"id", "that", "description"}, {"id", "that"}, "guarantee");
+      if (const Node* id = item.Find("id"); id && fields_.Scalar(*id, "id")) {
         g.id = id->value;
         g.pos = id->pos;
       }
       if (const Node* t = item.Find("that")) g.that = ReadExpr(*t, "that", true);
-      if (const Node* t = item.Find("description")) {
-        g.description = ReadText(*t, "description");
-      }
+      if (const Node* t = item.Find("description")) g.description = ReadText(*t, "description");
       rs.guarantees.push_back(std::move(g));
     }
   }
 
   std::string_view text_;
   Diagnostics& diags_;
+  yaml::Fields fields_;
 };
 
 }  // namespace

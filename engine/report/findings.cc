@@ -2,6 +2,8 @@
 
 #include "triage/report.h"
 
+#include "triage/json.h"
+
 namespace triage {
 
 std::string FindingsJson(std::string_view file, const Diagnostics& diags, const RuleSet* rs,

@@ -12,6 +12,8 @@
 
 #include "triage/report.h"
 
+#include "triage/json.h"
+
 namespace triage {
 namespace {
 
@@ -139,8 +141,8 @@ std::string GraphJson(const DecisionGraph& g) {
   std::string out = fmt::format(
       "{{\"ruleset\": {{\"id\": {}, \"version\": {}, \"sha256\": {}}}, "
       "\"hit_policy\": \"{}\", \"root\": {}, \"fact_order\": [",
-      JsonString(rs.id), JsonString(rs.version), JsonString(rs.sha256),
-      HitPolicyName(rs.hit_policy), ref(g.root()));
+      JsonString(rs.id), JsonString(rs.version), JsonString(rs.sha256), NameOf(rs.hit_policy),
+      ref(g.root()));
   for (size_t k = 0; k < g.fact_order().size(); ++k) {
     out += (k ? ", " : "") + JsonString(rs.facts[g.fact_order()[k]].name);
   }

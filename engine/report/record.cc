@@ -1,40 +1,26 @@
-#include <fmt/format.h>
-
 #include "triage/report.h"
 
+#include <fmt/format.h>
+
+#include "triage/csv.h"
+#include "triage/json.h"
+
 namespace triage {
-const char* StatusName(const Record& r) {
-  if (r.invalid()) return "invalid";
+
+RecordStatus StatusOf(const Record& r) {
+  if (r.invalid()) return RecordStatus::kInvalid;
   switch (r.decision.status) {
     case Decision::Status::kDecided:
-      return "decided";
+      return RecordStatus::kDecided;
     case Decision::Status::kUndetermined:
-      return "undetermined";
+      return RecordStatus::kUndetermined;
     case Decision::Status::kUnrouted:
-      return "unrouted";
+      return RecordStatus::kUnrouted;
   }
-  return "?";
+  TRIAGE_UNREACHABLE();
 }
 
 namespace {
-
-std::string ValueText(const Fact& fact, const Value& v) {
-  switch (fact.type) {
-    case FactType::kBool:
-      return v.i ? "true" : "false";
-    case FactType::kInt:
-      return fmt::format("{}", v.i);
-    case FactType::kNumber:
-      return fmt::format("{}", v.d);
-    case FactType::kEnum:
-      return fact.values[static_cast<size_t>(v.i)];
-    case FactType::kString:
-      return fmt::format("'{}'", v.s);
-    case FactType::kDate:
-      return FormatDate(v.i);
-  }
-  return "";
-}
 
 // The few fixed words of the text form, in the languages rule files use.
 struct Words {
@@ -99,64 +85,6 @@ std::string Where(const Record& r) {
 }
 
 }  // namespace
-
-void AppendJsonString(std::string& out, std::string_view s) {
-  out += '"';
-  size_t run = 0;  // start of the characters not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += fmt::format("\\u{:04x}", c);
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
-
-std::string JsonString(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  AppendJsonString(out, s);
-  return out;
-}
-
-std::string ValueJson(const Fact& fact, const Value& v) {
-  if (fact.personal) return "\"(personal data, not shown)\"";
-  switch (fact.type) {
-    case FactType::kBool:
-      return v.i ? "true" : "false";
-    case FactType::kInt:
-      return fmt::format("{}", v.i);
-    case FactType::kNumber:
-      return fmt::format("{}", v.d);
-    case FactType::kEnum:
-      return JsonString(fact.values[static_cast<size_t>(v.i)]);
-    case FactType::kString:
-      return JsonString(v.s);
-    case FactType::kDate:
-      return JsonString(FormatDate(v.i));
-  }
-  return "null";
-}
 
 namespace {
 
@@ -225,7 +153,7 @@ std::string RecordJson(const RuleSet& rs, const Record& r, std::string_view lang
     out += "null";
   }
   out += ", \"status\": \"";
-  out += StatusName(r);
+  out += NameOf(StatusOf(r));
   out += "\", \"route\": ";
   out += decided ? json.routes[static_cast<size_t>(d.routes[0])] : "null";
   out += ", \"routes\": ";
@@ -278,24 +206,6 @@ std::string RecordJson(const RuleSet& rs, const Record& r, std::string_view lang
   return out;
 }
 
-std::string CsvCell(std::string_view text) {
-  std::string cell;
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) {
-    cell += '\'';
-  }
-  cell += text;
-  bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
-               (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
-  if (!quote) return cell;
-  std::string quoted = "\"";
-  for (char ch : cell) {
-    if (ch == '"') quoted += '"';
-    quoted += ch;
-  }
-  quoted += '"';
-  return quoted;
-}
-
 std::string RecordCsvHeader() {
   return "case_id,input,index,line,status,route,routes,rule,rules,reason,path,ask,"
          "errors,ruleset,version,sha256\n";
@@ -323,23 +233,20 @@ std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang)
     path = join(d.path, [&](int f) {
       const Fact& fact = rs.facts[static_cast<size_t>(f)];
       return fact.name + "=" +
-             (fact.personal ? std::string("(personal data, not shown)")
+             (fact.personal ? std::string(kNotShown)
                             : ValueText(fact, *r.values.values[static_cast<size_t>(f)]));
     });
     if (d.status == Decision::Status::kUndetermined) ask = join(d.ask, fact_name);
   }
   for (size_t i = 0; i < r.problems.size(); ++i) {
-    const CaseProblem& p = r.problems[i];
-    if (i) errors += "; ";
-    errors += p.fact.empty() ? p.message : fmt::format("{}: {}", p.fact, p.message);
-    if (p.column > 0) errors += fmt::format(" (column {})", p.column);
+    errors += (i ? "; " : "") + CaseProblemText(r.problems[i]);
   }
   std::string cells[] = {
       r.case_id ? *r.case_id : "",
       r.input,
       fmt::format("{}", r.index),
       r.line > 0 ? fmt::format("{}", r.line) : "",
-      StatusName(r),
+      std::string(NameOf(StatusOf(r))),
       decided ? route_name(d.routes[0]) : "",
       valid ? join(d.routes, route_name) : "",
       decided && d.rule >= 0 ? rule_id(d.rule) : "",
@@ -380,7 +287,7 @@ std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang
       const Fact& f = rs.facts[d.path[i]];
       out += fmt::format(
           "{} {} = {}", i ? ";" : "", FactText(f, lang),
-          f.personal ? "(personal data, not shown)" : ValueText(f, *r.values.values[d.path[i]]));
+          f.personal ? std::string(kNotShown) : ValueText(f, *r.values.values[d.path[i]]));
     }
     out += "\n";
   };

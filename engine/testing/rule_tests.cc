@@ -6,30 +6,14 @@
 
 #include "cases/yaml_case.h"
 #include "load/strict_yaml.h"
+#include "load/yaml_fields.h"
 #include "triage/evaluate.h"
 
 namespace triage {
 namespace {
 
-void CheckKeys(const yaml::Node& map, const std::vector<std::string>& allowed, Diagnostics& diags) {
-  for (const yaml::Entry& e : map.entries) {
-    if (std::find(allowed.begin(), allowed.end(), e.key.value) == allowed.end()) {
-      diags.Error(
-          e.key.pos, "E010",
-          fmt::format("unknown key '{}'{}", e.key.value, DidYouMeanSuffix(e.key.value, allowed)));
-    }
-  }
-}
-
-std::optional<std::string> Scalar(const yaml::Node* n, std::string_view key, Diagnostics& diags) {
-  if (!n) return std::nullopt;
-  if (n->IsScalar()) return n->value;
-  diags.Error(n->pos, "E012",
-              fmt::format("'{}' must be a single value, not {}", key, n->KindName()));
-  return std::nullopt;
-}
-
-void ReadExpect(const yaml::Node& n, RuleTest& t, Diagnostics& diags) {
+void ReadExpect(const yaml::Node& n, RuleTest& t, yaml::Fields& fields) {
+  Diagnostics& diags = fields.diags();
   if (n.IsScalar()) {
     t.route = n.value;
     return;
@@ -38,35 +22,35 @@ void ReadExpect(const yaml::Node& n, RuleTest& t, Diagnostics& diags) {
     diags.Error(n.pos, "E012", "'expect' must be a route or a map");
     return;
   }
-  CheckKeys(n, {"status", "route", "rule", "routes"}, diags);
-  t.status = Scalar(n.Find("status"), "status", diags);
-  if (t.status && *t.status != "decided" && *t.status != "undetermined" &&
-      *t.status != "unrouted" && *t.status != "invalid") {
-    diags.Error(n.Find("status")->pos, "E013",
-                fmt::format("unknown status '{}'; use decided, undetermined, "
-                            "unrouted or invalid",
-                            *t.status));
+  fields.CheckKeys(n, {"status", "route", "rule", "routes"});
+  std::optional<std::string> status = fields.ScalarText(n.Find("status"), "status");
+  if (status) {
+    t.status = ValueNamed<RecordStatus>(*status);
+    if (!t.status) {
+      diags.Error(n.Find("status")->pos, "E013",
+                  fmt::format("unknown status '{}'; use {}", *status, NameChoices<RecordStatus>()));
+    }
   }
-  t.route = Scalar(n.Find("route"), "route", diags);
-  t.rule = Scalar(n.Find("rule"), "rule", diags);
+  t.route = fields.ScalarText(n.Find("route"), "route");
+  t.rule = fields.ScalarText(n.Find("rule"), "rule");
   if (const yaml::Node* routes = n.Find("routes")) {
     if (!routes->IsSeq()) {
       diags.Error(routes->pos, "E012", "'routes' must be a list");
     } else {
       t.routes.emplace();
       for (const yaml::Node& r : routes->items) {
-        if (auto v = Scalar(&r, "routes", diags)) t.routes->push_back(*v);
+        if (auto v = fields.ScalarText(&r, "routes")) t.routes->push_back(*v);
       }
     }
   }
-  if (!t.status && !t.route && !t.rule && !t.routes) {
+  if (!status && !t.route && !t.rule && !t.routes) {
     diags.Error(n.pos, "E011", "'expect' says nothing to check");
   }
 }
 
 std::string Expected(const RuleTest& t) {
   std::vector<std::string> parts;
-  if (t.status) parts.push_back(*t.status);
+  if (t.status) parts.emplace_back(NameOf(*t.status));
   if (t.route) parts.push_back("route " + *t.route);
   if (t.rule) parts.push_back("rule " + *t.rule);
   if (t.routes) {
@@ -80,9 +64,9 @@ std::string Expected(const RuleTest& t) {
 }
 
 bool Passes(const RuleSet& rs, const RuleTest& t, const Record& r) {
-  const char* status = StatusName(r);
-  std::string want_status = t.status ? *t.status : (t.route || t.rule ? "decided" : "");
-  if (!want_status.empty() && want_status != status) return false;
+  std::optional<RecordStatus> want_status = t.status;
+  if (!want_status && (t.route || t.rule)) want_status = RecordStatus::kDecided;
+  if (want_status && *want_status != StatusOf(r)) return false;
   if (r.invalid()) return !t.route && !t.rule && !t.routes;
   const Decision& d = r.decision;
   if (t.route) {
@@ -107,6 +91,40 @@ bool Passes(const RuleSet& rs, const RuleTest& t, const Record& r) {
 
 }  // namespace
 
+namespace {
+
+// One item of `cases:` (the `index`-th); nullopt when it cannot be run.
+std::optional<RuleTest> ReadTest(const yaml::Node& item, int index, yaml::Fields& fields) {
+  Diagnostics& diags = fields.diags();
+  if (!item.IsMap()) {
+    diags.Error(item.pos, "E012", "a test is a map with 'name', 'facts' and 'expect'");
+    return std::nullopt;
+  }
+  fields.CheckKeys(item, {"name", "facts", "expect"});
+  RuleTest t;
+  t.pos = item.pos;
+  t.name = fields.ScalarText(item.Find("name"), "name").value_or(fmt::format("test {}", index));
+  const yaml::Node* facts = item.Find("facts");
+  if (!facts || !(facts->IsMap() || facts->IsNull())) {
+    diags.Error(facts ? facts->pos : item.pos, "E011",
+                "a test needs 'facts', a map of fact values");
+    return std::nullopt;
+  }
+  yaml::Node map = *facts;
+  if (map.IsNull()) map.kind = yaml::Node::Kind::kMap;
+  t.facts = CaseFromYamlNode(map, index);
+  const yaml::Node* expect = item.Find("expect");
+  if (!expect) {
+    diags.Error(item.pos, "E011", "a test needs 'expect'");
+    return std::nullopt;
+  }
+  t.expect_pos = expect->pos;
+  ReadExpect(*expect, t, fields);
+  return t;
+}
+
+}  // namespace
+
 std::optional<TestFile> LoadTestFile(std::string_view bytes, Diagnostics& diags) {
   std::optional<yaml::Node> root = yaml::ParseStrictYaml(bytes, diags);
   if (!root) return std::nullopt;
@@ -114,9 +132,10 @@ std::optional<TestFile> LoadTestFile(std::string_view bytes, Diagnostics& diags)
     diags.Error(root->pos, "E012", "a test file is a map with 'rules' and 'cases'");
     return std::nullopt;
   }
+  yaml::Fields fields(diags);
   TestFile file;
-  CheckKeys(*root, {"rules", "cases"}, diags);
-  if (auto rules = Scalar(root->Find("rules"), "rules", diags)) {
+  fields.CheckKeys(*root, {"rules", "cases"});
+  if (auto rules = fields.ScalarText(root->Find("rules"), "rules")) {
     file.rules = *rules;
   } else {
     diags.Error(root->pos, "E011", "test file has no 'rules'");
@@ -128,33 +147,9 @@ std::optional<TestFile> LoadTestFile(std::string_view bytes, Diagnostics& diags)
   }
   int index = 0;
   for (const yaml::Node& item : cases->items) {
-    ++index;
-    if (!item.IsMap()) {
-      diags.Error(item.pos, "E012", "a test is a map with 'name', 'facts' and 'expect'");
-      continue;
+    if (std::optional<RuleTest> t = ReadTest(item, ++index, fields)) {
+      file.tests.push_back(std::move(*t));
     }
-    CheckKeys(item, {"name", "facts", "expect"}, diags);
-    RuleTest t;
-    t.pos = item.pos;
-    t.name = Scalar(item.Find("name"), "name", diags).value_or(fmt::format("test {}", index));
-    const yaml::Node* facts = item.Find("facts");
-    if (facts && (facts->IsMap() || facts->IsNull())) {
-      yaml::Node map = *facts;
-      if (map.IsNull()) map.kind = yaml::Node::Kind::kMap;
-      t.facts = CaseFromYamlNode(map, index);
-    } else {
-      diags.Error(facts ? facts->pos : item.pos, "E011",
-                  "a test needs 'facts', a map of fact values");
-      continue;
-    }
-    if (const yaml::Node* expect = item.Find("expect")) {
-      t.expect_pos = expect->pos;
-      ReadExpect(*expect, t, diags);
-    } else {
-      diags.Error(item.pos, "E011", "a test needs 'expect'");
-      continue;
-    }
-    file.tests.push_back(std::move(t));
   }
   return file;
 }

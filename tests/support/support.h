@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "triage/cases.h"
-#include "triage/engine.h"
 #include "triage/evaluate.h"
+#include "triage/pipeline.h"
 #include "triage/report.h"
 
 namespace triage::testing {

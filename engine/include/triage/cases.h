@@ -8,9 +8,11 @@
 // loses a case.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,6 +45,23 @@ struct RawCase {
 };
 
 enum class InputFormat { kAuto, kJson, kJsonLines, kYaml, kCsv };
+
+/// The formats a case file can be in: the name users give (--input-format)
+/// and the endings of file names that imply it.
+struct InputFormatName {
+  InputFormat format;
+  std::string_view name;
+  std::array<std::string_view, 2> extensions;  ///< "" = none
+};
+inline constexpr std::array<InputFormatName, 4> kInputFormats = {{
+    {InputFormat::kJson, "json", {".json", ""}},
+    {InputFormat::kJsonLines, "jsonl", {".jsonl", ".ndjson"}},
+    {InputFormat::kYaml, "yaml", {".yaml", ".yml"}},
+    {InputFormat::kCsv, "csv", {".csv", ""}},
+}};
+
+/// The format named `name` ("json", ...), or nullopt (kAuto included).
+std::optional<InputFormat> InputFormatNamed(std::string_view name);
 
 /// The format a file name implies (.json, .jsonl/.ndjson, .yaml/.yml, .csv),
 /// or kAuto.
@@ -94,6 +113,9 @@ struct CaseProblem {
   std::string message;
   int column = 0;  ///< CSV: the cell's 1-based column
 };
+
+/// The problem for people: "fact: message (column N)".
+std::string CaseProblemText(const CaseProblem& p);
 
 struct CaseOptions {
   bool ignore_unknown_facts = false;  ///< keys the schema does not declare

@@ -6,9 +6,12 @@
 // defined here so that tests and tools agree on it.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "triage/names.h"
 
 namespace triage {
 
@@ -20,6 +23,15 @@ struct SourcePos {
 };
 
 enum class Severity { kError, kWarning, kNote };
+
+template <>
+struct NameTable<Severity> {
+  static constexpr std::array<Named<Severity>, 3> kNames = {{
+      {Severity::kError, "error"},
+      {Severity::kWarning, "warning"},
+      {Severity::kNote, "note"},
+  }};
+};
 
 /// One finding about the input.
 struct Diagnostic {

@@ -5,21 +5,35 @@
 // behaviour beyond small look-ups.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "triage/assert.h"
 #include "triage/diagnostic.h"
+#include "triage/names.h"
 
 namespace triage {
 
 enum class FactType { kBool, kInt, kNumber, kEnum, kString, kDate };
 
 /// "bool", "int", ... as written in rule files.
-const char* FactTypeName(FactType t);
+template <>
+struct NameTable<FactType> {
+  static constexpr std::array<Named<FactType>, 6> kNames = {{
+      {FactType::kBool, "bool"},
+      {FactType::kInt, "int"},
+      {FactType::kNumber, "number"},
+      {FactType::kEnum, "enum"},
+      {FactType::kString, "string"},
+      {FactType::kDate, "date"},
+  }};
+};
 
 /// A text in one or more languages. A plain string in the rule file is
 /// stored with language "".
@@ -30,6 +44,10 @@ struct Text {
   /// The text in `lang`; else the first one given (the file's own language).
   const std::string& Get(std::string_view lang) const;
 };
+
+/// What is written where a personal fact's value would be: it never
+/// leaves the engine in clear.
+inline constexpr std::string_view kNotShown = "(personal data, not shown)";
 
 /// A value of a fact in a case, or a literal in an expression, in the fact's
 /// own representation: bool as 0/1 in `i`, int as `i`, number as `d`, enum as
@@ -77,7 +95,8 @@ struct Expr {
   };
 
   enum class Op { kEq, kNe, kLt, kLe, kGt, kGe };
-  enum class Ref { kUnresolved, kFact, kCondition, kRoute, kRule };
+  /// What the name on the left stands for, once the checker has resolved it.
+  enum class Target { kUnresolved, kFact, kCondition, kRoute, kRule };
 
   /// A literal as written: its text, whether it was quoted, where it is.
   struct Literal {
@@ -94,7 +113,7 @@ struct Expr {
   // kName, kCompare, kIn, kBetween: the name on the left and what it refers to.
   std::string name;
   SourcePos name_pos;
-  Ref ref = Ref::kUnresolved;
+  Target target = Target::kUnresolved;
   int index = -1;  ///< fact or condition index once resolved
 
   Op op = Op::kEq;
@@ -103,8 +122,25 @@ struct Expr {
   bool bool_value = false;  ///< kBoolLiteral
 };
 
-/// The operator as written: "==", "<=" ...
-const char* OpText(Expr::Op op);
+/// The comparison operators as written: "==", "<=" ...
+template <>
+struct NameTable<Expr::Op> {
+  static constexpr std::array<Named<Expr::Op>, 6> kNames = {{
+      {Expr::Op::kEq, "=="},
+      {Expr::Op::kNe, "!="},
+      {Expr::Op::kLt, "<"},
+      {Expr::Op::kLe, "<="},
+      {Expr::Op::kGt, ">"},
+      {Expr::Op::kGe, ">="},
+  }};
+};
+
+/// The words of the expression language ("and", "or", "not", "in",
+/// "between", "implies"): never a fact or a value.
+bool IsOperatorWord(std::string_view word);
+/// The words no fact, condition or route may be named: the operator words,
+/// "true", "false", "route" and "rule" (guarantees) and "case_id" (cases).
+bool IsReservedName(std::string_view word);
 
 struct Condition {
   std::string name;
@@ -130,7 +166,16 @@ struct Guarantee {
 };
 
 enum class HitPolicy { kFirst, kUnique, kPriority, kCollect };
-const char* HitPolicyName(HitPolicy p);
+
+template <>
+struct NameTable<HitPolicy> {
+  static constexpr std::array<Named<HitPolicy>, 4> kNames = {{
+      {HitPolicy::kFirst, "first"},
+      {HitPolicy::kUnique, "unique"},
+      {HitPolicy::kPriority, "priority"},
+      {HitPolicy::kCollect, "collect"},
+  }};
+};
 
 /// A whole rule file.
 struct RuleSet {
@@ -162,9 +207,19 @@ struct RuleSet {
 /// fact indices, sorted, each once.
 std::vector<int> FactsRead(const RuleSet& rs, const Expr& e);
 
-/// Days since 1970-01-01 for a valid YYYY-MM-DD, or nullopt.
+/// Literals as rule files and case files write them, the whole text or
+/// nothing: a decimal integer ("-3"; no '+', no spaces), a decimal number
+/// ("2.5", "1e3", also "inf" and "nan": callers that need a finite number
+/// check), a date that exists (YYYY-MM-DD, as days since 1970-01-01).
+/// nullopt for anything else, out of range included.
+std::optional<std::int64_t> ParseInteger(std::string_view text);
+std::optional<double> ParseNumber(std::string_view text);
 std::optional<std::int64_t> ParseDate(std::string_view text);
 /// YYYY-MM-DD for days since 1970-01-01.
 std::string FormatDate(std::int64_t days);
+
+/// A fact's value for people: true, 42, 2.5, aangifte, 'text', 2024-01-31.
+/// (Masking personal facts is the caller's: this shows any value.)
+std::string ValueText(const Fact& fact, const Value& v);
 
 }  // namespace triage

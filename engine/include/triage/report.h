@@ -6,6 +6,7 @@
 // personal facts are never written.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "triage/compile.h"
 #include "triage/evaluate.h"
 #include "triage/model.h"
+#include "triage/names.h"
 
 namespace triage {
 
@@ -31,8 +33,25 @@ struct Record {
   bool invalid() const { return !problems.empty(); }
 };
 
-/// "decided", "undetermined", "unrouted" or "invalid".
-const char* StatusName(const Record& r);
+/// What became of a case: a decision's status, or invalid.
+enum class RecordStatus { kDecided, kUndetermined, kUnrouted, kInvalid };
+
+template <>
+struct NameTable<RecordStatus> {
+  static constexpr std::array<Named<RecordStatus>, 4> kNames = {{
+      {RecordStatus::kDecided, "decided"},
+      {RecordStatus::kUndetermined, "undetermined"},
+      {RecordStatus::kUnrouted, "unrouted"},
+      {RecordStatus::kInvalid, "invalid"},
+  }};
+};
+
+/// Every status, in the order summaries count them.
+inline constexpr std::array<RecordStatus, 4> kRecordStatuses = {
+    RecordStatus::kDecided, RecordStatus::kUndetermined, RecordStatus::kUnrouted,
+    RecordStatus::kInvalid};
+
+RecordStatus StatusOf(const Record& r);
 
 /// The record as one line of JSON (no trailing newline). `lang` chooses the
 /// language of `reason` ("" = the rule file's own).
@@ -40,14 +59,9 @@ std::string RecordJson(const RuleSet& rs, const Record& r, std::string_view lang
 
 /// CSV output: the header row (ending in a newline), then one row a record.
 /// Lists are joined with ';', the path as fact=value pairs. Every cell is
-/// safe to open in a spreadsheet (see CsvCell).
+/// safe to open in a spreadsheet (see CsvCell, csv.h).
 std::string RecordCsvHeader();
 std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang);
-
-/// One CSV cell (RFC 4180 quoting when needed). A cell a spreadsheet would
-/// take for a formula (one beginning with = + - @, a tab or a carriage
-/// return) is neutralised with a leading apostrophe.
-std::string CsvCell(std::string_view text);
 
 /// The record for people, several lines ending in a newline.
 std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang);
@@ -67,13 +81,5 @@ std::string GraphJson(const DecisionGraph& graph);
 /// rules, example case). `strict` counts warnings as failures.
 std::string FindingsJson(std::string_view file, const Diagnostics& diags, const RuleSet* rs,
                          const DecisionGraph* graph, bool strict);
-
-/// A JSON string literal for `s`, with quotes and escapes.
-std::string JsonString(std::string_view s);
-/// The same, appended to `out`.
-void AppendJsonString(std::string& out, std::string_view s);
-
-/// A fact's value as JSON (true, 42, 2.5, "aangifte", "2024-01-31").
-std::string ValueJson(const Fact& fact, const Value& v);
 
 }  // namespace triage

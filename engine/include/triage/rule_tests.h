@@ -34,7 +34,8 @@ struct RuleTest {
   std::string name;
   SourcePos pos, expect_pos;
   RawCase facts;
-  std::optional<std::string> status, route, rule;
+  std::optional<RecordStatus> status;
+  std::optional<std::string> route, rule;
   std::optional<std::vector<std::string>> routes;
 };
 

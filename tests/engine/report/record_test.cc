@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/support.h"
+#include "triage/json.h"
 
 using namespace triage;
 

@@ -26,18 +26,6 @@ void Diagnostics::SortByPosition() {
   });
 }
 
-static const char* SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "error";
-}
-
 static std::string_view LineOf(std::string_view source, int line) {
   size_t start = 0;
   for (int l = 1; l < line; ++l) {
@@ -56,9 +44,9 @@ std::string RenderDiagnostic(const Diagnostic& d, std::string_view file, std::st
   std::string out;
   if (d.pos.line > 0) {
     out = fmt::format("{}:{}:{}: {}: {} [{}]\n", file, d.pos.line, d.pos.column,
-                      SeverityName(d.severity), d.message, d.code);
+                      NameOf(d.severity), d.message, d.code);
   } else {
-    out = fmt::format("{}: {}: {} [{}]\n", file, SeverityName(d.severity), d.message, d.code);
+    out = fmt::format("{}: {}: {} [{}]\n", file, NameOf(d.severity), d.message, d.code);
   }
   if (d.pos.line <= 0 || source.empty()) return out;
   std::string_view line = LineOf(source, d.pos.line);

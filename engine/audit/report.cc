@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "triage/audit.h"
-#include "triage/report.h"
+#include "triage/json.h"
 
 namespace triage {
 namespace {

@@ -1,4 +1,4 @@
-#include "triage/engine.h"
+#include "triage/pipeline.h"
 
 namespace triage {
 

@@ -1,0 +1,111 @@
+#include "cli/case_input.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/progress.h"
+
+namespace triage::cli {
+namespace {
+
+// A case file opened for reading, or the verb's stdin for "-".
+class CaseInput {
+ public:
+  explicit CaseInput(Io& io) : io_(io) {}
+
+  bool Open(const std::string& path, std::string& error) {
+    path_ = path;
+    if (path == "-") return true;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      error = fmt::format("cannot read '{}': it is a directory", path);
+      return false;
+    }
+    file_.open(path, std::ios::binary);
+    if (!file_) {
+      error = fmt::format("cannot read '{}': {}", path, std::strerror(errno));
+      return false;
+    }
+    return true;
+  }
+  std::istream& stream() { return path_ == "-" ? io_.in : file_; }
+  std::string name() const { return path_ == "-" ? "<stdin>" : path_; }
+
+ private:
+  Io& io_;
+  std::string path_;
+  std::ifstream file_;
+};
+
+// Sum of the sizes of the inputs that are regular files; 0 when any is not
+// (stdin, a pipe), since then the end is unknown.
+std::uint64_t KnownInputSize(const std::vector<std::string>& inputs) {
+  std::uint64_t total = 0;
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input == "-" || !std::filesystem::is_regular_file(input, ec)) return 0;
+    total += std::filesystem::file_size(input, ec);
+  }
+  return total;
+}
+
+}  // namespace
+
+std::vector<std::string> InputFormatChoices() {
+  std::vector<std::string> names = {"auto"};
+  for (const InputFormatName& f : kInputFormats) names.emplace_back(f.name);
+  return names;
+}
+
+unsigned WorkerThreads(int asked) {
+  return asked > 0 ? static_cast<unsigned>(asked)
+                   : std::max(1u, std::thread::hardware_concurrency());
+}
+
+int ForEachInput(const std::vector<std::string>& inputs, const std::string& input_format,
+                 BatchOptions& batch, Io& io,
+                 const std::function<void(const std::string& name)>& prepare,
+                 const std::function<void(RawCase, std::size_t, unsigned)>& work,
+                 const std::function<void(std::size_t)>& deliver) {
+  Progress progress(io, KnownInputSize(inputs));
+  std::uint64_t cases_before = 0, bytes_before = 0;
+  for (const std::string& input : inputs) {
+    CaseInput in(io);
+    std::string error;
+    if (!in.Open(input, error)) {
+      progress.Clear();
+      io.Say(error);
+      return kExitCannot;
+    }
+    batch.format = InputFormatNamed(input_format).value_or(FormatFromPath(input));
+    std::uint64_t cases_here = 0;
+    batch.on_batch = [&](std::uint64_t cases, std::uint64_t bytes) {
+      cases_here = cases;
+      progress.Update(cases_before + cases, bytes_before + bytes);
+    };
+    prepare(in.name());
+    BatchEnd end = ForEachCase(in.stream(), batch, work, deliver);
+    if (end == BatchEnd::kStopped) break;
+    if (end == BatchEnd::kReadError) {
+      progress.Clear();
+      io.Say(fmt::format("cannot read '{}': read error", in.name()));
+      return kExitCannot;
+    }
+    cases_before += cases_here;
+    std::error_code ec;
+    if (input != "-") bytes_before += std::filesystem::file_size(input, ec);
+  }
+  progress.Clear();
+  if (io.Interrupted()) {
+    io.Say("interrupted");
+    return kExitInterrupted;
+  }
+  return kExitOk;
+}
+
+}  // namespace triage::cli

@@ -1,0 +1,235 @@
+// `triage route RULES [CASES...]`: one decision record per case, streamed
+// and spread over threads, in input order.
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/case_input.h"
+#include "cli/formats.h"
+#include "cli/rules.h"
+#include "cli/verb.h"
+#include "triage/names.h"
+#include "triage/report.h"
+
+namespace triage::cli {
+namespace {
+
+struct RouteArgs {
+  std::string rules;
+  std::vector<std::string> cases;
+  std::string format;  ///< "" = from the output file's name, else text
+  std::string input_format = "auto";
+  std::string lang;
+  std::string output;
+  bool ignore_unknown_facts = false;
+  int threads = 0;
+};
+
+// How a stream of records is written: what comes before, between and after
+// the records, and each record.
+struct RecordStream {
+  std::string (*head)();
+  std::string (*record)(const RuleSet& rs, const Record& r, std::string_view lang);
+  std::string_view before_first, before_next, after_each;
+  std::string_view end_empty, end;  ///< after the last record; end_empty when there was none
+};
+
+std::string NoHead() { return ""; }
+
+const FormatTable<RecordStream> kFormats = {
+    {"text", {}, {NoHead, RecordText, "", "", "\n", "", ""}},
+    {"json",
+     {".json"},
+     {[] { return std::string("["); }, RecordJson, "\n", ",\n", "", "]\n", "\n]\n"}},
+    {"jsonl", {".jsonl", ".ndjson"}, {NoHead, RecordJson, "", "", "\n", "", ""}},
+    {"csv", {".csv"}, {RecordCsvHeader, RecordCsv, "", "", "", "", ""}},
+};
+
+// Routes the cases of a batch on the workers, each into its slot, and
+// writes the slots out in input order.
+class Router {
+ public:
+  Router(const CompiledRules& c, const RouteArgs& args, const RecordStream& stream, OutputSink& out,
+         unsigned threads, std::size_t batch_size)
+      : rs_(*c.rules),
+        graph_(*c.graph),
+        lang_(args.lang),
+        stream_(stream),
+        out_(out),
+        json_cases_(rs_),
+        texts_(batch_size),
+        statuses_(batch_size),
+        scratch_(threads) {
+    options_.ignore_unknown_facts = args.ignore_unknown_facts;
+  }
+
+  // A new input: its name, and whether its records may take the fast path.
+  void Prepare(const std::string& name, BatchOptions& batch) {
+    name_ = name;
+    batch.fast = nullptr;
+    if (batch.format != InputFormat::kJsonLines) return;
+    batch.fast = [this](const RecordReader::Record& record, std::size_t slot, unsigned worker) {
+      return Fast(record, slot, worker);
+    };
+  }
+
+  void Work(const RawCase& raw, std::size_t slot, unsigned worker) {
+    Record& r = Start(worker, raw.index, raw.line);
+    r.values = ValidateCase(rs_, raw, options_, r.problems);
+    r.case_id = r.values.id;
+    Finish(r, slot);
+  }
+
+  // JSON Lines: a well-formed case goes straight to its typed values.
+  bool Fast(const RecordReader::Record& record, std::size_t slot, unsigned worker) {
+    Record& r = scratch_[worker];
+    if (!json_cases_.Parse(record.text, r.values)) return false;
+    Start(worker, record.index, record.line);
+    r.case_id = r.values.id;
+    Finish(r, slot);
+    return true;
+  }
+
+  // Records are written in input order, whatever thread made them.
+  void Deliver(std::size_t slot) {
+    ++count_;
+    ++counts_[static_cast<std::size_t>(statuses_[slot])];
+    out_.Write(count_ > 1 ? stream_.before_next : stream_.before_first);
+    out_.Write(texts_[slot]);
+    out_.Write(stream_.after_each);
+  }
+
+  void Begin() { out_.Write(stream_.head()); }
+  void End() { out_.Write(count_ ? stream_.end : stream_.end_empty); }
+
+  // "N cases: D decided, U undetermined, ..."
+  std::string Summary() const {
+    std::string counts;
+    for (RecordStatus s : kRecordStatuses) {
+      counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ",
+                            counts_[static_cast<std::size_t>(s)], NameOf(s));
+    }
+    return fmt::format("{} case{}: {}", count_, count_ == 1 ? "" : "s", counts);
+  }
+
+  bool FoundSomething() const {
+    return counts_[static_cast<std::size_t>(RecordStatus::kInvalid)] > 0 ||
+           counts_[static_cast<std::size_t>(RecordStatus::kUnrouted)] > 0;
+  }
+
+ private:
+  Record& Start(unsigned worker, int index, int line) {
+    Record& r = scratch_[worker];
+    r.input = name_;
+    r.index = index;
+    r.line = line;
+    r.problems.clear();
+    return r;
+  }
+
+  // A validated case into its slot: decided, and rendered.
+  void Finish(Record& r, std::size_t slot) {
+    if (!r.invalid()) Evaluate(graph_, r.values, r.decision);
+    statuses_[slot] = StatusOf(r);
+    texts_[slot] = stream_.record(rs_, r, lang_);
+  }
+
+  const RuleSet& rs_;
+  const DecisionGraph& graph_;
+  const std::string& lang_;
+  const RecordStream& stream_;
+  OutputSink& out_;
+  CaseOptions options_;
+  const JsonCaseParser json_cases_;
+  std::string name_;                    // of the input being read
+  std::vector<std::string> texts_;      // per slot of a batch: the rendered record
+  std::vector<RecordStatus> statuses_;  // and its status
+  std::vector<Record> scratch_;         // per worker
+  std::uint64_t count_ = 0;
+  std::uint64_t counts_[kRecordStatuses.size()] = {};
+};
+
+void WarnOfGaps(const CompiledRules& c, Io& io) {
+  for (const Diagnostic& d : c.diags.items()) {
+    if (d.code != "E040") continue;
+    io.err << fmt::format(
+        "{}: warning: the rule set has gaps: some cases will be unrouted "
+        "(see 'triage check')\n",
+        c.file);
+    return;
+  }
+}
+
+int RunRoute(const RouteArgs& args, Io& io) {
+  std::optional<CompiledRules> c = LoadUsableRules(args.rules, io);
+  if (!c) return kExitCannot;
+  WarnOfGaps(*c, io);
+  std::vector<std::string> inputs = args.cases;
+  if (inputs.empty()) inputs.push_back("-");
+  OutputSink out(io);
+  std::string error;
+  if (!out.Open(args.output, error)) {
+    io.Say(error);
+    return kExitCannot;
+  }
+  BatchOptions batch;
+  batch.threads = WorkerThreads(args.threads);
+  batch.stop = io.interrupted;
+  const RecordStream& stream = ChooseFormat(kFormats, args.format, args.output).render;
+  Router router(*c, args, stream, out, batch.threads, batch.batch_size);
+  router.Begin();
+  int status = ForEachInput(
+      inputs, args.input_format, batch, io,
+      [&](const std::string& name) { router.Prepare(name, batch); },
+      [&](RawCase raw, std::size_t slot, unsigned worker) { router.Work(raw, slot, worker); },
+      [&](std::size_t slot) { router.Deliver(slot); });
+  if (status != kExitOk) return status;  // the sink removes its temporary file
+  router.End();
+  if (!out.Commit(error)) {
+    io.Say(error);
+    return kExitCannot;
+  }
+  io.Say(router.Summary());
+  return router.FoundSomething() ? kExitFound : kExitOk;
+}
+
+}  // namespace
+
+VerbRun DefineRoute(Options& options) {
+  auto args = std::make_shared<RouteArgs>();
+  options.Positional("RULES", args->rules, "Rule file").Required();
+  options.Positional("CASES", args->cases,
+                     "Case files (YAML, JSON, JSON Lines, CSV) or - for stdin; "
+                     "stdin when none is given");
+  options
+      .Value("--format", args->format,
+             "Output format: " + JoinChoices(FormatNames(kFormats)) +
+                 " (default: from the --output file's extension, else text)")
+      .OneOf(FormatNames(kFormats));
+  options
+      .Value("--input-format", args->input_format,
+             "Input format (default: from the file name, else detected)")
+      .OneOf(InputFormatChoices())
+      .ShowDefault("auto");
+  options.Value("--lang", args->lang,
+                "Language of labels and reasons (default: the rule file's own)");
+  options.Value("-o,--output", args->output,
+                "Write the records to this file (whole or not at all)");
+  options.Flag("--ignore-unknown-facts", args->ignore_unknown_facts,
+               "Ignore case keys that the rule set does not declare");
+  options
+      .Value("--threads", args->threads,
+             "Threads for JSON Lines and CSV input (default: the machine's cores); the output "
+             "is the same for any number")
+      .Range(0, 256);
+  options.Footer(
+      "Examples:\n"
+      "  triage route rules/lokale-driehoek.yaml examples/cases/*.yaml\n"
+      "  triage route rules/lokale-driehoek.yaml --format jsonl < cases.jsonl\n\n"
+      "Exit status: 0 all cases routed or undetermined, 1 an invalid or "
+      "unrouted case, 2 the job could not be done.");
+  return [args](Io& io) { return RunRoute(*args, io); };
+}
+
+}  // namespace triage::cli

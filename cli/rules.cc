@@ -1,0 +1,84 @@
+#include "cli/rules.h"
+
+#include <filesystem>
+#include <ostream>
+
+#include <fmt/format.h>
+
+namespace triage::cli {
+namespace {
+
+std::string Paint(std::string_view text, const char* code) {
+  return fmt::format("\033[{}m{}\033[0m", code, text);
+}
+
+}  // namespace
+
+void PrintDiagnostics(const CompiledRules& c, Io& io) {
+  for (const Diagnostic& d : c.diags.items()) {
+    std::string text = RenderDiagnostic(d, c.file, c.source);
+    if (io.color) {
+      std::string tag = d.severity == Severity::kError ? ": error: " : ": warning: ";
+      auto at = text.find(tag);
+      if (at != std::string::npos) {
+        const char* code = d.severity == Severity::kError ? "1;31" : "1;35";
+        text.replace(at + 2, tag.size() - 4, Paint(tag.substr(2, tag.size() - 4), code));
+      }
+    }
+    io.err << text;
+  }
+}
+
+std::optional<CompiledRules> LoadRules(const std::string& path, Io& io, std::string& error) {
+  std::optional<std::string> bytes = ReadInput(path, io, error);
+  if (!bytes) return std::nullopt;
+  return CompileRules(path, std::move(*bytes));
+}
+
+std::optional<CompiledRules> LoadUsableRules(const std::string& path, Io& io) {
+  std::string error;
+  std::optional<CompiledRules> c = LoadRules(path, io, error);
+  if (!c) {
+    io.Say(error);
+    return std::nullopt;
+  }
+  if (!c->Usable()) {
+    PrintDiagnostics(*c, io);
+    io.Say(fmt::format("'{}' has errors; fix them first (see 'triage check {}')", path, path));
+    return std::nullopt;
+  }
+  return c;
+}
+
+bool IsTestFile(const std::string& path) {
+  return path.size() >= 10 && path.substr(path.size() - 10) == ".test.yaml";
+}
+
+std::optional<LoadedTests> LoadTests(const std::string& test_path, Io& io, int& status) {
+  namespace fs = std::filesystem;
+  status = kExitCannot;
+  std::string error;
+  std::optional<std::string> bytes = ReadInput(test_path, io, error);
+  if (!bytes) {
+    io.Say(error);
+    return std::nullopt;
+  }
+  Diagnostics diags;
+  std::optional<TestFile> file = LoadTestFile(*bytes, diags);
+  std::optional<CompiledRules> rules;
+  if (file && !diags.HasErrors()) {
+    rules = LoadUsableRules((fs::path(test_path).parent_path() / file->rules).string(), io);
+    if (!rules) return std::nullopt;
+    CheckTestFile(*rules->rules, *file, diags);
+  }
+  diags.SortByPosition();
+  for (const Diagnostic& d : diags.items()) io.err << RenderDiagnostic(d, test_path, *bytes);
+  if (diags.HasErrors() || !file) {
+    status = kExitFound;
+    return std::nullopt;
+  }
+  status = kExitOk;
+  return LoadedTests{test_path, std::move(*file), std::move(*rules)};
+}
+
+}  // namespace triage::cli

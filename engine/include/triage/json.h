@@ -1,0 +1,27 @@
+// Writing JSON: string literals, fact values and cases, as every report
+// writes them. Output only: reading JSON is the case reader's (cases.h).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "triage/model.h"
+
+namespace triage {
+
+/// A JSON string literal for `s`, with quotes and escapes.
+std::string JsonString(std::string_view s);
+/// The same, appended to `out`.
+void AppendJsonString(std::string& out, std::string_view s);
+
+/// A fact's value as JSON (true, 42, 2.5, "aangifte", "2024-01-31"); a
+/// personal fact's value is never written: "(personal data, not shown)".
+std::string ValueJson(const Fact& fact, const Value& v);
+
+/// A case as one JSON object, {"fact": value, ...}, facts in the order
+/// given (values as ValueJson writes them).
+std::string CaseJson(const std::vector<std::pair<const Fact*, Value>>& facts);
+
+}  // namespace triage

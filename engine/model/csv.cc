@@ -1,0 +1,23 @@
+#include "triage/csv.h"
+
+namespace triage {
+
+std::string CsvCell(std::string_view text) {
+  std::string cell;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) {
+    cell += '\'';
+  }
+  cell += text;
+  bool quote = cell.find_first_of(",\"\r\n") != std::string::npos ||
+               (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
+  if (!quote) return cell;
+  std::string quoted = "\"";
+  for (char ch : cell) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  quoted += '"';
+  return quoted;
+}
+
+}  // namespace triage

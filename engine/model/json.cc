@@ -1,0 +1,76 @@
+#include "triage/json.h"
+
+#include <fmt/format.h>
+
+namespace triage {
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  size_t run = 0;  // start of the characters not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += fmt::format("\\u{:04x}", c);
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+std::string JsonString(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  AppendJsonString(out, s);
+  return out;
+}
+
+std::string ValueJson(const Fact& fact, const Value& v) {
+  if (fact.personal) return JsonString(kNotShown);
+  switch (fact.type) {
+    case FactType::kBool:
+      return v.i ? "true" : "false";
+    case FactType::kInt:
+      return fmt::format("{}", v.i);
+    case FactType::kNumber:
+      return fmt::format("{}", v.d);
+    case FactType::kEnum:
+      return JsonString(fact.values[static_cast<size_t>(v.i)]);
+    case FactType::kString:
+      return JsonString(v.s);
+    case FactType::kDate:
+      return JsonString(FormatDate(v.i));
+  }
+  TRIAGE_UNREACHABLE();
+}
+
+std::string CaseJson(const std::vector<std::pair<const Fact*, Value>>& facts) {
+  std::string out = "{";
+  for (const auto& [fact, value] : facts) {
+    if (out.size() > 1) out += ", ";
+    AppendJsonString(out, fact->name);
+    out += ": ";
+    out += ValueJson(*fact, value);
+  }
+  return out + "}";
+}
+
+}  // namespace triage

@@ -1,0 +1,100 @@
+#include "triage/model.h"
+
+#include <algorithm>
+
+namespace triage {
+
+bool IsOperatorWord(std::string_view word) {
+  static constexpr std::array<std::string_view, 6> kWords = {"and", "or",      "not",
+                                                             "in",  "between", "implies"};
+  return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+}
+
+bool IsReservedName(std::string_view word) {
+  static constexpr std::array<std::string_view, 5> kWords = {"true", "false", "route", "rule",
+                                                             "case_id"};
+  return IsOperatorWord(word) || std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+}
+
+namespace {
+
+void CollectFacts(const RuleSet& rs, const Expr& e, std::vector<int>& out, int depth) {
+  if (e.target == Expr::Target::kFact && e.index >= 0) out.push_back(e.index);
+  // The checker refuses condition cycles; the depth bound is a guard only.
+  if (e.target == Expr::Target::kCondition && e.index >= 0 && depth < 256) {
+    const Expr* c = rs.conditions[static_cast<size_t>(e.index)].expr.get();
+    if (c) CollectFacts(rs, *c, out, depth + 1);
+  }
+  for (const auto& child : e.children) CollectFacts(rs, *child, out, depth);
+}
+
+}  // namespace
+
+std::vector<int> FactsRead(const RuleSet& rs, const Expr& e) {
+  std::vector<int> facts;
+  CollectFacts(rs, e, facts, 0);
+  std::sort(facts.begin(), facts.end());
+  facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+  return facts;
+}
+
+const std::string& Text::Get(std::string_view lang) const {
+  static const std::string kEmpty;
+  if (by_lang.empty()) return kEmpty;
+  for (const auto& [code, text] : by_lang) {
+    if (code == lang) return text;
+  }
+  return by_lang.front().second;
+}
+
+int RuleSet::FindFact(std::string_view name) const {
+  for (size_t i = 0; i < facts.size(); ++i) {
+    if (facts[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int RuleSet::FindRoute(std::string_view name) const {
+  for (size_t i = 0; i < routes.size(); ++i) {
+    if (routes[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int RuleSet::FindCondition(std::string_view name) const {
+  for (size_t i = 0; i < conditions.size(); ++i) {
+    if (conditions[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::vector<std::string> RuleSet::FactNames() const {
+  std::vector<std::string> names;
+  for (const Fact& f : facts) names.push_back(f.name);
+  return names;
+}
+
+std::vector<std::string> RuleSet::RouteNames() const {
+  std::vector<std::string> names;
+  for (const Route& r : routes) names.push_back(r.name);
+  return names;
+}
+
+std::string RuleSet::DefaultLanguage() const {
+  auto first_lang = [](const Text& t) -> std::string {
+    for (const auto& [code, text] : t.by_lang) {
+      if (!code.empty()) return code;
+    }
+    return "";
+  };
+  if (std::string l = first_lang(title); !l.empty()) return l;
+  for (const Rule& r : rules) {
+    if (std::string l = first_lang(r.reason); !l.empty()) return l;
+  }
+  for (const Route& r : routes) {
+    if (std::string l = first_lang(r.label); !l.empty()) return l;
+  }
+  return "";
+}
+
+}  // namespace triage
