@@ -1,13 +1,14 @@
 // Auditor: each case of a corpus through the candidate and the baseline
 // (another rule-set version, or the route recorded in the case), then into
 // counts, a transition matrix and a few examples per transition.
+#include "triage/audit.h"
+
 #include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "audit/joint.h"
-#include "triage/audit.h"
 #include "triage/evaluate.h"
 #include "triage/json.h"
 
@@ -89,13 +90,13 @@ namespace {
 Outcome OutcomeOf(const RuleSet& rs, const Decision& d) {
   switch (d.status) {
     case Decision::Status::kUndetermined:
-      return "undetermined";
+      return Outcome(Outcome::Kind::kUndetermined);
     case Decision::Status::kUnrouted:
-      return "unrouted";
+      return Outcome(Outcome::Kind::kUnrouted);
     case Decision::Status::kDecided:
-      break;
+      return Outcome::Routes(rs, d.routes);
   }
-  return RoutesOutcome(rs, d.routes);
+  TRIAGE_UNREACHABLE();
 }
 
 // The case as one side sees it: keys only the other side declares (a fact
@@ -116,6 +117,8 @@ RawCase FieldsFor(const RawCase& raw, const RuleSet& own, const RuleSet* other,
   return c;
 }
 
+// Validates and decides one side of a case: its outcome, deciding rule (id)
+// and the rules that decided (indices); its problems join `problems`.
 void Decide(Side& side, const RawCase& raw, const RuleSet* other, const AuditOptions& options,
             Outcome& outcome, std::string& rule, std::vector<int>& rules,
             std::vector<std::string>& problems) {
@@ -130,7 +133,7 @@ void Decide(Side& side, const RawCase& raw, const RuleSet* other, const AuditOpt
     }
   }
   if (!side.valid) {
-    outcome = "invalid";
+    outcome = Outcome(Outcome::Kind::kInvalid);
     return;
   }
   Evaluate(*side.graph, side.values, side.decision);
@@ -146,9 +149,31 @@ void Decide(Side& side, const RawCase& raw, const RuleSet* other, const AuditOpt
   }
 }
 
-}  // namespace
+// The baseline of recorded mode: what the case's field says.
+Outcome RecordedOutcome(const RawCase& raw, const std::string& field) {
+  if (!raw.error.empty()) return Outcome(Outcome::Kind::kInvalid);
+  Outcome recorded(Outcome::Kind::kNotRecorded);
+  for (const auto& [key, value] : raw.fields) {
+    if (key != field) continue;
+    if (value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText) {
+      recorded = Outcome::Recorded(value.s);
+    } else if (value.kind != RawValue::Kind::kNull) {
+      recorded = Outcome(Outcome::Kind::kNotARouteName);
+    }
+  }
+  return recorded;
+}
 
-namespace {
+// The case's id: as a valid side read it, else as written.
+std::optional<std::string> CaseIdOf(const RawCase& raw, const Side& cand, const Side& base) {
+  if (cand.valid) return cand.values.id;
+  if (base.valid) return base.values.id;
+  std::optional<std::string> id;
+  for (const auto& [key, value] : raw.fields) {
+    if (key == "case_id" && value.kind != RawValue::Kind::kNull) id = value.s;
+  }
+  return id;
+}
 
 // The region of the graph comparison a (changed, valid) case falls in, or -1
 // when some fact it needs is unknown.
@@ -176,6 +201,42 @@ int RegionOf(const Auditor::State& s, const RuleSet& rc, const Case& cand, const
   return -1;
 }
 
+// The facts that made the difference for a changed case: where the versions
+// draw different lines around the case's value; else what the deciding
+// rules read.
+void DifferenceFacts(const Auditor::State& s, const Side& cand, const Side* base,
+                     AuditedCase& out) {
+  std::set<std::string> shown;
+  auto show = [&](const Side& side, int fact) {
+    const Fact& f = side.rs->facts[static_cast<size_t>(fact)];
+    if (!shown.insert(f.name).second) return;
+    out.facts.emplace_back(f.name, ValueShown(f, side.values.values[static_cast<size_t>(fact)]));
+  };
+  if (base && s.space) {
+    auto moved = [&](const Side& side, int fact, bool candidate_side) {
+      const std::optional<Value>& v = side.values.values[static_cast<size_t>(fact)];
+      int jf = candidate_side ? s.space->OfB(fact) : s.space->OfA(fact);
+      if (!v || jf < 0) return;
+      const JointFact& joint = s.space->facts()[static_cast<size_t>(jf)];
+      int cell = JointCell(joint, *side.rs, fact, *v);
+      if (cell >= 0 && !joint.same[static_cast<size_t>(cell)]) show(side, fact);
+    };
+    for (int f : cand.decision.path) moved(cand, f, true);
+    for (int f : base->decision.path) moved(*base, f, false);
+  }
+  if (!out.facts.empty()) return;
+  auto read_by = [&](const Side& side, const std::vector<int>& rules,
+                     const std::vector<std::vector<int>>& reads) {
+    for (int r : rules) {
+      for (int f : reads[static_cast<size_t>(r)]) {
+        if (side.values.values[static_cast<size_t>(f)]) show(side, f);
+      }
+    }
+  };
+  read_by(cand, out.to_rules, s.reads_candidate);
+  if (base) read_by(*base, out.from_rules, s.reads_baseline);
+}
+
 }  // namespace
 
 void Auditor::Audit(const RawCase& raw, std::string_view input, AuditedCase& out) const {
@@ -186,66 +247,19 @@ void Auditor::Audit(const RawCase& raw, std::string_view input, AuditedCase& out
   out.line = raw.line;
   const RuleSet& rc = s.candidate.rules();
   const RuleSet* rb = s.baseline ? &s.baseline->rules() : nullptr;
-
   Side cand{&rc, &s.candidate, {}, {}, false};
   Decide(cand, raw, rb, s.options, out.to, out.to_rule, out.to_rules, out.problems);
   Side base{rb, s.baseline, {}, {}, false};
   if (rb) {
     Decide(base, raw, &rc, s.options, out.from, out.from_rule, out.from_rules, out.problems);
   } else {
-    out.from = "(not recorded)";
-    for (const auto& [key, value] : raw.fields) {
-      if (key != s.options.recorded_field) continue;
-      if (value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText) {
-        out.from = value.s;
-      } else if (value.kind != RawValue::Kind::kNull) {
-        out.from = "(not a route name)";
-      }
-    }
-    if (!raw.error.empty()) out.from = "invalid";
+    out.from = RecordedOutcome(raw, s.options.recorded_field);
   }
-  out.case_id = cand.valid ? cand.values.id : (base.valid ? base.values.id : std::nullopt);
-  if (!out.case_id) {
-    for (const auto& [key, value] : raw.fields) {
-      if (key == "case_id" && value.kind != RawValue::Kind::kNull) out.case_id = value.s;
-    }
-  }
+  out.case_id = CaseIdOf(raw, cand, base);
   if (!out.changed() || !cand.valid) return;
-  if (rb && base.valid) out.region = RegionOf(s, rc, cand.values, *rb, base.values);
-
-  // The facts that made the difference: where the versions draw different
-  // lines around the case's value; else what the deciding rules read.
-  std::set<std::string> shown;
-  auto show = [&](const RuleSet& rs, const Case& c, int fact) {
-    const Fact& f = rs.facts[static_cast<size_t>(fact)];
-    if (!shown.insert(f.name).second) return;
-    out.facts.emplace_back(f.name, ValueShown(f, c.values[static_cast<size_t>(fact)]));
-  };
-  if (rb && base.valid && s.space) {
-    auto check = [&](const RuleSet& rs, const Case& c, int fact, bool candidate_side) {
-      const std::optional<Value>& v = c.values[static_cast<size_t>(fact)];
-      int jf = candidate_side ? s.space->OfB(fact) : s.space->OfA(fact);
-      if (!v || jf < 0) return;
-      const JointFact& joint = s.space->facts()[static_cast<size_t>(jf)];
-      int cell = JointCell(joint, rs, fact, *v);
-      if (cell >= 0 && !joint.same[static_cast<size_t>(cell)]) show(rs, c, fact);
-    };
-    for (int f : cand.decision.path) check(rc, cand.values, f, true);
-    for (int f : base.decision.path) check(*rb, base.values, f, false);
-  }
-  if (!out.facts.empty()) return;
-  for (int r : out.to_rules) {
-    for (int f : s.reads_candidate[static_cast<size_t>(r)]) {
-      if (cand.values.values[static_cast<size_t>(f)]) show(rc, cand.values, f);
-    }
-  }
-  if (rb && base.valid) {
-    for (int r : out.from_rules) {
-      for (int f : s.reads_baseline[static_cast<size_t>(r)]) {
-        if (base.values.values[static_cast<size_t>(f)]) show(*rb, base.values, f);
-      }
-    }
-  }
+  bool base_valid = rb && base.valid;
+  if (base_valid) out.region = RegionOf(s, rc, cand.values, *rb, base.values);
+  DifferenceFacts(s, cand, base_valid ? &base : nullptr, out);
 }
 
 void Auditor::Add(const AuditedCase& c) {
@@ -253,11 +267,11 @@ void Auditor::Add(const AuditedCase& c) {
   AuditReport& r = s.report;
   ++r.cases;
   ++r.matrix[c.from][c.to];
-  if (c.from == "invalid" || c.to == "invalid") {
+  if (c.from.kind() == Outcome::Kind::kInvalid || c.to.kind() == Outcome::Kind::kInvalid) {
     ++r.invalid;
     if (r.invalid_examples.size() < s.options.invalid_examples) r.invalid_examples.push_back(c);
   }
-  if (c.to == "unrouted") ++r.unrouted;
+  if (c.to.kind() == Outcome::Kind::kUnrouted) ++r.unrouted;
   for (int rule : c.to_rules) ++s.after[static_cast<size_t>(rule)];
   for (int rule : c.from_rules) ++s.before[static_cast<size_t>(rule)];
   if (!c.changed()) return;
@@ -276,20 +290,25 @@ void Auditor::Add(const AuditedCase& c) {
   if (t.examples.size() < s.options.examples_per_transition) t.examples.push_back(c);
 }
 
-AuditReport Auditor::Report(std::vector<std::string> inputs) const {
-  const State& s = *state_;
-  AuditReport r = s.report;
-  r.inputs = std::move(inputs);
-  r.diff = s.diff;
-  // Matrix labels: routes in precedence order (candidate, then any the
-  // baseline adds), then the other outcomes, then anything recorded.
-  std::vector<Outcome> order = s.candidate.rules().RouteNames();
-  if (s.baseline) {
-    for (const std::string& name : s.baseline->rules().RouteNames()) {
-      if (std::find(order.begin(), order.end(), name) == order.end()) order.push_back(name);
+namespace {
+
+// The matrix's labels: routes in precedence order (candidate, then any the
+// baseline adds), then the other outcomes, then anything recorded; only
+// those that occur.
+std::vector<Outcome> MatrixLabels(const Auditor::State& s, const AuditReport& r) {
+  std::vector<Outcome> order;
+  auto add_routes = [&](const RuleSet& rs) {
+    for (size_t k = 0; k < rs.routes.size(); ++k) {
+      Outcome route = Outcome::Routes(rs, {static_cast<int>(k)});
+      if (std::find(order.begin(), order.end(), route) == order.end()) order.push_back(route);
     }
+  };
+  add_routes(s.candidate.rules());
+  if (s.baseline) add_routes(s.baseline->rules());
+  for (Outcome::Kind other :
+       {Outcome::Kind::kUndetermined, Outcome::Kind::kUnrouted, Outcome::Kind::kInvalid}) {
+    order.emplace_back(other);
   }
-  for (const char* other : {"undetermined", "unrouted", "invalid"}) order.push_back(other);
   std::set<Outcome> seen;
   for (const auto& [from, row] : r.matrix) {
     seen.insert(from);
@@ -298,15 +317,16 @@ AuditReport Auditor::Report(std::vector<std::string> inputs) const {
   for (const Outcome& label : seen) {
     if (std::find(order.begin(), order.end(), label) == order.end()) order.push_back(label);
   }
+  std::vector<Outcome> labels;
   for (const Outcome& label : order) {
-    if (!seen.count(label)) continue;
-    r.rows.push_back(label);
-    r.columns.push_back(label);
+    if (seen.count(label)) labels.push_back(label);
   }
-  for (const auto& entry : s.transitions) r.changes.push_back(entry.second);
-  std::stable_sort(r.changes.begin(), r.changes.end(),
-                   [](const auto& x, const auto& y) { return x.count > y.count; });
-  // Rule use, both sides, by rule id.
+  return labels;
+}
+
+// How often each rule of either side decided, by rule id; and those that
+// decide much more or less often (at least 10 cases and a fifth either way).
+void CountRuleUse(const Auditor::State& s, AuditReport& r) {
   const RuleSet& rc = s.candidate.rules();
   for (size_t k = 0; k < rc.rules.size(); ++k) {
     RuleUse use;
@@ -316,26 +336,39 @@ AuditReport Auditor::Report(std::vector<std::string> inputs) const {
     r.rules.push_back(use);
     if (use.after == 0) r.unreached.push_back(use.rule);
   }
-  if (s.baseline) {
-    const RuleSet& rb = s.baseline->rules();
-    for (size_t k = 0; k < rb.rules.size(); ++k) {
-      auto it = std::find_if(r.rules.begin(), r.rules.end(),
-                             [&](const RuleUse& u) { return u.rule == rb.rules[k].id; });
-      if (it == r.rules.end()) {
-        r.rules.push_back({rb.rules[k].id, true, false, s.before[k], 0});
-      } else {
-        it->in_baseline = true;
-        it->before = s.before[k];
-      }
-    }
-    // "Much more or less often": at least 10 cases and a fifth either way.
-    for (const RuleUse& u : r.rules) {
-      std::uint64_t lo = std::min(u.before, u.after), hi = std::max(u.before, u.after);
-      if (hi - lo >= 10 && (hi - lo) * 5 >= std::max<std::uint64_t>(u.before, 1)) {
-        r.shifted.push_back(u);
-      }
+  if (!s.baseline) return;
+  const RuleSet& rb = s.baseline->rules();
+  for (size_t k = 0; k < rb.rules.size(); ++k) {
+    auto it = std::find_if(r.rules.begin(), r.rules.end(),
+                           [&](const RuleUse& u) { return u.rule == rb.rules[k].id; });
+    if (it == r.rules.end()) {
+      r.rules.push_back({rb.rules[k].id, true, false, s.before[k], 0});
+    } else {
+      it->in_baseline = true;
+      it->before = s.before[k];
     }
   }
+  for (const RuleUse& u : r.rules) {
+    std::uint64_t lo = std::min(u.before, u.after), hi = std::max(u.before, u.after);
+    if (hi - lo >= 10 && (hi - lo) * 5 >= std::max<std::uint64_t>(u.before, 1)) {
+      r.shifted.push_back(u);
+    }
+  }
+}
+
+}  // namespace
+
+AuditReport Auditor::Report(std::vector<std::string> inputs) const {
+  const State& s = *state_;
+  AuditReport r = s.report;
+  r.inputs = std::move(inputs);
+  r.diff = s.diff;
+  r.rows = MatrixLabels(s, r);
+  r.columns = r.rows;
+  for (const auto& entry : s.transitions) r.changes.push_back(entry.second);
+  std::stable_sort(r.changes.begin(), r.changes.end(),
+                   [](const auto& x, const auto& y) { return x.count > y.count; });
+  CountRuleUse(s, r);
   return r;
 }
 

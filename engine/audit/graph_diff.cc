@@ -52,8 +52,8 @@ class Walk {
     if (leaf_a && leaf_b) {
       const Leaf& la = a_.leaves()[static_cast<size_t>(DecisionGraph::LeafOf(ra))];
       const Leaf& lb = b_.leaves()[static_cast<size_t>(DecisionGraph::LeafOf(rb))];
-      Outcome from = RoutesOutcome(a_.rules(), la.routes);
-      Outcome to = RoutesOutcome(b_.rules(), lb.routes);
+      Outcome from = Outcome::Routes(a_.rules(), la.routes);
+      Outcome to = Outcome::Routes(b_.rules(), lb.routes);
       if (from != to) {
         found_.push_back({std::move(from), std::move(to), LeafRule(a_.rules(), la),
                           LeafRule(b_.rules(), lb), cells_});

@@ -27,10 +27,6 @@ struct JointFact {
 /// the two versions), or -1 (an enum value the other version lacks).
 int JointCell(const JointFact& joint, const RuleSet& rs, int fact, const Value& v);
 
-/// A decision's routes as the audit names them: "om", several joined with
-/// '+' (`collect`), "unrouted" for none.
-std::string RoutesOutcome(const RuleSet& rs, const std::vector<int>& routes);
-
 class JointSpace;
 
 /// Compares `a` and `b` over `space` (made from them) into `diff`; see

@@ -9,9 +9,11 @@
 //   then, in input order, into counts, a transition matrix and examples of
 //   the changed cases. Memory stays bounded whatever the corpus size.
 //
-// Nothing here writes anything; rendering is in RenderAudit* (report side).
+// Nothing here writes anything; AuditText, AuditJson and AuditHtml render the
+// report (engine/audit/report*.cc).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -25,13 +27,61 @@
 #include "triage/cases.h"
 #include "triage/compile.h"
 #include "triage/model.h"
+#include "triage/names.h"
 
 namespace triage {
 
-/// A decision as the audit compares it: the route ("om"; several joined
-/// with '+' under `collect`), or "undetermined", "unrouted", "invalid".
-/// A recorded baseline holds whatever the case's field says.
-using Outcome = std::string;
+/// A decision as the audit compares it: the routes decided, or that there
+/// were none. Reports show it as its text: the route ("om"; several joined
+/// with '+' under `collect`), "undetermined", "unrouted", "invalid", and
+/// for a recorded baseline "(not recorded)" or "(not a route name)".
+class Outcome {
+ public:
+  enum class Kind {
+    kRoutes,  ///< one route, or several under `collect`
+    kUndetermined,
+    kUnrouted,
+    kInvalid,
+    kNotRecorded,    ///< recorded mode: the case has no recorded route
+    kNotARouteName,  ///< recorded mode: the field holds no text
+  };
+
+  Outcome() : Outcome(Kind::kUnrouted) {}
+  explicit Outcome(Kind kind);
+  /// The routes of a decision, in precedence order; none: unrouted.
+  static Outcome Routes(const RuleSet& rs, const std::vector<int>& routes);
+  /// What a case's recorded field says: the texts of the other kinds
+  /// ("undetermined", "unrouted", "invalid") stand for them, any other
+  /// text for the routes it names.
+  static Outcome Recorded(std::string_view text);
+
+  Kind kind() const { return kind_; }
+  /// Whether routes were decided (by a rule or the default).
+  bool has_routes() const { return kind_ == Kind::kRoutes; }
+  const std::string& text() const { return text_; }
+
+  /// Outcomes are the same when their texts are: a recorded "om" is the
+  /// candidate's route om. Ordered by text.
+  friend bool operator==(const Outcome& a, const Outcome& b) { return a.text_ == b.text_; }
+  friend bool operator!=(const Outcome& a, const Outcome& b) { return a.text_ != b.text_; }
+  friend bool operator<(const Outcome& a, const Outcome& b) { return a.text_ < b.text_; }
+
+ private:
+  Outcome(Kind kind, std::string text) : kind_(kind), text_(std::move(text)) {}
+  Kind kind_;
+  std::string text_;
+};
+
+template <>
+struct NameTable<Outcome::Kind> {
+  static constexpr std::array<Named<Outcome::Kind>, 5> kNames = {{
+      {Outcome::Kind::kUndetermined, "undetermined"},
+      {Outcome::Kind::kUnrouted, "unrouted"},
+      {Outcome::Kind::kInvalid, "invalid"},
+      {Outcome::Kind::kNotRecorded, "(not recorded)"},
+      {Outcome::Kind::kNotARouteName, "(not a route name)"},
+  }};
+};
 
 /// A set of cases where the two versions decide differently.
 struct DiffRegion {

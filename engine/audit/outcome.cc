@@ -1,0 +1,26 @@
+#include "triage/audit.h"
+
+namespace triage {
+
+Outcome::Outcome(Kind kind) : kind_(kind), text_(NameOf(kind)) {
+  TRIAGE_ASSERT(kind != Kind::kRoutes, "an outcome with routes is made by Outcome::Routes");
+}
+
+Outcome Outcome::Routes(const RuleSet& rs, const std::vector<int>& routes) {
+  if (routes.empty()) return Outcome(Kind::kUnrouted);
+  std::string text;
+  for (int r : routes) {
+    if (!text.empty()) text += '+';
+    text += rs.routes[static_cast<size_t>(r)].name;
+  }
+  return Outcome(Kind::kRoutes, std::move(text));
+}
+
+Outcome Outcome::Recorded(std::string_view text) {
+  for (Kind kind : {Kind::kUndetermined, Kind::kUnrouted, Kind::kInvalid}) {
+    if (text == NameOf(kind)) return Outcome(kind);
+  }
+  return Outcome(Kind::kRoutes, std::string(text));
+}
+
+}  // namespace triage
