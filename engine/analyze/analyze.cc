@@ -1,5 +1,7 @@
 #include "triage/analyze.h"
 
+#include <memory>
+
 #include <fmt/format.h>
 
 #include "analyze/passes.h"
@@ -31,20 +33,17 @@ std::string RuleList(const RuleSet& rs, const std::vector<int>& rules) {
 void AnalyzeRuleSet(const DecisionGraph& graph, std::size_t node_budget, Diagnostics& diags) {
   Diagnostics found;
   try {
+    std::unique_ptr<CaseSpace> space;
     if (graph.ordered()) {
-      FindUnreachableRoutes(nullptr, graph, found);
-      AnalysisContext ctx(graph, node_budget);
-      FindGaps(ctx, graph, found);
-      FindOverlaps(ctx, graph, found);
-      FindDeadRules(ctx, graph, found);
-      ProveGuarantees(ctx, graph, found);
+      space = std::make_unique<DiagramSpace>(graph, node_budget);
     } else {
-      ChainedContext ctx(graph, node_budget);
-      FindUnreachableRoutes(&ctx, graph, found);
-      FindGaps(ctx, graph, found);
-      FindDeadRules(ctx, graph, found);
-      ProveGuarantees(ctx, graph, found);
+      space = std::make_unique<ChainSpace>(graph, node_budget);
     }
+    FindUnreachableRoutes(*space, graph, found);
+    FindGaps(*space, graph, found);
+    FindOverlaps(*space, graph, found);
+    FindDeadRules(*space, graph, found);
+    ProveGuarantees(*space, graph, found);
   } catch (const mdd::BudgetExceeded&) {
     diags.Error({}, "E044",
                 fmt::format("the analyses could not finish within the budget "

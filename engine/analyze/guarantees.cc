@@ -1,6 +1,5 @@
 // Guarantees: each `that:` proven over every case, or refuted with a
-// counterexample. The guarantee becomes a 0/1 diagram over the imported
-// graph; any path to 0 is a counterexample.
+// counterexample (CaseSpace::FindViolation).
 #include <fmt/format.h>
 
 #include "analyze/passes.h"
@@ -20,12 +19,10 @@ std::string Outcome(const RuleSet& rs, const Leaf& leaf) {
   return out;
 }
 
-}  // namespace
-
-void Refuted(const DecisionGraph& graph, const Guarantee& g, const std::vector<int>& cells,
+void Refuted(const DecisionGraph& graph, const Guarantee& g, const Cells& cells,
              Diagnostics& diags) {
   const RuleSet& rs = graph.rules();
-  std::vector<int> example = cells;
+  Cells example = cells;
   int leaf = CompleteExample(graph, example);
   const Leaf& l = graph.leaves()[static_cast<size_t>(leaf)];
   std::vector<std::string> rules;
@@ -42,37 +39,14 @@ void Refuted(const DecisionGraph& graph, const Guarantee& g, const std::vector<i
   diags.Add(std::move(d));
 }
 
-void ProveGuarantees(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
-  auto atom = [&](const Expr& e) { return ctx.OutcomeAtom(e); };
-  for (const Guarantee& g : graph.rules().guarantees) {
-    if (!g.that) continue;
-    int holds = ctx.preds().Build(*g.that, atom);
-    auto cells = ctx.FindPath(holds, [](int value) { return value == 0; });
-    if (cells) Refuted(graph, g, *cells, diags);
-  }
-}
+}  // namespace
 
-void ProveGuarantees(ChainedContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
-  std::vector<int> leaves;
-  if (!graph.rules().guarantees.empty()) leaves = ctx.Leaves(ctx.Everything());
+void ProveGuarantees(CaseSpace& space, const DecisionGraph& graph, Diagnostics& diags) {
   for (const Guarantee& g : graph.rules().guarantees) {
     if (!g.that) continue;
-    // Per reachable leaf, the cases that violate the guarantee there, and
-    // whether any of them really reaches that leaf.
-    std::optional<std::vector<int>> counterexample;
-    for (int l : leaves) {
-      const Leaf& leaf = graph.leaves()[static_cast<size_t>(l)];
-      auto atom = [&](const Expr& e) {
-        return OutcomeHolds(e, leaf) ? ctx.preds().True() : ctx.preds().False();
-      };
-      int holds = ctx.preds().Build(*g.that, atom);
-      for (const Region& violating : ctx.Regions(holds, 0)) {
-        counterexample = ctx.FindLeaf(violating, l);
-        if (counterexample) break;
-      }
-      if (counterexample) break;
+    if (std::optional<Cells> cells = space.FindViolation(*g.that)) {
+      Refuted(graph, g, *cells, diags);
     }
-    if (counterexample) Refuted(graph, g, *counterexample, diags);
   }
 }
 

@@ -8,7 +8,7 @@
 
 namespace triage {
 
-void FindOverlaps(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics& diags) {
+void FindOverlaps(CaseSpace& space, const DecisionGraph& graph, Diagnostics& diags) {
   const RuleSet& rs = graph.rules();
   if (rs.hit_policy != HitPolicy::kUnique) return;
   // One finding per pair of rules, at the later rule.
@@ -27,7 +27,7 @@ void FindOverlaps(AnalysisContext& ctx, const DecisionGraph& graph, Diagnostics&
     auto has = [&](const Leaf& l, int r) {
       return std::find(l.rules.begin(), l.rules.end(), r) != l.rules.end();
     };
-    auto cells = ctx.FindPath(ctx.outcome(), [&](int leaf) {
+    auto cells = space.FindCase(space.preds().True(), [&](int leaf) {
       const Leaf& l = graph.leaves()[static_cast<size_t>(leaf)];
       return has(l, a) && has(l, b);
     });

@@ -3,21 +3,19 @@
 
 #include <fmt/format.h>
 
-#include "analyze/context.h"
 #include "analyze/passes.h"
 
 namespace triage {
 
-void FindUnreachableRoutes(ChainedContext* chained, const DecisionGraph& graph,
-                           Diagnostics& diags) {
+void FindUnreachableRoutes(CaseSpace& space, const DecisionGraph& graph, Diagnostics& diags) {
   const RuleSet& rs = graph.rules();
   std::vector<bool> reached(rs.routes.size(), false);
   for (const Leaf& leaf : graph.leaves()) {
     for (int r : leaf.routes) reached[static_cast<size_t>(r)] = true;
   }
-  // In a chain a leaf may lie only on paths that contradict themselves: a
-  // route is reached when some case really gets there.
-  for (size_t r = 0; chained && r < rs.routes.size(); ++r) {
+  // Where a leaf may lie only on paths that contradict themselves (a
+  // chain), a route is reached when some case really gets there.
+  for (size_t r = 0; !space.EveryLeafReachable() && r < rs.routes.size(); ++r) {
     if (!reached[r]) continue;
     reached[r] = false;
     int route = static_cast<int>(r);
@@ -28,15 +26,9 @@ void FindUnreachableRoutes(ChainedContext* chained, const DecisionGraph& graph,
     // Search where each rule leading to the route holds, then anywhere.
     for (const Rule& rule : rs.rules) {
       if (rule.route_index != route || !rule.when || reached[r]) continue;
-      int holds = chained->preds().Build(*rule.when);
-      for (const Region& where : chained->Regions(holds, 1)) {
-        if (chained->Find(where, has_route)) {
-          reached[r] = true;
-          break;
-        }
-      }
+      reached[r] = space.FindCase(space.preds().Build(*rule.when), has_route).has_value();
     }
-    if (!reached[r]) reached[r] = chained->Find(chained->Everything(), has_route).has_value();
+    if (!reached[r]) reached[r] = space.FindCase(space.preds().True(), has_route).has_value();
   }
   for (size_t r = 0; r < rs.routes.size(); ++r) {
     if (reached[r]) continue;

@@ -1,9 +1,14 @@
-#include "analyze/context.h"
+#include "analyze/space.h"
 
 #include <algorithm>
 #include <unordered_set>
 
 namespace triage {
+
+std::optional<Cells> CaseSpace::FindCaseAt(int predicate, int leaf) {
+  return FindCase(predicate, [leaf](int reached) { return reached == leaf; });
+}
+
 namespace {
 
 std::vector<int> CellsPerLevel(const DecisionGraph& g) {
@@ -29,7 +34,7 @@ bool OutcomeHolds(const Expr& e, const Leaf& leaf) {
   return e.op == Expr::Op::kNe ? !any : any;
 }
 
-AnalysisContext::AnalysisContext(const DecisionGraph& graph, std::size_t node_budget)
+DiagramSpace::DiagramSpace(const DecisionGraph& graph, std::size_t node_budget)
     : graph_(graph),
       level_of_fact_(graph.rules().facts.size(), -1),
       dd_(CellsPerLevel(graph), node_budget),
@@ -55,7 +60,7 @@ AnalysisContext::AnalysisContext(const DecisionGraph& graph, std::size_t node_bu
   outcome_ = ref(graph.root());
 }
 
-int AnalysisContext::OutcomeAtom(const Expr& e) {
+int DiagramSpace::OutcomeAtom(const Expr& e) {
   return dd_.Apply(outcome_, outcome_, [&](int leaf, int) {
     return OutcomeHolds(e, graph_.leaves()[static_cast<size_t>(leaf)]) ? 1 : 0;
   });
@@ -64,8 +69,8 @@ int AnalysisContext::OutcomeAtom(const Expr& e) {
 // The predicate's diagram and the graph are walked side by side, both in
 // fact order, without building their product: no nodes are made, so
 // thousands of rules can be looked at one after the other.
-void AnalysisContext::WalkWhere(
-    int predicate, const std::function<bool(int leaf, const std::vector<int>& cells)>& at_leaf) {
+void DiagramSpace::WalkWhere(int predicate,
+                             const std::function<bool(int leaf, const Cells& cells)>& at_leaf) {
   const std::vector<int>& order = graph_.fact_order();
   std::vector<int> cells(graph_.rules().facts.size(), -1);
   std::unordered_set<std::uint64_t> seen;
@@ -96,9 +101,9 @@ void AnalysisContext::WalkWhere(
   walk(predicate, graph_.root());
 }
 
-std::vector<int> AnalysisContext::LeavesWhere(int predicate) {
+std::vector<int> DiagramSpace::LeavesWhere(int predicate) {
   std::vector<int> leaves;
-  WalkWhere(predicate, [&](int leaf, const std::vector<int>&) {
+  WalkWhere(predicate, [&](int leaf, const Cells&) {
     leaves.push_back(leaf);
     return false;
   });
@@ -107,10 +112,10 @@ std::vector<int> AnalysisContext::LeavesWhere(int predicate) {
   return leaves;
 }
 
-std::optional<std::vector<int>> AnalysisContext::FindCase(
-    int predicate, const std::function<bool(int)>& leaf_wanted) {
-  std::optional<std::vector<int>> found;
-  WalkWhere(predicate, [&](int leaf, const std::vector<int>& cells) {
+std::optional<Cells> DiagramSpace::FindCase(int predicate,
+                                            const std::function<bool(int)>& leaf_wanted) {
+  std::optional<Cells> found;
+  WalkWhere(predicate, [&](int leaf, const Cells& cells) {
     if (!leaf_wanted(leaf)) return false;
     found = cells;
     return true;
@@ -118,8 +123,7 @@ std::optional<std::vector<int>> AnalysisContext::FindCase(
   return found;
 }
 
-std::optional<std::vector<int>> AnalysisContext::FindPath(int root,
-                                                          const std::function<bool(int)>& want) {
+std::optional<Cells> DiagramSpace::FindPath(int root, const std::function<bool(int)>& want) {
   std::vector<int> cells(graph_.rules().facts.size(), -1);
   std::vector<char> dead(dd_.size(), 0);
   const std::vector<int>& order = graph_.fact_order();
@@ -139,11 +143,12 @@ std::optional<std::vector<int>> AnalysisContext::FindPath(int root,
   return cells;
 }
 
-}  // namespace triage
+std::optional<Cells> DiagramSpace::FindViolation(const Expr& that) {
+  int holds = preds_.Build(that, [&](const Expr& e) { return OutcomeAtom(e); });
+  return FindPath(holds, [](int value) { return value == 0; });
+}
 
-namespace triage {
-
-ChainedContext::ChainedContext(const DecisionGraph& graph, std::size_t budget)
+ChainSpace::ChainSpace(const DecisionGraph& graph, std::size_t budget)
     : graph_(graph),
       budget_(budget),
       level_of_fact_(graph.rules().facts.size(), -1),
@@ -156,7 +161,7 @@ ChainedContext::ChainedContext(const DecisionGraph& graph, std::size_t budget)
   }
 }
 
-std::vector<Region> ChainedContext::Regions(int predicate, int value) {
+std::vector<Region> ChainSpace::Regions(int predicate, int value) {
   std::vector<Region> out;
   const std::vector<int>& order = graph_.fact_order();
   std::function<void(int, const Region&)> walk = [&](int n, const Region& reg) {
@@ -181,28 +186,62 @@ std::vector<Region> ChainedContext::Regions(int predicate, int value) {
       walk(child, next);
     }
   };
-  walk(predicate, Everything());
+  walk(predicate, Region(graph_));
   return out;
 }
 
-std::optional<std::vector<int>> ChainedContext::Find(const Region& region,
-                                                     const std::function<bool(int)>& want) {
-  std::optional<std::vector<int>> found = search_.Find(region, want);
+std::optional<Cells> ChainSpace::Find(const Region& region, const std::function<bool(int)>& want) {
+  std::optional<Cells> found = search_.Find(region, want);
   if (search_.exhausted()) throw mdd::BudgetExceeded();
   return found;
 }
 
-std::optional<std::vector<int>> ChainedContext::FindLeaf(const Region& region, int leaf) {
-  std::optional<std::vector<int>> found = search_.Find(
+std::optional<Cells> ChainSpace::FindLeaf(const Region& region, int leaf) {
+  std::optional<Cells> found = search_.Find(
       region, [&](int reached) { return reached == leaf; }, search_.DiagramOf(leaf) + 1);
   if (search_.exhausted()) throw mdd::BudgetExceeded();
   return found;
 }
 
-std::vector<int> ChainedContext::Leaves(const Region& region) {
-  std::optional<std::vector<int>> leaves = search_.Leaves(region);
-  if (!leaves) throw mdd::BudgetExceeded();
-  return *leaves;
+std::optional<Cells> ChainSpace::FindCase(int predicate, const std::function<bool(int)>& want) {
+  for (const Region& where : Regions(predicate, 1)) {
+    if (std::optional<Cells> found = Find(where, want)) return found;
+  }
+  return std::nullopt;
+}
+
+std::optional<Cells> ChainSpace::FindCaseAt(int predicate, int leaf) {
+  for (const Region& where : Regions(predicate, 1)) {
+    if (std::optional<Cells> found = FindLeaf(where, leaf)) return found;
+  }
+  return std::nullopt;
+}
+
+std::vector<int> ChainSpace::LeavesWhere(int predicate) {
+  std::vector<int> leaves;
+  for (const Region& where : Regions(predicate, 1)) {
+    std::optional<std::vector<int>> found = search_.Leaves(where);
+    if (!found) throw mdd::BudgetExceeded();
+    leaves.insert(leaves.end(), found->begin(), found->end());
+  }
+  std::sort(leaves.begin(), leaves.end());
+  leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
+  return leaves;
+}
+
+std::optional<Cells> ChainSpace::FindViolation(const Expr& that) {
+  if (!reachable_) reachable_ = LeavesWhere(preds_.True());
+  for (int l : *reachable_) {
+    const Leaf& leaf = graph_.leaves()[static_cast<size_t>(l)];
+    auto atom = [&](const Expr& e) {
+      return OutcomeHolds(e, leaf) ? preds_.True() : preds_.False();
+    };
+    int holds = preds_.Build(that, atom);
+    for (const Region& violating : Regions(holds, 0)) {
+      if (std::optional<Cells> found = FindLeaf(violating, l)) return found;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace triage

@@ -1,0 +1,117 @@
+// The case space as the analyses see it: one set of questions ("a case
+// where this holds that reaches such a leaf", "the leaves where this
+// holds", "a case that breaks this guarantee"), answered exactly by two
+// strategies. Each pass is written once, against CaseSpace. Internal to
+// analyze/.
+//
+// - DiagramSpace, for a single ordered diagram: the graph imported into a
+//   decision diagram, predicates built over it, and walks of their product.
+// - ChainSpace, for a chain of diagrams: predicates as small diagrams of
+//   their own, taken apart into regions, and the feasible-path search
+//   (compile/region.h) over the chain.
+//
+// Both throw mdd::BudgetExceeded when the work passes the budget; the
+// analyses then say so (E044) rather than guess.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "compile/mdd.h"
+#include "compile/predicate.h"
+#include "compile/region.h"
+#include "triage/compile.h"
+
+namespace triage {
+
+/// Cells of a case: per fact of the rule set, a cell, or -1 for any.
+using Cells = std::vector<int>;
+
+/// Whether a guarantee's `route ...` or `rule ...` comparison holds at a leaf.
+bool OutcomeHolds(const Expr& e, const Leaf& leaf);
+
+class CaseSpace {
+ public:
+  virtual ~CaseSpace() = default;
+
+  /// Predicates (0/1 diagrams) over the facts' cells: Build, True, False.
+  virtual PredicateBuilder& preds() = 0;
+  /// A case for which `predicate` holds that reaches a leaf for which
+  /// `want` holds; nullopt when there is none.
+  virtual std::optional<Cells> FindCase(int predicate, const std::function<bool(int)>& want) = 0;
+  /// The same for one leaf.
+  virtual std::optional<Cells> FindCaseAt(int predicate, int leaf);
+  /// The leaves cases for which `predicate` holds reach, sorted.
+  virtual std::vector<int> LeavesWhere(int predicate) = 0;
+  /// A case for which guarantee `that` does not hold.
+  virtual std::optional<Cells> FindViolation(const Expr& that) = 0;
+  /// Whether every leaf of the graph is reached by some case. Not so in a
+  /// chain, where a leaf may lie only on paths that contradict themselves.
+  virtual bool EveryLeafReachable() const = 0;
+};
+
+/// A single ordered diagram.
+class DiagramSpace final : public CaseSpace {
+ public:
+  /// Throws mdd::BudgetExceeded past `node_budget` nodes, here or later.
+  DiagramSpace(const DecisionGraph& graph, std::size_t node_budget);
+
+  PredicateBuilder& preds() override { return preds_; }
+  std::optional<Cells> FindCase(int predicate, const std::function<bool(int)>& want) override;
+  std::vector<int> LeavesWhere(int predicate) override;
+  std::optional<Cells> FindViolation(const Expr& that) override;
+  bool EveryLeafReachable() const override { return true; }
+
+ private:
+  // Calls at_leaf for each (leaf, cells on the way) where `predicate` holds,
+  // until it returns true.
+  void WalkWhere(int predicate, const std::function<bool(int, const Cells&)>& at_leaf);
+  // Cells along a path of diagram `root` to a terminal whose value
+  // satisfies `want`.
+  std::optional<Cells> FindPath(int root, const std::function<bool(int)>& want);
+  // 0/1 diagram of a `route ...` or `rule ...` comparison (guarantees).
+  int OutcomeAtom(const Expr& e);
+
+  const DecisionGraph& graph_;
+  std::vector<int> level_of_fact_;
+  mdd::Diagram dd_;
+  PredicateBuilder preds_;
+  int outcome_ = 0;  // the graph as a diagram whose terminals are leaf indices
+};
+
+/// Searches may visit this many nodes per node of the budget.
+constexpr std::size_t kSearchStepsPerNode = 4;
+
+/// A chain of diagrams.
+class ChainSpace final : public CaseSpace {
+ public:
+  /// Throws mdd::BudgetExceeded when the work passes `budget`.
+  ChainSpace(const DecisionGraph& graph, std::size_t budget);
+
+  PredicateBuilder& preds() override { return preds_; }
+  std::optional<Cells> FindCase(int predicate, const std::function<bool(int)>& want) override;
+  /// Only the diagrams up to the leaf's own are walked.
+  std::optional<Cells> FindCaseAt(int predicate, int leaf) override;
+  std::vector<int> LeavesWhere(int predicate) override;
+  /// Per reachable leaf, the cases that break the guarantee there, and
+  /// whether any of them really reaches that leaf.
+  std::optional<Cells> FindViolation(const Expr& that) override;
+  bool EveryLeafReachable() const override { return false; }
+
+ private:
+  // The regions of the paths of 0/1 diagram `predicate` to `value`.
+  std::vector<Region> Regions(int predicate, int value);
+  std::optional<Cells> Find(const Region& region, const std::function<bool(int)>& want);
+  std::optional<Cells> FindLeaf(const Region& region, int leaf);
+
+  const DecisionGraph& graph_;
+  std::size_t budget_;
+  std::vector<int> level_of_fact_;
+  mdd::Diagram dd_;
+  PredicateBuilder preds_;
+  FeasibleSearch search_;
+  std::optional<std::vector<int>> reachable_;  // the leaves any case reaches, once asked
+};
+
+}  // namespace triage
