@@ -2,12 +2,13 @@
 // run. Replays a corpus against a candidate rule set, compares it with
 // another version or with the route recorded in each case, and writes
 // nothing but its report.
+#include "cli/verb.h"
+
 #include <fmt/format.h>
 
 #include "cli/case_input.h"
 #include "cli/formats.h"
 #include "cli/rules.h"
-#include "cli/verb.h"
 #include "triage/audit.h"
 #include "triage/names.h"
 

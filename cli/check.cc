@@ -1,12 +1,13 @@
 // `triage check RULES...`: every problem in rule files (and test files),
 // and the analyses over every possible case.
+#include "cli/verb.h"
+
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "cli/formats.h"
 #include "cli/rules.h"
-#include "cli/verb.h"
 #include "triage/report.h"
 
 namespace triage::cli {

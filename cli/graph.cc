@@ -1,5 +1,7 @@
 // `triage graph RULES`: the compiled decision graph as DOT, SVG (through
 // Graphviz's `dot`) or JSON.
+#include "cli/verb.h"
+
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,7 +14,6 @@
 
 #include "cli/formats.h"
 #include "cli/rules.h"
-#include "cli/verb.h"
 #include "triage/report.h"
 
 extern char** environ;

@@ -1,5 +1,7 @@
 // `triage route RULES [CASES...]`: one decision record per case, streamed
 // and spread over threads, in input order.
+#include "cli/verb.h"
+
 #include <algorithm>
 #include <ostream>
 
@@ -8,7 +10,6 @@
 #include "cli/case_input.h"
 #include "cli/formats.h"
 #include "cli/rules.h"
-#include "cli/verb.h"
 #include "triage/names.h"
 #include "triage/report.h"
 

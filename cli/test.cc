@@ -1,12 +1,13 @@
 // `triage test RULES_OR_TEST_FILES...`: a rule set's own test cases, and the
 // coverage they reach.
+#include "cli/verb.h"
+
 #include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "cli/rules.h"
-#include "cli/verb.h"
 #include "triage/report.h"
 
 namespace triage::cli {

@@ -1,8 +1,8 @@
 // The table of verbs, and the dispatch over it. Adding a verb is a file of
 // its own (its options and how it runs) and one row here.
-#include <CLI/CLI.hpp>
-
 #include "cli/verb.h"
+
+#include <CLI/CLI.hpp>
 
 namespace triage::cli {
 

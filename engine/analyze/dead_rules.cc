@@ -1,11 +1,12 @@
 // Dead rules: rules that never decide a case, because their own condition
 // never holds, or because where it holds other rules always win (earlier
 // rules under `first`, higher routes under `priority`).
+#include "analyze/passes.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "analyze/passes.h"
 #include "triage/analyze.h"
 
 namespace triage {

@@ -4,6 +4,7 @@
 namespace triage {
 
 int CompleteExample(const DecisionGraph& graph, std::vector<int>& cells) {
+  TRIAGE_ASSERT(cells.size() == graph.rules().facts.size(), "a cell (or -1) for every fact");
   DecisionGraph::Ref r = graph.root();
   while (!DecisionGraph::IsLeaf(r)) {
     int fact = graph.nodes()[r].fact;

@@ -1,5 +1,6 @@
 // Gaps: with no `default`, cases that no rule matches.
 #include "analyze/passes.h"
+
 #include "triage/analyze.h"
 
 namespace triage {

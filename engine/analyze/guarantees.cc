@@ -1,8 +1,9 @@
 // Guarantees: each `that:` proven over every case, or refuted with a
 // counterexample (CaseSpace::FindViolation).
+#include "analyze/passes.h"
+
 #include <fmt/format.h>
 
-#include "analyze/passes.h"
 #include "triage/analyze.h"
 
 namespace triage {

@@ -1,9 +1,10 @@
 // Overlaps under hit policy `unique`: cases that two rules both match.
+#include "analyze/passes.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "analyze/passes.h"
 #include "triage/analyze.h"
 
 namespace triage {

@@ -1,9 +1,9 @@
 // Unreachable routes: declared routes that no case can reach.
+#include "analyze/passes.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
-
-#include "analyze/passes.h"
 
 namespace triage {
 

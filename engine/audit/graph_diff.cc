@@ -3,13 +3,14 @@
 // test of either graph; where both reach a leaf, the region is a set of
 // cases that exists (facts are independent, and no allowed set is empty) and
 // the two leaves are its decisions. So the regions found are exact.
+#include "triage/audit.h"
+
 #include <algorithm>
 #include <tuple>
 
 #include <fmt/format.h>
 
 #include "audit/joint.h"
-#include "triage/audit.h"
 #include "triage/json.h"
 
 namespace triage {

@@ -1,9 +1,10 @@
 // The audit report as one self-contained HTML page (inline style, no
 // scripts, nothing fetched): one function per section.
+#include "triage/audit.h"
+
 #include <fmt/format.h>
 
 #include "audit/report_view.h"
-#include "triage/audit.h"
 #include "triage/html.h"
 
 namespace triage {

@@ -1,8 +1,9 @@
 // The audit report for programs: one JSON object, a member per section.
+#include "triage/audit.h"
+
 #include <fmt/format.h>
 
 #include "audit/report_view.h"
-#include "triage/audit.h"
 #include "triage/json.h"
 
 namespace triage {

@@ -1,10 +1,11 @@
 // The audit report for people, as plain text: one function per section.
+#include "triage/audit.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "audit/report_view.h"
-#include "triage/audit.h"
 
 namespace triage {
 namespace {

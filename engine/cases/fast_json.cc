@@ -4,10 +4,11 @@
 // something rare) is left to ReadCases + ValidateCase, which say what is
 // wrong; so the fast path only ever accepts what the full path accepts,
 // with the same values.
+#include "triage/cases.h"
+
 #include <fmt/format.h>
 
 #include "cases/json_line.h"
-#include "triage/cases.h"
 
 namespace triage {
 

@@ -1,17 +1,17 @@
 // Reading case files. simdjson stays inside this file.
-#include <simdjson.h>
+#include "triage/cases.h"
 
 #include <algorithm>
 #include <cmath>
 #include <istream>
 #include <sstream>
 
+#include <simdjson.h>
 #include <fmt/format.h>
 
 #include "cases/json_line.h"
 #include "cases/yaml_case.h"
 #include "load/strict_yaml.h"
-#include "triage/cases.h"
 
 namespace triage {
 namespace {
@@ -336,6 +336,8 @@ InputFormat FormatFromPath(std::string_view path) {
 }
 
 RecordReader::RecordReader(std::istream& in, InputFormat format) : in_(in), format_(format) {
+  TRIAGE_ASSERT(format == InputFormat::kJsonLines || format == InputFormat::kCsv,
+                "records are read from JSON Lines or CSV");
   // Spreadsheets often start UTF-8 files with a byte order mark. (A first
   // character other than the mark that also starts with 0xEF is put back
   // by seeking, which a pipe cannot: such a header then reads wrong, and

@@ -1,9 +1,9 @@
 // Typing raw cases against the fact schema.
+#include "triage/cases.h"
+
 #include <cmath>
 
 #include <fmt/format.h>
-
-#include "triage/cases.h"
 
 namespace triage {
 namespace {

@@ -1,4 +1,6 @@
 // This file's external interface is just CompileRuleSet (compile.h).
+#include "triage/compile.h"
+
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -11,7 +13,6 @@
 
 #include "compile/mdd.h"
 #include "compile/predicate.h"
-#include "triage/compile.h"
 
 namespace triage {
 namespace {
@@ -393,6 +394,13 @@ class GraphCompiler {
 
 std::optional<DecisionGraph> CompileRuleSet(const RuleSet& rs, const CompileOptions& options,
                                             Diagnostics& diags) {
+  for (const Rule& r : rs.rules) {
+    TRIAGE_ASSERT(
+        r.when && r.route_index >= 0 && r.route_index < static_cast<int>(rs.routes.size()),
+        "the rule set is checked: every rule has a condition and a known route");
+  }
+  TRIAGE_ASSERT(!rs.default_route || rs.default_route_index >= 0,
+                "the rule set is checked: the default route is known");
   return GraphCompiler(rs, options).Run(diags);
 }
 

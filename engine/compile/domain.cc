@@ -1,13 +1,13 @@
 // Fact domains and their cells (compile.h: FactDomain), and the one
 // definition of what a comparison means (ComparisonHolds).
+#include "triage/compile.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
 
 #include <fmt/format.h>
-
-#include "triage/compile.h"
 
 namespace triage {
 namespace {
@@ -179,6 +179,8 @@ FactDomain FactDomain::Build(const RuleSet& rs, int fact_index) {
 }
 
 FactDomain FactDomain::Join(const Fact& fact, const FactDomain& a, const FactDomain& b) {
+  TRIAGE_ASSERT(a.type_ == fact.type && b.type_ == fact.type,
+                "both domains are of the fact's type");
   std::vector<std::int64_t> cuts = a.starts_;
   cuts.insert(cuts.end(), b.starts_.begin(), b.starts_.end());
   std::vector<double> points = a.points_;

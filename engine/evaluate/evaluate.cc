@@ -161,6 +161,8 @@ Decision Evaluate(const DecisionGraph& g, const Case& c) {
 }
 
 void Evaluate(const DecisionGraph& g, const Case& c, Decision& d) {
+  TRIAGE_ASSERT(c.values.size() == g.rules().facts.size(),
+                "a case is validated against the graph's own rule set");
   // Each step reads the value of the fact it tests and goes to the child's
   // entry, which already says what the child tests: one load of the case
   // and one of the graph per fact, and nothing stored until the end. The

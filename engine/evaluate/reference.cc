@@ -91,6 +91,8 @@ Decision Decide(const RuleSet& rs, const std::vector<std::optional<Value>>& valu
 
 Decision EvaluateReference(const RuleSet& rs, const std::vector<FactDomain>& domains,
                            const Case& c) {
+  TRIAGE_ASSERT(domains.size() == rs.facts.size() && c.values.size() == rs.facts.size(),
+                "the domains and the case are of this rule set");
   std::vector<bool> read(rs.facts.size(), false);
   for (const Rule& r : rs.rules) {
     for (int f : FactsRead(rs, *r.when)) read[static_cast<size_t>(f)] = true;

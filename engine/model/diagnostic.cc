@@ -43,8 +43,8 @@ static std::string_view LineOf(std::string_view source, int line) {
 std::string RenderDiagnostic(const Diagnostic& d, std::string_view file, std::string_view source) {
   std::string out;
   if (d.pos.line > 0) {
-    out = fmt::format("{}:{}:{}: {}: {} [{}]\n", file, d.pos.line, d.pos.column,
-                      NameOf(d.severity), d.message, d.code);
+    out = fmt::format("{}:{}:{}: {}: {} [{}]\n", file, d.pos.line, d.pos.column, NameOf(d.severity),
+                      d.message, d.code);
   } else {
     out = fmt::format("{}: {}: {} [{}]\n", file, NameOf(d.severity), d.message, d.code);
   }

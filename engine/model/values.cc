@@ -1,10 +1,10 @@
 // Literal values: parsing them as rule files and case files write them,
 // and writing them for people.
+#include "triage/model.h"
+
 #include <charconv>
 
 #include <fmt/format.h>
-
-#include "triage/model.h"
 
 namespace triage {
 

@@ -1,6 +1,6 @@
-#include <fmt/format.h>
-
 #include "triage/report.h"
+
+#include <fmt/format.h>
 
 #include "triage/json.h"
 

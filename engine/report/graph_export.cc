@@ -1,16 +1,15 @@
 // Drawing the decision graph: DOT through Boost.Graph's write_graphviz, and
 // JSON for programs.
+#include "triage/report.h"
+
+#include <sstream>
 
 // GCC 12 warns about an optional inside Boost's edge iterator that it cannot
 // see initialised; the warning is in Boost's code, not ours.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <sstream>
-
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
 #include <fmt/format.h>
-
-#include "triage/report.h"
 
 #include "triage/json.h"
 

@@ -129,7 +129,17 @@ const JsonPieces& PiecesFor(const RuleSet& rs, std::string_view lang) {
 
 }  // namespace
 
+namespace {
+
+void AssertValid(const RuleSet& rs, const Record& r) {
+  TRIAGE_ASSERT(r.invalid() || r.values.values.size() == rs.facts.size(),
+                "a valid record's case is of this rule set");
+}
+
+}  // namespace
+
 std::string RecordJson(const RuleSet& rs, const Record& r, std::string_view lang) {
+  AssertValid(rs, r);
   const JsonPieces& json = PiecesFor(rs, lang);
   const Decision& d = r.decision;
   bool valid = !r.invalid();
@@ -212,6 +222,7 @@ std::string RecordCsvHeader() {
 }
 
 std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang) {
+  AssertValid(rs, r);
   const Decision& d = r.decision;
   bool valid = !r.invalid();
   bool decided = valid && d.status == Decision::Status::kDecided;
@@ -269,6 +280,7 @@ std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang)
 }
 
 std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang) {
+  AssertValid(rs, r);
   const Words& w = WordsFor(lang.empty() ? rs.DefaultLanguage() : lang);
   const Decision& d = r.decision;
   std::string out;

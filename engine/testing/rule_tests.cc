@@ -175,6 +175,7 @@ void CheckTestFile(const RuleSet& rs, const TestFile& file, Diagnostics& diags) 
 
 std::vector<TestResult> RunRuleTests(const RuleSet& rs, const DecisionGraph& graph,
                                      const TestFile& file) {
+  TRIAGE_ASSERT(&graph.rules() == &rs, "the graph is of this rule set");
   std::vector<TestResult> results;
   for (const RuleTest& t : file.tests) {
     TestResult result;

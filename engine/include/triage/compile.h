@@ -163,6 +163,14 @@ class DecisionGraph {
   const std::vector<Step>& steps() const { return steps_; }
   Step root_step() const { return root_step_; }
 
+  /// The graph as text, one line per diagram root, node and leaf, for
+  /// structural tests and for reading a small graph by eye:
+  ///   roots n0
+  ///   n0 explicit_threat: false -> n1; true -> L0
+  ///   L0 om by om-bedreiging
+  /// Cells going to the same child are listed together ("a, b -> n2").
+  std::string Dump() const;
+
  private:
   friend class GraphCompiler;
   std::vector<Step> steps_;

@@ -90,3 +90,83 @@ TEST_CASE("compilation stops at the node budget with a diagnostic") {
   CHECK(one.diags.items()[0].message ==
         "rule 'rule-0' alone needs more than 3 decision graph nodes; simplify it");
 }
+
+namespace {
+
+const char* kThreeFacts = R"(ruleset: t
+version: "1"
+facts:
+  a: {type: bool}
+  n: {type: int, min: 0, max: 100}
+  e: {type: enum, values: [rood, groen, blauw]}
+routes: {x: {}, y: {}}
+)";
+
+}  // namespace
+
+TEST_CASE("compiled graphs, node by node (DecisionGraph::Dump)") {
+  struct Case {
+    const char* name;
+    std::string rules;
+    std::size_t diagram_budget;
+    const char* dump;
+  };
+  const Case cases[] = {
+      {"first, with a default: the first rule that holds decides",
+       "rules:\n  - {id: r1, when: a and n >= 10, route: x}\n"
+       "  - {id: r2, when: \"e in [rood, groen]\", route: y}\ndefault: y\n",
+       100'000,
+       "roots n0\n"
+       "n0 a: false -> n2; true -> n1\n"
+       "n1 n: 0..9 -> n2; 10..100 -> L2\n"
+       "n2 e: rood, groen -> L0; blauw -> L1\n"
+       "L0 y by r2\n"
+       "L1 y by default\n"
+       "L2 x by r1\n"},
+      {"unique: where two rules hold, the leaf says so",
+       "hit_policy: unique\nrules:\n  - {id: r1, when: a and n >= 10, route: x}\n"
+       "  - {id: r2, when: \"e in [rood, groen] or a\", route: y}\n",
+       100'000,
+       "roots n0\n"
+       "n0 a: false -> n2; true -> n1\n"
+       "n1 n: 0..9 -> L0; 10..100 -> L2\n"
+       "n2 e: rood, groen -> L0; blauw -> L1\n"
+       "L0 y by r2\n"
+       "L1 unrouted\n"
+       "L2 x+y (overlap: r1, r2)\n"},
+      {"collect: every rule that holds, routes in precedence order",
+       "hit_policy: collect\nrules:\n  - {id: r1, when: a and n >= 10, route: x}\n"
+       "  - {id: r2, when: \"e in [rood, groen] or a\", route: y}\n",
+       100'000,
+       "roots n0\n"
+       "n0 a: false -> n2; true -> n1\n"
+       "n1 n: 0..9 -> L0; 10..100 -> L2\n"
+       "n2 e: rood, groen -> L0; blauw -> L1\n"
+       "L0 y by r2\n"
+       "L1 unrouted\n"
+       "L2 x+y by r1, r2\n"},
+      // n is tested first (two rules read it), and again in the last
+      // diagram: there n 10..100 after n 0..9 is a path no case takes.
+      {"past a tiny diagram budget, one diagram per rule, chained on their 'no rule' paths",
+       "rules:\n  - {id: r1, when: a and n >= 10, route: x}\n  - {id: r2, when: \"e == blauw\", "
+       "route: y}\n  - {id: r3, when: n >= 10, route: x}\n",
+       8,
+       "roots n0 n2 n3\n"
+       "n0 n: 0..9 -> n2; 10..100 -> n1\n"
+       "n1 a: false -> n2; true -> L3\n"
+       "n2 e: rood, groen -> n3; blauw -> L2\n"
+       "n3 n: 0..9 -> L0; 10..100 -> L1\n"
+       "L0 unrouted\n"
+       "L1 x by r3\n"
+       "L2 y by r2\n"
+       "L3 x by r1\n"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CompileOptions options;
+    options.diagram_budget = c.diagram_budget;
+    CompiledRules compiled = CompileRules("t.yaml", std::string(kThreeFacts) + c.rules, options);
+    REQUIRE(compiled.graph);
+    CHECK(compiled.graph->Dump() == c.dump);
+  }
+}
