@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/verb.h"
+
 namespace triage::cli {
 
 Option& Option::Required() {
@@ -50,5 +52,30 @@ void Options::Flag(const std::string& names, bool& into, const std::string& help
 }
 
 void Options::Footer(const std::string& text) { app_->footer(text); }
+
+int Dispatch(const std::string& about, const std::string& version, const std::vector<Verb>& verbs,
+             const std::vector<std::string>& args, Io& io) {
+  CLI::App app{about};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", version);
+  std::vector<std::pair<CLI::App*, VerbRun>> runs;
+  for (const Verb& verb : verbs) {
+    CLI::App* command = app.add_subcommand(verb.name, verb.summary);
+    Options options(command);
+    runs.emplace_back(command, verb.define(options));
+  }
+  std::vector<const char*> argv;
+  for (const std::string& arg : args) argv.push_back(arg.c_str());
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e, io.out, io.err);
+    return code == 0 ? kExitOk : kExitCannot;
+  }
+  for (auto& [command, run] : runs) {
+    if (command->parsed()) return run(io);
+  }
+  return kExitCannot;
+}
 
 }  // namespace triage::cli

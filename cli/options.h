@@ -15,6 +15,9 @@ class Option;
 
 namespace triage::cli {
 
+struct Io;
+struct Verb;
+
 /// One declared option; its setters return it, so they chain.
 class Option {
  public:
@@ -50,5 +53,12 @@ class Options {
  private:
   CLI::App* app_;
 };
+
+/// The command line of the whole program: `about` and `version` for
+/// --help and --version, a subcommand per verb. Parses `args` (args[0] the
+/// program name), runs the verb named and returns its exit status; usage
+/// errors say what is wrong and return kExitCannot, --help returns kExitOk.
+int Dispatch(const std::string& about, const std::string& version, const std::vector<Verb>& verbs,
+             const std::vector<std::string>& args, Io& io);
 
 }  // namespace triage::cli

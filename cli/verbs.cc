@@ -2,8 +2,6 @@
 // its own (its options and how it runs) and one row here.
 #include "cli/verb.h"
 
-#include <CLI/CLI.hpp>
-
 namespace triage::cli {
 
 VerbRun DefineCheck(Options& options);
@@ -15,7 +13,7 @@ VerbRun DefineAudit(Options& options);
 namespace {
 
 // In the order `triage --help` lists them.
-const Verb kVerbs[] = {
+const std::vector<Verb> kVerbs = {
     {"check",
      "Parse, type-check and compile rule files (or check test files); report every problem, and "
      "gaps, overlaps, dead rules and unreachable routes with an example case; prove guarantees",
@@ -33,29 +31,10 @@ const Verb kVerbs[] = {
 }  // namespace
 
 int Run(const std::vector<std::string>& args, Io& io) {
-  CLI::App app{
+  return Dispatch(
       "triage: route cases of intimidation through legal means in the lokale "
-      "driehoek, with rule sets you can check"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "triage 0.1.0");
-  std::vector<std::pair<CLI::App*, VerbRun>> verbs;
-  for (const Verb& verb : kVerbs) {
-    CLI::App* command = app.add_subcommand(verb.name, verb.summary);
-    Options options(command);
-    verbs.emplace_back(command, verb.define(options));
-  }
-  std::vector<const char*> argv;
-  for (const std::string& arg : args) argv.push_back(arg.c_str());
-  try {
-    app.parse(static_cast<int>(argv.size()), argv.data());
-  } catch (const CLI::ParseError& e) {
-    int code = app.exit(e, io.out, io.err);
-    return code == 0 ? kExitOk : kExitCannot;
-  }
-  for (auto& [command, run] : verbs) {
-    if (command->parsed()) return run(io);
-  }
-  return kExitCannot;
+      "driehoek, with rule sets you can check",
+      "triage 0.1.0", kVerbs, args, io);
 }
 
 }  // namespace triage::cli

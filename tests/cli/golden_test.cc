@@ -1,8 +1,10 @@
 // The CLI's whole output on the shipped rules and examples, byte for byte:
 // each line of tests/golden/cli/commands.txt is run as a user runs it (the
 // real binary, from the source tree, stdin empty, NO_COLOR=1), and its exit
-// status, stdout and stderr are compared with NAME.expected. Run with
-// TRIAGE_UPDATE_GOLDEN=1 to rewrite them (and read the diff before committing).
+// status, stdout and stderr are compared with NAME.expected. The same
+// commands run in-process too (cli::Run with strings for streams) must give
+// the same. Run with TRIAGE_UPDATE_GOLDEN=1 to rewrite the files (and read
+// the diff before committing).
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +16,8 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "cli/verb.h"
 
 namespace fs = std::filesystem;
 
@@ -66,7 +70,32 @@ std::string RunAndDescribe(const std::string& args) {
   return text;
 }
 
+// The same, run in this process: the verbs on string streams, from the
+// source tree.
+std::string RunInProcess(const std::string& args) {
+  std::vector<std::string> argv = {"triage"};
+  std::istringstream words(args);
+  for (std::string word; words >> word;) argv.push_back(word);
+  std::istringstream in;
+  std::ostringstream out, err;
+  triage::cli::Io io{in, out, err};
+  fs::path was = fs::current_path();
+  fs::current_path(TRIAGE_SOURCE_DIR);
+  int status = triage::cli::Run(argv, io);
+  fs::current_path(was);
+  return "exit: " + std::to_string(status) + "\n--- stdout\n" + out.str() + "--- stderr\n" +
+         err.str();
+}
+
 }  // namespace
+
+TEST_CASE("cli: the verbs run in-process give the golden output too", "[golden-cli]") {
+  for (const Command& c : ReadCommands()) {
+    fs::path expected_path = GoldenDir() / (c.name + ".expected");
+    INFO("triage " << c.args << "  (golden file " << expected_path.string() << ")");
+    CHECK(RunInProcess(c.args) == Slurp(expected_path));
+  }
+}
 
 TEST_CASE("cli output matches its golden files", "[golden-cli]") {
   bool update = std::getenv("TRIAGE_UPDATE_GOLDEN") != nullptr;

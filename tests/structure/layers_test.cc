@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -25,17 +25,19 @@ struct Source {
 std::vector<Source> Sources(const std::string& folder) {
   std::vector<Source> out;
   fs::path root = fs::path(TRIAGE_SOURCE_DIR);
-  static const std::regex include(R"re(^\s*#include "([^"]+)")re");
   for (const auto& entry : fs::recursive_directory_iterator(root / folder)) {
     std::string ext = entry.path().extension().string();
     if (ext != ".cc" && ext != ".h") continue;
     Source s;
     s.path = fs::relative(entry.path(), root).string();
     std::ifstream in(entry.path());
-    std::string line;
-    std::smatch m;
-    while (std::getline(in, line)) {
-      if (std::regex_search(line, m, include)) s.includes.push_back(m[1]);
+    for (std::string line; std::getline(in, line);) {
+      const std::string directive = "#include \"";
+      if (line.rfind(directive, 0) != 0) continue;
+      std::size_t end = line.find('"', directive.size());
+      if (end != std::string::npos) {
+        s.includes.push_back(line.substr(directive.size(), end - directive.size()));
+      }
     }
     out.push_back(std::move(s));
   }

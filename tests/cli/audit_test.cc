@@ -1,0 +1,144 @@
+// `triage audit` as a user runs it, its HTML report in a real browser too.
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "cli/sandbox.h"
+
+using namespace triage::testing;
+
+namespace {
+
+// The shipped rule set with the owb-volume threshold lowered from 10 to 8.
+std::string LoweredThreshold() {
+  std::string text = Slurp(fs::path(TRIAGE_SOURCE_DIR) / "rules/lokale-driehoek.yaml");
+  auto at = text.find("procedures_12m >= 10");
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, 20, "procedures_12m >= 8");
+}
+
+std::string AuditCorpus() {
+  std::string out;
+  for (int i = 0; i < 400; ++i) {
+    out += "{\"case_id\": \"c" + std::to_string(i) + "\", \"role\": \"" +
+           (i % 2 ? "wethouder" : "ambtenaar") +
+           "\", \"procedures_12m\": " + std::to_string(i % 14) +
+           ", \"explicit_threat\": false, \"instrument\": \"woo_verzoek\", \"doxing\": false, "
+           "\"subversion_link\": false, \"legal_capacity\": \"voldoende\", "
+           "\"personal_life_affected\": false, \"initiators\": 1, "
+           "\"prior_dialogue_failed\": false, \"false_report_suspected\": false}\n";
+  }
+  return out + "{\"role\": \"koning\"}\n";
+}
+
+}  // namespace
+
+TEST_CASE("cli: audit") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  fs::path corpus = box.Write("corpus.jsonl", AuditCorpus());
+  fs::path lowered = box.Write("lowered.yaml", LoweredThreshold());
+  SECTION("a threshold change: matrix, changed cases, regions; nothing else written") {
+    Run r =
+        box.Triage("audit " + lowered.string() + " " + corpus.string() + " --baseline " + rules);
+    CHECK(r.status == 1);  // the corpus has an invalid row
+    CHECK(r.out.find("Dry run: nothing was written but this report.") != std::string::npos);
+    CHECK(r.out.find("de_escalatie -> owb: 28 cases") != std::string::npos);
+    CHECK(r.out.find("rule default -> owb-volume; procedures_12m = 9") != std::string::npos);
+    CHECK(r.out.find("when procedures_12m is 8..9") != std::string::npos);
+    CHECK(r.err.find("28 of 401 decisions change") != std::string::npos);
+    size_t files = 0;
+    for (const auto& e : fs::directory_iterator(box.dir())) files += e.is_regular_file();
+    CHECK(files == 5);  // corpus, lowered, stdin, out, err
+  }
+  SECTION("--fail-on-change: 1 on a change, 0 for identical versions") {
+    fs::path good = box.Write(
+        "good.jsonl", AuditCorpus().substr(0, AuditCorpus().rfind("{\"role\": \"koning\"}")));
+    CHECK(box.Triage("audit " + rules + " " + good.string() + " --baseline " + rules +
+                     " --fail-on-change")
+              .status == 0);
+    CHECK(box.Triage("audit " + lowered.string() + " " + good.string() + " --baseline " + rules +
+                     " --fail-on-change")
+              .status == 1);
+    CHECK(box.Triage("audit " + lowered.string() + " " + good.string() + " --baseline " + rules)
+              .status == 0);
+  }
+  SECTION("JSON report, and threads do not change it") {
+    Run one = box.Triage("audit " + lowered.string() + " " + corpus.string() + " --baseline " +
+                         rules + " --format json --threads 1");
+    Run three = box.Triage("audit " + lowered.string() + " " + corpus.string() + " --baseline " +
+                           rules + " --format json --threads 3");
+    CHECK(one.out == three.out);
+    CHECK(one.out.rfind("{\"dry_run\": true", 0) == 0);
+    CHECK(one.out.find("\"changed\": 28") != std::string::npos);
+  }
+  SECTION("recorded routes from a CSV column") {
+    fs::path csv = box.Write("register.csv",
+                             "case_id,explicit_threat,doxing,decided_route\n"
+                             "a,true,false,om\nb,false,true,owb\n");
+    Run r = box.Triage("audit " + rules + " " + csv.string() + " --recorded decided_route");
+    CHECK(r.out.find("the route recorded in field 'decided_route'") != std::string::npos);
+    CHECK(r.out.find("owb -> om: 1 case") != std::string::npos);
+  }
+  SECTION("bad usage: no baseline, or two; a rule file with errors") {
+    CHECK(box.Triage("audit " + rules + " " + corpus.string()).status == 2);
+    CHECK(box.Triage("audit " + rules + " " + corpus.string() + " --baseline " + rules +
+                     " --recorded route")
+              .status == 2);
+    fs::path bad = box.Write("bad.yaml", "ruleset: t\n");
+    CHECK(box.Triage("audit " + bad.string() + " " + corpus.string() + " --baseline " + rules)
+              .status == 2);
+  }
+}
+
+TEST_CASE("cli: the audit's HTML report in a real headless browser") {
+  const char* chromium = std::getenv("TRIAGE_CHROMIUM");
+  std::string browser = chromium ? chromium : "chromium";
+  if (std::system(("command -v " + browser + " > /dev/null").c_str()) != 0) {
+    if (std::getenv("TRIAGE_NO_BROWSER")) {
+      WARN("no browser; skipped because TRIAGE_NO_BROWSER is set");
+      return;
+    }
+    FAIL(
+        "the HTML test needs Debian's chromium (scripts/setup.sh installs it); "
+        "set TRIAGE_NO_BROWSER=1 to skip it");
+  }
+  Sandbox box;
+  fs::path corpus = box.Write("corpus.jsonl", AuditCorpus());
+  fs::path lowered = box.Write("lowered.yaml", LoweredThreshold());
+  fs::path html = box.dir() / "audit.html";
+  Run r = box.Triage("audit " + lowered.string() + " " + corpus.string() +
+                     " --baseline rules/lokale-driehoek.yaml -o " + html.string());
+  REQUIRE(fs::exists(html));
+  std::string page = Slurp(html);
+  // Self-contained: no scripts, nothing fetched.
+  CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find("http://") == std::string::npos);
+  CHECK(page.find("https://") == std::string::npos);
+
+  std::string flags =
+      " --headless --no-sandbox --disable-gpu --disable-dev-shm-usage "
+      "--disable-background-networking --no-first-run --hide-scrollbars "
+      "--user-data-dir=" +
+      (box.dir() / "profile").string() + " ";
+  fs::path dom = box.dir() / "dom.html", png = box.dir() / "audit.png";
+  std::system((browser + flags + "--dump-dom file://" + html.string() + " > " + dom.string() +
+               " 2> /dev/null")
+                  .c_str());
+  std::system((browser + flags + "--window-size=1200,1400 --screenshot=" + png.string() +
+               " file://" + html.string() + " > /dev/null 2>&1")
+                  .c_str());
+  // The browser's own rendering of the page holds the matrix, with its counts.
+  std::string rendered = Slurp(dom);
+  INFO(rendered.substr(0, 400));
+  auto matrix = rendered.find("id=\"transition-matrix\"");
+  REQUIRE(matrix != std::string::npos);
+  std::string table = rendered.substr(matrix, rendered.find("</table>", matrix) - matrix);
+  CHECK(table.find(">de_escalatie</th>") != std::string::npos);
+  CHECK(table.find(">28</td>") != std::string::npos);
+  CHECK(table.find("rgba(215,110,40") != std::string::npos);  // a shaded change
+  // And the screenshot is a real picture, not an empty page.
+  std::string shot = Slurp(png);
+  REQUIRE(shot.size() > 20000);
+  CHECK(shot.substr(1, 3) == "PNG");
+}

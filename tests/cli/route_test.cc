@@ -1,0 +1,222 @@
+// `triage route` as a user runs it.
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "cli/sandbox.h"
+#include "triage/cases.h"
+
+using namespace triage::testing;
+
+TEST_CASE("cli: route: the examples: records out = cases in; an invalid case gives exit 1") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  Run r = box.Triage("route " + rules + " examples/cases/* --format jsonl");
+  CHECK(r.status == 1);
+  size_t lines = static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n'));
+  CHECK(lines == 8);
+  CHECK(r.out.find("\"status\": \"invalid\"") != std::string::npos);
+  CHECK(r.out.find("\"line\": 2") != std::string::npos);
+  CHECK(r.err.find("8 cases: 6 decided, 1 undetermined, 0 unrouted, 1 invalid") !=
+        std::string::npos);
+}
+
+TEST_CASE("cli: route: one good case from stdin: exit 0, deterministic bytes") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  std::string input = R"({"case_id": "a", "explicit_threat": true})";
+  Run first = box.Triage("route " + rules + " --format jsonl", input);
+  Run second = box.Triage("route " + rules + " - --format jsonl", input);
+  CHECK(first.status == 0);
+  CHECK(first.out == second.out);
+  CHECK(first.out.find("\"route\": \"om\"") != std::string::npos);
+}
+
+TEST_CASE("cli: route: text output in the chosen language") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  Run r = box.Triage("route " + rules + " --lang en", R"({"explicit_threat": true})");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("Public Prosecution Service (through the local triangle) [om]") !=
+        std::string::npos);
+  CHECK(r.out.find("decided by rule om-bedreiging") != std::string::npos);
+}
+
+TEST_CASE("cli: route: --format json is one array") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  Run r = box.Triage("route " + rules + " --format json",
+                     "{\"doxing\": true}\n{\"explicit_threat\": true}\n");
+  CHECK(r.status == 0);
+  CHECK(r.out.rfind("[\n{", 0) == 0);
+  CHECK(r.out.find("},\n{") != std::string::npos);
+  CHECK(r.out.substr(r.out.size() - 4) == "}\n]\n");
+}
+
+TEST_CASE("cli: route: --output writes the file whole; nothing on stdout") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  fs::path out = box.dir() / "records.jsonl";
+  Run r = box.Triage("route " + rules + " --format jsonl -o " + out.string(),
+                     R"({"explicit_threat": true})");
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(Slurp(out).find("\"route\": \"om\"") != std::string::npos);
+  size_t leftovers = 0;
+  for (const auto& e : fs::directory_iterator(box.dir())) {
+    if (e.path().string().find(".tmp-") != std::string::npos) ++leftovers;
+  }
+  CHECK(leftovers == 0);
+}
+
+TEST_CASE(
+    "cli: route: JSON Lines and CSV stream, bad rows among good ones, records out = cases in") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  std::string jsonl;
+  for (int i = 0; i < 3000; ++i) {
+    jsonl += i % 7 == 3 ? "{\"role\": \"koning\"}\n"
+                        : "{\"explicit_threat\": " + std::string(i % 2 ? "true" : "false") +
+                              ", \"doxing\": true}\n";
+  }
+  fs::path in = box.Write("many.jsonl", jsonl);
+  fs::path out = box.dir() / "many.out.jsonl";
+  Run r = box.Triage("route " + rules + " " + in.string() + " --format jsonl -o " + out.string());
+  CHECK(r.status == 1);
+  std::string written = Slurp(out);
+  CHECK(std::count(written.begin(), written.end(), '\n') == 3000);
+  CHECK(r.err.find("3000 cases: 2571 decided, 0 undetermined, 0 unrouted, 429 invalid") !=
+        std::string::npos);
+  fs::path csv = box.Write("r.csv", "explicit_threat,role\ntrue,wethouder\nfalse,koning\n");
+  Run c = box.Triage("route " + rules + " " + csv.string() + " --format jsonl");
+  CHECK(std::count(c.out.begin(), c.out.end(), '\n') == 2);
+  CHECK(c.out.find("\"line\": 3, \"column\": 2") != std::string::npos);
+}
+
+TEST_CASE("cli: route: --threads 1 and --threads 3 give the same bytes") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  std::string jsonl;
+  for (int i = 0; i < 20000; ++i) {
+    jsonl += i % 11 == 5 ? "not json\n"
+                         : "{\"case_id\": \"c" + std::to_string(i) +
+                               "\", \"procedures_12m\": " + std::to_string(i % 13) +
+                               ", \"explicit_threat\": false}\n";
+  }
+  fs::path in = box.Write("t.jsonl", jsonl);
+  Run one = box.Triage("route " + rules + " " + in.string() + " --format jsonl --threads 1");
+  Run three = box.Triage("route " + rules + " " + in.string() + " --format jsonl --threads 3");
+  CHECK(one.status == 1);
+  CHECK(std::count(one.out.begin(), one.out.end(), '\n') == 20000);
+  CHECK(one.out == three.out);
+  Run text = box.Triage("route " + rules + " " + in.string() + " --threads 2");
+  Run text1 = box.Triage("route " + rules + " " + in.string() + " --threads 1");
+  CHECK(text.out == text1.out);
+}
+
+TEST_CASE("cli: route: Ctrl-C: exit 130 and no output file, not even half of one") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  fs::path out = box.dir() / "never.jsonl";
+  std::string cmd = "cd '" + std::string(TRIAGE_SOURCE_DIR) + "' && (sleep 5 | '" +
+                    std::string(TRIAGE_BINARY) + "' route " + rules + " --input-format jsonl -o '" +
+                    out.string() +
+                    "' 2>/dev/null & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo $? > '" +
+                    (box.dir() / "status").string() + "')";
+  std::system(cmd.c_str());
+  CHECK(Slurp(box.dir() / "status") == "130\n");
+  size_t files = 0;
+  for (const auto& e : fs::directory_iterator(box.dir())) {
+    if (e.path().filename().string().rfind("never.jsonl", 0) == 0) ++files;
+  }
+  CHECK(files == 0);
+}
+
+TEST_CASE("cli: route: a rule file with errors cannot route: exit 2") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  fs::path bad = box.Write("bad.yaml", "ruleset: t\n");
+  Run r = box.Triage("route " + bad.string(), "{}");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("has errors") != std::string::npos);
+}
+
+TEST_CASE("cli: route: a draft with gaps still routes, with a warning; unrouted gives exit 1") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  fs::path draft = box.Write("draft.yaml", kGapRules);
+  Run r =
+      box.Triage("route " + draft.string() + " --format jsonl", "{\"a\": true}\n{\"a\": false}\n");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("warning: the rule set has gaps") != std::string::npos);
+  CHECK(r.out.find("\"status\": \"unrouted\"") != std::string::npos);
+  CHECK(box.Triage("check " + draft.string()).status == 1);
+}
+
+TEST_CASE("cli: route: a missing case file: exit 2") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  CHECK(box.Triage("route " + rules + " nope.jsonl").status == 2);
+}
+
+TEST_CASE(
+    "cli: route: no progress line when stderr is not a terminal; the summary counts each status") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  Run r = box.Triage("route " + rules + " --format jsonl",
+                     "{\"explicit_threat\": true}\n{\"doxing\": true}\n{}\n{\"x\": 1}\n");
+  CHECK(r.err.find('\r') == std::string::npos);
+  CHECK(r.err == "triage: 4 cases: 2 decided, 1 undetermined, 0 unrouted, 1 invalid\n");
+}
+
+TEST_CASE("cli: route writes CSV that reads back, and that a spreadsheet cannot run") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  // CSV in: an injected formula as a case id, a bad cell, a cell with a comma.
+  fs::path in = box.Write("in.csv",
+                          "case_id,explicit_threat,procedures_12m,role\n"
+                          "=HYPERLINK(\"http://x\"),false,12,raadslid\n"
+                          "\"a, b\",true,,\n"
+                          "c3,maybe,1,ambtenaar\n"
+                          "@c4,false,,\n");
+  fs::path out = box.dir() / "out.csv";
+  Run r = box.Triage("route " + rules + " " + in.string() + " -o " + out.string());
+  CHECK(r.status == 1);
+  std::string csv = Slurp(out);
+  INFO(csv);
+  CHECK(csv.find("=HYPERLINK") != std::string::npos);
+  CHECK(csv.find("\n=") == std::string::npos);
+  CHECK(csv.find("\n@") == std::string::npos);
+  CHECK(csv.find("\n\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+
+  // Read it back with the engine's own CSV reader: one row a case, fields intact.
+  std::vector<triage::RawCase> rows;
+  triage::ReadCases(csv, triage::InputFormat::kCsv,
+                    [&](triage::RawCase c) { rows.push_back(std::move(c)); });
+  REQUIRE(rows.size() == 4);
+  auto field = [&](size_t row, const std::string& name) {
+    for (const auto& [key, value] : rows[row].fields) {
+      if (key == name) return value.s;
+    }
+    return std::string("<missing>");
+  };
+  for (const auto& row : rows) CHECK(row.error.empty());
+  CHECK(field(0, "status") == "undetermined");
+  CHECK(field(1, "case_id") == "a, b");
+  CHECK(field(1, "route") == "om");
+  CHECK(field(1, "path") == "explicit_threat=true");
+  CHECK(field(2, "status") == "invalid");
+  CHECK(field(2, "errors").find("explicit_threat") != std::string::npos);
+  CHECK(field(2, "errors").find("(column 2)") != std::string::npos);
+  CHECK(field(3, "case_id") == "'@c4");
+  CHECK(field(0, "sha256").size() == 64);
+
+  // The same cases as JSON Lines give the same statuses and routes.
+  Run jsonl = box.Triage("route " + rules + " " + in.string() + " --format jsonl");
+  std::istringstream lines(jsonl.out);
+  std::string line;
+  for (size_t k = 0; std::getline(lines, line); ++k) {
+    REQUIRE(k < rows.size());
+    CHECK(line.find("\"status\": \"" + field(k, "status") + "\"") != std::string::npos);
+  }
+}

@@ -1,0 +1,74 @@
+// Running the CLI as a user runs it: the real binary, from the source tree,
+// in a folder of its own that is removed afterwards.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace triage::testing {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+inline std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class Sandbox {
+ public:
+  Sandbox() {
+    dir_ = fs::temp_directory_path() /
+           ("triage-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    fs::create_directories(dir_);
+  }
+  ~Sandbox() { fs::remove_all(dir_); }
+
+  fs::path Write(const std::string& name, const std::string& text) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+  }
+
+  // Runs `triage ARGS` from the source tree, with `input` on stdin.
+  Run Triage(const std::string& args, const std::string& input = "") {
+    fs::path in = Write("stdin", input);
+    std::string cmd = "cd '" + std::string(TRIAGE_SOURCE_DIR) + "' && NO_COLOR=1 '" +
+                      std::string(TRIAGE_BINARY) + "' " + args + " < '" + in.string() + "' > '" +
+                      (dir_ / "out").string() + "' 2> '" + (dir_ / "err").string() + "'";
+    int raw = std::system(cmd.c_str());
+    Run r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = Slurp(dir_ / "out");
+    r.err = Slurp(dir_ / "err");
+    return r;
+  }
+
+  const fs::path& dir() const { return dir_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path dir_;
+};
+
+inline const char* kGapRules = R"(ruleset: gaps
+version: "1"
+facts: {a: {type: bool}}
+routes: {x: {}}
+rules:
+  - {id: r, when: a, route: x}
+)";
+
+}  // namespace triage::testing
