@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <string>
 #include <unordered_set>
 
 namespace triage {
@@ -61,11 +62,47 @@ namespace {
 // bounded; the step budget bounds the time.
 constexpr std::size_t kMaxMemo = 2'000'000;
 
-template <typename Set>
-void Remember(Set& set, std::string key) {
-  if (set.size() >= kMaxMemo) set.clear();
-  set.insert(std::move(key));
-}
+// Tuples (or pairs of tuples) seen by a search. A single diagram's tuples
+// hold one reference each, kept as an integer; a chain's as their bytes.
+class TupleSet {
+ public:
+  using Tuple = std::vector<DecisionGraph::Ref>;
+
+  bool Contains(const Tuple& x, const Tuple* y = nullptr) const {
+    if (Small(x, y)) return small_.count(SmallKey(x, y)) > 0;
+    return large_.count(LargeKey(x, y)) > 0;
+  }
+  void Insert(const Tuple& x, const Tuple* y = nullptr) {
+    if (small_.size() + large_.size() >= kMaxMemo) {
+      small_.clear();
+      large_.clear();
+    }
+    if (Small(x, y)) {
+      small_.insert(SmallKey(x, y));
+    } else {
+      large_.insert(LargeKey(x, y));
+    }
+  }
+
+ private:
+  static bool Small(const Tuple& x, const Tuple* y) {
+    return x.size() == 1 && (!y || y->size() == 1);
+  }
+  static std::uint64_t SmallKey(const Tuple& x, const Tuple* y) {
+    std::uint64_t key = static_cast<std::uint32_t>(x[0]);
+    return y ? key << 32 | static_cast<std::uint32_t>((*y)[0]) : key;
+  }
+  static std::string LargeKey(const Tuple& x, const Tuple* y) {
+    std::string key(reinterpret_cast<const char*>(x.data()), x.size() * sizeof(DecisionGraph::Ref));
+    if (!y) return key;
+    return key + "|" +
+           std::string(reinterpret_cast<const char*>(y->data()),
+                       y->size() * sizeof(DecisionGraph::Ref));
+  }
+
+  std::unordered_set<std::uint64_t> small_;
+  std::unordered_set<std::string> large_;
+};
 
 // Markers in a tuple: a diagram that went on to the next one, and one that
 // no longer matters because an earlier diagram decided.
@@ -163,21 +200,15 @@ int FeasibleSearch::Outcome(const Tuple& t) const {
   return -1;  // every diagram in the tuple went on
 }
 
-std::string FeasibleSearch::KeyOf(const Tuple& t) {
-  return std::string(reinterpret_cast<const char*>(t.data()),
-                     t.size() * sizeof(DecisionGraph::Ref));
-}
-
 std::optional<std::vector<int>> FeasibleSearch::Leaves(const Region& region,
                                                        std::vector<DecisionGraph::Ref>* visited) {
   std::vector<int> leaves;
-  std::unordered_set<std::string> seen;
+  TupleSet seen;
   const std::vector<int>& order = graph_.fact_order();
   std::function<void(const Tuple&)> visit = [&](const Tuple& t) {
     if (exhausted_ || !Step()) return;
-    std::string key = KeyOf(t);
-    if (seen.count(key)) return;
-    Remember(seen, std::move(key));
+    if (seen.Contains(t)) return;
+    seen.Insert(t);
     int level = NextLevel(t);
     if (level < 0) {
       leaves.push_back(Outcome(t));
@@ -203,7 +234,7 @@ std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
 std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
                                                      const std::function<bool(int)>& want,
                                                      int diagrams) {
-  std::unordered_set<std::string> failed;
+  TupleSet failed;
   std::vector<int> cells(graph_.rules().facts.size(), -1);
   const std::vector<int>& order = graph_.fact_order();
   std::function<bool(const Tuple&)> visit = [&](const Tuple& t) {
@@ -213,8 +244,7 @@ std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
       int outcome = Outcome(t);  // -1: every diagram walked went on
       return outcome >= 0 && want(outcome);
     }
-    std::string key = KeyOf(t);
-    if (failed.count(key)) return false;
+    if (failed.Contains(t)) return false;
     int fact = order[static_cast<size_t>(level)];
     for (int c = 0; c < graph_.domain(fact).cell_count(); ++c) {
       if (!region.Allows(fact, c)) continue;
@@ -222,7 +252,7 @@ std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
       if (visit(Advance(t, level, c, nullptr))) return true;
     }
     cells[static_cast<size_t>(fact)] = -1;
-    Remember(failed, std::move(key));
+    failed.Insert(t);
     return false;
   };
   bool found = visit(Start(diagrams));
@@ -238,7 +268,7 @@ std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
 std::optional<bool> FeasibleSearch::Differ(const Region& region, int fact, int a, int b) {
   // Two walks side by side, one answering `fact` with a, the other with b,
   // every other fact the same on both.
-  std::unordered_set<std::string> failed;
+  TupleSet failed;
   const std::vector<int>& order = graph_.fact_order();
   int fact_level = level_of_fact_[static_cast<size_t>(fact)];
   std::function<bool(const Tuple&, const Tuple&)> walk = [&](const Tuple& x, const Tuple& y) {
@@ -248,8 +278,7 @@ std::optional<bool> FeasibleSearch::Differ(const Region& region, int fact, int a
       return graph_.leaves()[static_cast<size_t>(Outcome(x))].routes !=
              graph_.leaves()[static_cast<size_t>(Outcome(y))].routes;
     }
-    std::string key = KeyOf(x) + "|" + KeyOf(y);
-    if (failed.count(key)) return false;
+    if (failed.Contains(x, &y)) return false;
     int level = lx < 0 ? ly : (ly < 0 ? lx : std::min(lx, ly));
     bool result = false;
     if (level == fact_level) {
@@ -263,7 +292,7 @@ std::optional<bool> FeasibleSearch::Differ(const Region& region, int fact, int a
                       ly == level ? Advance(y, level, c, nullptr) : y);
       }
     }
-    if (!result) Remember(failed, std::move(key));
+    if (!result) failed.Insert(x, &y);
     return result;
   };
   Tuple start = Start(graph_.diagram_count());

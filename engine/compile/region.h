@@ -82,7 +82,6 @@ class FeasibleSearch {
                 std::vector<DecisionGraph::Ref>* visited) const;
   // The leaf a decided tuple reaches.
   int Outcome(const Tuple& t) const;
-  static std::string KeyOf(const Tuple& t);
   bool Step();
 
   const DecisionGraph& graph_;
