@@ -10,7 +10,6 @@
 #include "cli/formats.h"
 #include "cli/rules.h"
 #include "triage/audit.h"
-#include "triage/names.h"
 
 namespace triage::cli {
 namespace {
@@ -107,16 +106,8 @@ VerbRun DefineAudit(Options& options) {
   options.Value("--baseline", args->baseline, "The rule file to compare with (the version in use)");
   options.Value("--recorded", args->recorded,
                 "Compare with the route recorded in this field of each case");
-  options
-      .Value("--format", args->format,
-             "Report format: " + JoinChoices(FormatNames(kFormats)) +
-                 " (default: from the --output file's extension, else text)")
-      .OneOf(FormatNames(kFormats));
-  options
-      .Value("--input-format", args->input_format,
-             "Input format (default: from the file name, else detected)")
-      .OneOf(InputFormatChoices())
-      .ShowDefault("auto");
+  DeclareFormat(options, args->format, kFormats, "Report format");
+  DeclareInputFormat(options, args->input_format);
   options.Value("-o,--output", args->output, "Write the report to this file (whole or not at all)");
   options.Flag("--fail-on-change", args->fail_on_change,
                "Exit 1 when any decision changes (in the corpus or anywhere in "

@@ -56,10 +56,12 @@ std::uint64_t KnownInputSize(const std::vector<std::string>& inputs) {
 
 }  // namespace
 
-std::vector<std::string> InputFormatChoices() {
+void DeclareInputFormat(Options& options, std::string& into) {
   std::vector<std::string> names = {"auto"};
   for (const InputFormatName& f : kInputFormats) names.emplace_back(f.name);
-  return names;
+  options.Value("--input-format", into, "Input format (default: from the file name, else detected)")
+      .OneOf(names)
+      .ShowDefault("auto");
 }
 
 unsigned WorkerThreads(int asked) {

@@ -8,12 +8,14 @@
 #include <vector>
 
 #include "cli/io.h"
+#include "cli/options.h"
 #include "triage/batch.h"
 
 namespace triage::cli {
 
-/// The --input-format choices: "auto" and the engine's input formats.
-std::vector<std::string> InputFormatChoices();
+/// Declares --input-format: "auto" (from the file name, else detected) or
+/// one of the engine's input formats.
+void DeclareInputFormat(Options& options, std::string& into);
 
 /// Threads to work with: `asked` when positive, else the machine's cores.
 unsigned WorkerThreads(int asked);

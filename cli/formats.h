@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/options.h"
+#include "triage/names.h"
+
 namespace triage::cli {
 
 template <typename Render>
@@ -44,6 +47,19 @@ const Format<Render>& ChooseFormat(const FormatTable<Render>& table, std::string
     }
   }
   return table.front();
+}
+
+/// Declares --format with the table's formats: "WHAT: a, b or c (default:
+/// from the --output file's extension, else FIRST)".
+template <typename Render>
+void DeclareFormat(Options& options, std::string& into, const FormatTable<Render>& table,
+                   const std::string& what) {
+  options
+      .Value("--format", into,
+             what + ": " + JoinChoices(FormatNames(table)) +
+                 " (default: from the --output file's extension, else " +
+                 std::string(table.front().name) + ")")
+      .OneOf(FormatNames(table));
 }
 
 }  // namespace triage::cli

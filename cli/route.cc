@@ -10,7 +10,6 @@
 #include "cli/case_input.h"
 #include "cli/formats.h"
 #include "cli/rules.h"
-#include "triage/names.h"
 #include "triage/report.h"
 
 namespace triage::cli {
@@ -203,16 +202,8 @@ VerbRun DefineRoute(Options& options) {
   options.Positional("CASES", args->cases,
                      "Case files (YAML, JSON, JSON Lines, CSV) or - for stdin; "
                      "stdin when none is given");
-  options
-      .Value("--format", args->format,
-             "Output format: " + JoinChoices(FormatNames(kFormats)) +
-                 " (default: from the --output file's extension, else text)")
-      .OneOf(FormatNames(kFormats));
-  options
-      .Value("--input-format", args->input_format,
-             "Input format (default: from the file name, else detected)")
-      .OneOf(InputFormatChoices())
-      .ShowDefault("auto");
+  DeclareFormat(options, args->format, kFormats, "Output format");
+  DeclareInputFormat(options, args->input_format);
   options.Value("--lang", args->lang,
                 "Language of labels and reasons (default: the rule file's own)");
   options.Value("-o,--output", args->output,

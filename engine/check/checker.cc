@@ -62,27 +62,21 @@ class Checker {
                                  c.name, it->second.line));
       }
     }
+    CheckUnique(rs_.rules, "rule");
+    CheckUnique(rs_.guarantees, "guarantee");
+  }
+
+  // Ids of rules (or guarantees) used twice: E014 at the second.
+  template <typename Items>
+  void CheckUnique(const Items& items, const char* what) {
     std::map<std::string, SourcePos> ids;
-    for (const Rule& r : rs_.rules) {
-      if (r.id.empty()) continue;
-      auto [it, inserted] = ids.emplace(r.id, r.pos);
-      if (!inserted) {
-        diags_.Error(r.pos, "E014",
-                     fmt::format("rule id '{}' is used twice (first at line "
-                                 "{})",
-                                 r.id, it->second.line));
-      }
-    }
-    std::map<std::string, SourcePos> gids;
-    for (const Guarantee& g : rs_.guarantees) {
-      if (g.id.empty()) continue;
-      auto [it, inserted] = gids.emplace(g.id, g.pos);
-      if (!inserted) {
-        diags_.Error(g.pos, "E014",
-                     fmt::format("guarantee id '{}' is used twice (first at "
-                                 "line {})",
-                                 g.id, it->second.line));
-      }
+    for (const auto& item : items) {
+      if (item.id.empty()) continue;
+      auto [it, inserted] = ids.emplace(item.id, item.pos);
+      if (inserted) continue;
+      diags_.Error(item.pos, "E014",
+                   fmt::format("{} id '{}' is used twice (first at line {})", what, item.id,
+                               it->second.line));
     }
   }
 

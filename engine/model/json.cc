@@ -47,19 +47,14 @@ std::string ValueJson(const Fact& fact, const Value& v) {
   if (fact.personal) return JsonString(kNotShown);
   switch (fact.type) {
     case FactType::kBool:
-      return v.i ? "true" : "false";
     case FactType::kInt:
-      return fmt::format("{}", v.i);
     case FactType::kNumber:
-      return fmt::format("{}", v.d);
+      return ValueText(fact, v);
     case FactType::kEnum:
-      TRIAGE_ASSERT(v.i >= 0 && v.i < static_cast<std::int64_t>(fact.values.size()),
-                    "an enum value is an index into the fact's values");
-      return JsonString(fact.values[static_cast<size_t>(v.i)]);
+    case FactType::kDate:
+      return JsonString(ValueText(fact, v));
     case FactType::kString:
       return JsonString(v.s);
-    case FactType::kDate:
-      return JsonString(FormatDate(v.i));
   }
   TRIAGE_UNREACHABLE();
 }

@@ -31,6 +31,8 @@ std::string ValueText(const Fact& fact, const Value& v) {
     case FactType::kNumber:
       return fmt::format("{}", v.d);
     case FactType::kEnum:
+      TRIAGE_ASSERT(v.i >= 0 && v.i < static_cast<std::int64_t>(fact.values.size()),
+                    "an enum value is an index into the fact's values");
       return fact.values[static_cast<size_t>(v.i)];
     case FactType::kString:
       return fmt::format("'{}'", v.s);
