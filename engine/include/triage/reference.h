@@ -1,6 +1,6 @@
 // The reference evaluator: rule by rule, straight from the model, with no
 // decision graph. Slow on purpose and simple enough to trust; the compiled
-// graph must agree with it on every case (tests/differential_test.cc).
+// graph must agree with it on every case (tests/engine/evaluate/differential_test.cc).
 #pragma once
 
 #include <vector>
