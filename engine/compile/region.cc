@@ -202,6 +202,7 @@ int FeasibleSearch::Outcome(const Tuple& t) const {
 
 std::optional<std::vector<int>> FeasibleSearch::Leaves(const Region& region,
                                                        std::vector<DecisionGraph::Ref>* visited) {
+  if (graph_.diagram_count() == 1) return LeavesOne(region, visited);
   std::vector<int> leaves;
   TupleSet seen;
   const std::vector<int>& order = graph_.fact_order();
@@ -234,6 +235,7 @@ std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
 std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
                                                      const std::function<bool(int)>& want,
                                                      int diagrams) {
+  if (graph_.diagram_count() == 1 && diagrams >= 1) return FindOne(region, want);
   TupleSet failed;
   std::vector<int> cells(graph_.rules().facts.size(), -1);
   const std::vector<int>& order = graph_.fact_order();
@@ -266,6 +268,7 @@ std::optional<std::vector<int>> FeasibleSearch::Find(const Region& region,
 }
 
 std::optional<bool> FeasibleSearch::Differ(const Region& region, int fact, int a, int b) {
+  if (graph_.diagram_count() == 1) return DifferOne(region, fact, a, b);
   // Two walks side by side, one answering `fact` with a, the other with b,
   // every other fact the same on both.
   TupleSet failed;
@@ -297,6 +300,119 @@ std::optional<bool> FeasibleSearch::Differ(const Region& region, int fact, int a
   };
   Tuple start = Start(graph_.diagram_count());
   bool result = walk(start, start);
+  if (exhausted_) return std::nullopt;
+  return result;
+}
+
+// The walks of a single diagram. Each does what the tuple walks above do
+// with tuples of one reference, step for step (the same steps counted, the
+// same nodes visited in the same order), with a node's id as its key.
+struct FeasibleSearch::OneWalk {
+  FeasibleSearch& search;
+  const DecisionGraph& g;
+  const Region& region;
+
+  int Cells(DecisionGraph::Ref r) const { return g.domain(g.nodes()[r].fact).cell_count(); }
+  int FactOf(DecisionGraph::Ref r) const { return g.nodes()[r].fact; }
+  int LevelOf(DecisionGraph::Ref r) const {
+    return DecisionGraph::IsLeaf(r) ? std::numeric_limits<int>::max()
+                                    : search.level_of_fact_[static_cast<size_t>(FactOf(r))];
+  }
+
+  void Leaves(DecisionGraph::Ref r, std::vector<char>& seen, std::vector<int>& leaves,
+              std::vector<DecisionGraph::Ref>* visited) {
+    if (search.exhausted_ || !search.Step()) return;
+    if (DecisionGraph::IsLeaf(r)) {
+      leaves.push_back(DecisionGraph::LeafOf(r));
+      return;
+    }
+    if (seen[static_cast<size_t>(r)]) return;
+    seen[static_cast<size_t>(r)] = 1;
+    int fact = FactOf(r);
+    for (int c = 0; c < Cells(r); ++c) {
+      if (!region.Allows(fact, c)) continue;
+      if (visited) visited->push_back(r);
+      Leaves(g.Child(r, c), seen, leaves, visited);
+    }
+  }
+
+  bool Find(DecisionGraph::Ref r, const std::function<bool(int)>& want, std::vector<char>& failed,
+            std::vector<int>& cells) {
+    if (search.exhausted_ || !search.Step()) return false;
+    if (DecisionGraph::IsLeaf(r)) return want(DecisionGraph::LeafOf(r));
+    if (failed[static_cast<size_t>(r)]) return false;
+    int fact = FactOf(r);
+    for (int c = 0; c < Cells(r); ++c) {
+      if (!region.Allows(fact, c)) continue;
+      cells[static_cast<size_t>(fact)] = c;
+      if (Find(g.Child(r, c), want, failed, cells)) return true;
+    }
+    cells[static_cast<size_t>(fact)] = -1;
+    failed[static_cast<size_t>(r)] = 1;
+    return false;
+  }
+
+  bool Differ(DecisionGraph::Ref x, DecisionGraph::Ref y, int fact_level, int a, int b,
+              std::unordered_set<std::uint64_t>& failed) {
+    if (search.exhausted_ || !search.Step()) return false;
+    if (DecisionGraph::IsLeaf(x) && DecisionGraph::IsLeaf(y)) {
+      return g.leaves()[static_cast<size_t>(DecisionGraph::LeafOf(x))].routes !=
+             g.leaves()[static_cast<size_t>(DecisionGraph::LeafOf(y))].routes;
+    }
+    std::uint64_t key = static_cast<std::uint64_t>(static_cast<std::uint32_t>(x)) << 32 |
+                        static_cast<std::uint32_t>(y);
+    if (failed.count(key)) return false;
+    int lx = LevelOf(x), ly = LevelOf(y);
+    int level = std::min(lx, ly);
+    auto child = [&](DecisionGraph::Ref r, int at, int cell) {
+      return at == level ? g.Child(r, cell) : r;
+    };
+    bool result = false;
+    if (level == fact_level) {
+      result = Differ(child(x, lx, a), child(y, ly, b), fact_level, a, b, failed);
+    } else {
+      int f = g.fact_order()[static_cast<size_t>(level)];
+      for (int c = 0; c < g.domain(f).cell_count() && !result; ++c) {
+        if (!region.Allows(f, c)) continue;
+        result = Differ(child(x, lx, c), child(y, ly, c), fact_level, a, b, failed);
+      }
+    }
+    if (!result) {
+      if (failed.size() >= kMaxMemo) failed.clear();
+      failed.insert(key);
+    }
+    return result;
+  }
+};
+
+std::optional<std::vector<int>> FeasibleSearch::LeavesOne(
+    const Region& region, std::vector<DecisionGraph::Ref>* visited) {
+  std::vector<int> leaves;
+  std::vector<char> seen(graph_.nodes().size(), 0);
+  OneWalk{*this, graph_, region}.Leaves(graph_.root(), seen, leaves, visited);
+  if (exhausted_) return std::nullopt;
+  std::sort(leaves.begin(), leaves.end());
+  leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
+  return leaves;
+}
+
+std::optional<std::vector<int>> FeasibleSearch::FindOne(const Region& region,
+                                                        const std::function<bool(int)>& want) {
+  std::vector<char> failed(graph_.nodes().size(), 0);
+  std::vector<int> cells(graph_.rules().facts.size(), -1);
+  bool found = OneWalk{*this, graph_, region}.Find(graph_.root(), want, failed, cells);
+  if (exhausted_ || !found) return std::nullopt;
+  for (size_t f = 0; f < cells.size(); ++f) {
+    if (cells[f] < 0) cells[f] = region.FirstIfNarrowed(static_cast<int>(f));
+  }
+  return cells;
+}
+
+std::optional<bool> FeasibleSearch::DifferOne(const Region& region, int fact, int a, int b) {
+  std::unordered_set<std::uint64_t> failed;
+  int fact_level = level_of_fact_[static_cast<size_t>(fact)];
+  bool result =
+      OneWalk{*this, graph_, region}.Differ(graph_.root(), graph_.root(), fact_level, a, b, failed);
   if (exhausted_) return std::nullopt;
   return result;
 }

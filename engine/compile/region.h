@@ -83,6 +83,14 @@ class FeasibleSearch {
   // The leaf a decided tuple reaches.
   int Outcome(const Tuple& t) const;
   bool Step();
+  // The same searches on a single diagram, where a position is one
+  // reference: plain walks, no tuples to make or remember.
+  struct OneWalk;
+  std::optional<std::vector<int>> LeavesOne(const Region& region,
+                                            std::vector<DecisionGraph::Ref>* visited);
+  std::optional<std::vector<int>> FindOne(const Region& region,
+                                          const std::function<bool(int)>& want);
+  std::optional<bool> DifferOne(const Region& region, int fact, int a, int b);
 
   const DecisionGraph& graph_;
   std::size_t step_budget_;
