@@ -5,7 +5,8 @@
 # Set TRIAGE_NO_SANITIZE=1 to skip the sanitizer run. The sanitizer build is
 # optimised less (-O1, line tables only) and checks the standard library's
 # preconditions too (_GLIBCXX_ASSERTIONS); it runs an eighth of the
-# differential test's rule sets (the normal run does them all).
+# randomized agreement tests' rule sets (the normal run does them all), and
+# takes Catch2's runner from the normal build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -32,7 +33,8 @@ trap 'kill "$tests" 2>/dev/null || true' EXIT
 
 echo "== tests under ASan + UBSan"
 scripts/build.sh build-sanitize -DTRIAGE_SANITIZE=ON -DTRIAGE_BENCH=OFF \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -D_GLIBCXX_ASSERTIONS"
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -D_GLIBCXX_ASSERTIONS" \
+  -DTRIAGE_TEST_MAIN_FROM="$PWD/build/tests/libtriage_test_main.a"
 (cd build-sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
    TRIAGE_DIFF_SCALE=0.125 \
    ctest --output-on-failure --parallel "$(nproc)" >ctest.log 2>&1) || {

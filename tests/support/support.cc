@@ -1,5 +1,7 @@
 #include "support/support.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -71,6 +73,12 @@ std::string ReadSourceFile(const std::string& relative) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+int Scaled(int n) {
+  const char* s = std::getenv("TRIAGE_DIFF_SCALE");
+  double scale = s ? std::atof(s) : 1.0;
+  return std::max(1, static_cast<int>(n * scale + 0.5));
 }
 
 }  // namespace triage::testing

@@ -35,4 +35,12 @@ std::string RouteName(const CompiledRules& c, const std::string& case_json);
 /// The text of a file below the source tree (e.g. "rules/x.yaml").
 std::string ReadSourceFile(const std::string& relative);
 
+/// `n` scaled by TRIAGE_DIFF_SCALE (default 1), at least 1: the number of
+/// generated rule sets in the randomized agreement tests (the graph against
+/// the reference evaluator, the graph diff against a replayed corpus).
+/// Larger for a long run; scripts/test.sh runs 0.125 of them under the
+/// sanitizers, which look for memory errors rather than wrong answers and
+/// run ten times slower.
+int Scaled(int n);
+
 }  // namespace triage::testing

@@ -284,7 +284,7 @@ TEST_CASE("audit: the graph comparison is exact on random pairs of rule sets") {
   triage::testing::GenerateOptions options;
   int pairs = 0;
   std::uint64_t changed = 0, regions = 0;
-  for (int round = 0; round < 60; ++round) {
+  for (int round = 0; round < triage::testing::Scaled(60); ++round) {
     triage::CompiledRules a = Compile(triage::testing::GenerateRuleSet(rng, options));
     triage::CompiledRules b = Compile(triage::testing::GenerateRuleSet(rng, options));
     if (!a.Usable() || !b.Usable()) continue;

@@ -2,9 +2,7 @@
 // straight from the model) on generated rule sets of every hit policy and
 // fact type, and many generated cases, with and without unknown facts.
 //
-// TRIAGE_DIFF_SCALE (default 1) multiplies the number of rule sets: 10 for
-// a long run; scripts/test.sh runs 0.125 of them under the sanitizers, which
-// look for memory errors rather than wrong answers and run ten times slower.
+// TRIAGE_DIFF_SCALE (testing::Scaled) multiplies the number of rule sets.
 #include <cstdlib>
 
 #include <catch2/catch.hpp>
@@ -29,13 +27,6 @@ std::string Show(const RuleSet& rs, const Decision& d) {
   std::sort(ask.begin(), ask.end());
   for (int f : ask) out += rs.facts[f].name + " ";
   return out + "]";
-}
-
-// `n` rule sets, scaled; at least one.
-int Scaled(int n) {
-  const char* s = std::getenv("TRIAGE_DIFF_SCALE");
-  double scale = s ? std::atof(s) : 1.0;
-  return std::max(1, static_cast<int>(n * scale + 0.5));
 }
 
 }  // namespace
@@ -94,19 +85,19 @@ void Agree(std::uint64_t seed, int rule_sets, const CompileOptions& compile,
 
 // 400 rule sets in four parts of 100, so that CTest can run them side by side.
 TEST_CASE("decision graph agrees with the reference evaluator (1 of 4)") {
-  Agree(20261130, Scaled(100), CompileOptions{}, testing::GenerateOptions{}, false);
+  Agree(20261130, testing::Scaled(100), CompileOptions{}, testing::GenerateOptions{}, false);
 }
 
 TEST_CASE("decision graph agrees with the reference evaluator (2 of 4)") {
-  Agree(20261131, Scaled(100), CompileOptions{}, testing::GenerateOptions{}, false);
+  Agree(20261131, testing::Scaled(100), CompileOptions{}, testing::GenerateOptions{}, false);
 }
 
 TEST_CASE("decision graph agrees with the reference evaluator (3 of 4)") {
-  Agree(20261132, Scaled(100), CompileOptions{}, testing::GenerateOptions{}, false);
+  Agree(20261132, testing::Scaled(100), CompileOptions{}, testing::GenerateOptions{}, false);
 }
 
 TEST_CASE("decision graph agrees with the reference evaluator (4 of 4)") {
-  Agree(20261133, Scaled(100), CompileOptions{}, testing::GenerateOptions{}, false);
+  Agree(20261133, testing::Scaled(100), CompileOptions{}, testing::GenerateOptions{}, false);
 }
 
 TEST_CASE("chained decision graphs agree with the reference evaluator") {
@@ -118,5 +109,5 @@ TEST_CASE("chained decision graphs agree with the reference evaluator") {
   first_only.all_policies = false;
   first_only.min_rules = 4;
   first_only.max_depth = 2;
-  Agree(7, Scaled(150), chain, first_only, true);
+  Agree(7, testing::Scaled(150), chain, first_only, true);
 }
