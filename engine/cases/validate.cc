@@ -28,7 +28,7 @@ std::string Describe(const RawValue& v) {
     case RawValue::Kind::kOther:
       return v.s;
   }
-  return "?";
+  TRIAGE_UNREACHABLE();
 }
 
 // A CSV cell typed by the fact it fills: what JSON would have said.
@@ -79,7 +79,7 @@ const char* KindName(const RawValue& v) {
     case RawValue::Kind::kOther:
       return v.s.c_str();
   }
-  return "?";
+  TRIAGE_UNREACHABLE();
 }
 
 class Validator {
@@ -158,7 +158,7 @@ class Validator {
         return InBounds(v) ? std::optional<Value>(v) : std::nullopt;
       }
     }
-    return std::nullopt;
+    TRIAGE_UNREACHABLE();
   }
 
  private:

@@ -40,7 +40,7 @@ bool Ordered(Expr::Op op, const T& a, const T& b) {
     case Expr::Op::kGe:
       return a >= b;
   }
-  return false;
+  TRIAGE_UNREACHABLE();
 }
 
 bool Equal(const Fact& fact, const Value& a, const Value& b) {
@@ -55,7 +55,7 @@ bool Equal(const Fact& fact, const Value& a, const Value& b) {
     case FactType::kDate:
       return a.i == b.i;
   }
-  return false;
+  TRIAGE_UNREACHABLE();
 }
 
 bool Compare(const Fact& fact, Expr::Op op, const Value& a, const Value& b) {
@@ -70,7 +70,7 @@ bool Compare(const Fact& fact, Expr::Op op, const Value& a, const Value& b) {
     case FactType::kDate:
       return Ordered(op, a.i, b.i);
   }
-  return false;
+  TRIAGE_UNREACHABLE();
 }
 
 std::string FormatNumber(double d) { return fmt::format("{}", d); }
@@ -284,7 +284,7 @@ int FactDomain::CellOfOrdered(const Value& v) const {
       return static_cast<int>(strings_.size());
     }
   }
-  return 0;
+  TRIAGE_UNREACHABLE();
 }
 
 Value FactDomain::Example(int cell) const {
@@ -319,7 +319,7 @@ Value FactDomain::Example(int cell) const {
       return Value::Str(other);
     }
   }
-  return {};
+  TRIAGE_UNREACHABLE();
 }
 
 std::string FactDomain::Describe(int cell) const { return DescribeRun(cell, cell); }
@@ -375,7 +375,7 @@ std::string FactDomain::DescribeRun(int first, int last) const {
       return from + " and " + to;
     }
   }
-  return "";
+  TRIAGE_UNREACHABLE();
 }
 
 std::string FactDomain::Describe(const std::vector<bool>& cells) const {

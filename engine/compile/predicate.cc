@@ -47,7 +47,7 @@ int PredicateBuilder::Build(const Expr& e, const std::function<int(const Expr&)>
       return dd_.MakeNode(level_of_fact_[e.index], children);
     }
   }
-  return False();
+  TRIAGE_UNREACHABLE();
 }
 
 }  // namespace triage

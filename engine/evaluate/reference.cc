@@ -28,7 +28,7 @@ bool Eval(const RuleSet& rs, const Expr& e, const std::vector<std::optional<Valu
     case Expr::Kind::kBetween:
       return ComparisonHolds(e, rs.facts[e.index], *values[e.index]);
   }
-  return false;
+  TRIAGE_UNREACHABLE();
 }
 
 // The decision for a fully known case.

@@ -369,7 +369,7 @@ class Parser {
       case Expr::Op::kGe:
         return Expr::Op::kLe;
     }
-    return op;
+    TRIAGE_UNREACHABLE();
   }
 
   std::string text_;

@@ -264,7 +264,7 @@ const char* Node::KindName() const {
     case Kind::kSeq:
       return "a list";
   }
-  return "?";
+  TRIAGE_UNREACHABLE();
 }
 
 std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags) {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "triage/assert.h"
 #include "triage/diagnostic.h"
 
 namespace triage::yaml {

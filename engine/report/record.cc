@@ -345,7 +345,7 @@ std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang
       known_facts(w.known);
       return out;
   }
-  return out;
+  TRIAGE_UNREACHABLE();
 }
 
 }  // namespace triage
