@@ -18,17 +18,12 @@
 #include <catch2/catch.hpp>
 
 #include "cli/verb.h"
+#include "support/support.h"
 
 namespace fs = std::filesystem;
+using triage::testing::Slurp;
 
 namespace {
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 fs::path GoldenDir() { return fs::path(TRIAGE_SOURCE_DIR) / "tests" / "golden" / "cli"; }
 

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include "support/support.h"
+
 namespace triage::testing {
 
 namespace fs = std::filesystem;
@@ -19,13 +21,6 @@ struct Run {
   int status = -1;
   std::string out, err;
 };
-
-inline std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 class Sandbox {
  public:

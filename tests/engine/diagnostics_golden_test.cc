@@ -14,15 +14,9 @@
 
 namespace fs = std::filesystem;
 using namespace triage;
+using triage::testing::Slurp;
 
 namespace {
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 fs::path GoldenDir() { return fs::path(TRIAGE_SOURCE_DIR) / "tests" / "golden" / "diagnostics"; }
 

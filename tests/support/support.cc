@@ -68,8 +68,13 @@ std::string RouteName(const CompiledRules& c, const std::string& case_json) {
 }
 
 std::string ReadSourceFile(const std::string& relative) {
-  std::ifstream in(std::string(TRIAGE_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in.good());
+  std::filesystem::path p = std::filesystem::path(TRIAGE_SOURCE_DIR) / relative;
+  REQUIRE(std::filesystem::exists(p));
+  return Slurp(p);
+}
+
+std::string Slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();

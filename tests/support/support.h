@@ -2,6 +2,7 @@
 // diagnostics, route a case given as JSON.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ std::string RouteName(const CompiledRules& c, const std::string& case_json);
 
 /// The text of a file below the source tree (e.g. "rules/x.yaml").
 std::string ReadSourceFile(const std::string& relative);
+
+/// The bytes of a file; "" when it cannot be read.
+std::string Slurp(const std::filesystem::path& p);
 
 /// `n` scaled by TRIAGE_DIFF_SCALE (default 1), at least 1: the number of
 /// generated rule sets in the randomized agreement tests (the graph against

@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "engine/analyze/analyze_support.h"
+#include "support/schemas.h"
 #include "support/support.h"
 
 using namespace triage;
 
 TEST_CASE("dead rules: shadowed by earlier rules, with a case that shows it") {
-  CompiledRules c = testing::Compile(std::string(testing::kAnalyzeHead) + R"(default: y
+  CompiledRules c = testing::Compile(std::string(testing::kThreeFacts) + R"(default: y
 rules:
   - {id: big, when: n > 10, route: x}
   - {id: a-true, when: a, route: y}
@@ -28,7 +28,7 @@ rules:
 }
 
 TEST_CASE("dead rules: a condition that never holds") {
-  CompiledRules c = testing::Compile(std::string(testing::kAnalyzeHead) + R"(default: y
+  CompiledRules c = testing::Compile(std::string(testing::kThreeFacts) + R"(default: y
 rules:
   - {id: never, when: n < 3 and n > 5, route: x}
   - {id: fine, when: n == 4, route: x}
@@ -39,7 +39,7 @@ rules:
 }
 
 TEST_CASE("dead rules: under priority a lower route loses where a higher holds") {
-  CompiledRules c = testing::Compile(std::string(testing::kAnalyzeHead) + R"(hit_policy: priority
+  CompiledRules c = testing::Compile(std::string(testing::kThreeFacts) + R"(hit_policy: priority
 default: y
 rules:
   - {id: low, when: n > 50 and a, route: y}
@@ -50,7 +50,7 @@ rules:
 }
 
 TEST_CASE("dead rules: no false alarm on a set where every rule decides") {
-  CHECK(testing::Compile(std::string(testing::kAnalyzeHead) + R"(default: y
+  CHECK(testing::Compile(std::string(testing::kThreeFacts) + R"(default: y
 rules:
   - {id: r1, when: n > 10, route: x}
   - {id: r2, when: a, route: y}

@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "engine/analyze/analyze_support.h"
+#include "support/schemas.h"
 #include "support/support.h"
 
 using namespace triage;
 
 TEST_CASE("gaps: a case no rule matches routes as unrouted") {
-  CompiledRules c = testing::Compile(std::string(testing::kAnalyzeHead) + R"(rules:
+  CompiledRules c = testing::Compile(std::string(testing::kThreeFacts) + R"(rules:
   - {id: r1, when: n > 3 and e != blauw, route: x}
   - {id: r2, when: a, route: y}
 )");
@@ -22,13 +22,13 @@ TEST_CASE("gaps: a case no rule matches routes as unrouted") {
 }
 
 TEST_CASE("gaps: none on a complete set, none with a default") {
-  CHECK(testing::Compile(std::string(testing::kAnalyzeHead) + R"(rules:
+  CHECK(testing::Compile(std::string(testing::kThreeFacts) + R"(rules:
   - {id: r1, when: n > 3, route: x}
   - {id: r2, when: n <= 3, route: y}
 )")
             .diags.items()
             .empty());
-  CHECK(testing::Compile(std::string(testing::kAnalyzeHead) + R"(default: y
+  CHECK(testing::Compile(std::string(testing::kThreeFacts) + R"(default: y
 rules:
   - {id: r1, when: n > 3, route: x}
 )")

@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "engine/analyze/analyze_support.h"
+#include "support/schemas.h"
 #include "support/support.h"
 
 using namespace triage;
 
 TEST_CASE("guarantees: proven, or refuted with a case that routes so") {
-  std::string rules = std::string(testing::kAnalyzeHead) + R"(default: y
+  std::string rules = std::string(testing::kThreeFacts) + R"(default: y
 rules:
   - {id: r1, when: a and n > 10, route: x}
   - {id: r2, when: e == rood and n > 50, route: x}

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "engine/analyze/analyze_support.h"
+#include "support/schemas.h"
 #include "support/support.h"
 
 using namespace triage;
@@ -8,7 +8,7 @@ using namespace triage;
 namespace {
 
 std::string Rules(const char* policy) {
-  return std::string(testing::kAnalyzeHead) + "hit_policy: " + policy + R"(
+  return std::string(testing::kThreeFacts) + "hit_policy: " + policy + R"(
 default: y
 rules:
   - {id: r1, when: n > 3, route: x}
@@ -33,7 +33,7 @@ TEST_CASE("overlaps under unique: a case both rules match") {
 }
 
 TEST_CASE("overlaps: none when the rules exclude each other, none under first") {
-  CHECK(testing::Compile(std::string(testing::kAnalyzeHead) + R"(hit_policy: unique
+  CHECK(testing::Compile(std::string(testing::kThreeFacts) + R"(hit_policy: unique
 default: y
 rules:
   - {id: r1, when: n > 3, route: x}

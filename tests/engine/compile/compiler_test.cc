@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/generate.h"
+#include "support/schemas.h"
 #include "support/support.h"
 
 using namespace triage;
@@ -91,19 +92,6 @@ TEST_CASE("compilation stops at the node budget with a diagnostic") {
         "rule 'rule-0' alone needs more than 3 decision graph nodes; simplify it");
 }
 
-namespace {
-
-const char* kThreeFacts = R"(ruleset: t
-version: "1"
-facts:
-  a: {type: bool}
-  n: {type: int, min: 0, max: 100}
-  e: {type: enum, values: [rood, groen, blauw]}
-routes: {x: {}, y: {}}
-)";
-
-}  // namespace
-
 TEST_CASE("compiled graphs, node by node (DecisionGraph::Dump)") {
   struct Case {
     const char* name;
@@ -165,7 +153,8 @@ TEST_CASE("compiled graphs, node by node (DecisionGraph::Dump)") {
     INFO(c.name);
     CompileOptions options;
     options.diagram_budget = c.diagram_budget;
-    CompiledRules compiled = CompileRules("t.yaml", std::string(kThreeFacts) + c.rules, options);
+    CompiledRules compiled =
+        CompileRules("t.yaml", std::string(testing::kThreeFacts) + c.rules, options);
     REQUIRE(compiled.graph);
     CHECK(compiled.graph->Dump() == c.dump);
   }

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/schemas.h"
 #include "triage/pipeline.h"
 
 using namespace triage;
@@ -19,14 +20,7 @@ namespace {
 //   L0 unrouted / L1 x by r3 / L2 y by r2 / L3 x by r1
 // On the path n 0..9 -> n2 -> n3, n is tested again: n3's 10..100 is
 // infeasible there, but reached through n1 (n 10..100, a false).
-const char* kChain = R"(ruleset: t
-version: "1"
-facts:
-  a: {type: bool}
-  n: {type: int, min: 0, max: 100}
-  e: {type: enum, values: [rood, groen, blauw]}
-routes: {x: {}, y: {}}
-rules:
+const char* kChainRules = R"(rules:
   - {id: r1, when: a and n >= 10, route: x}
   - {id: r2, when: "e == blauw", route: y}
   - {id: r3, when: n >= 10, route: x}
@@ -40,7 +34,8 @@ struct Chain {
 Chain Compile() {
   CompileOptions options;
   options.diagram_budget = 8;
-  Chain chain{CompileRules("t.yaml", kChain, options), 0, 1, 2};
+  Chain chain{CompileRules("t.yaml", std::string(testing::kThreeFacts) + kChainRules, options), 0,
+              1, 2};
   REQUIRE(chain.c.graph);
   REQUIRE(chain.c.graph->diagram_count() == 3);
   return chain;

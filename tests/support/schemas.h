@@ -1,11 +1,12 @@
-// Rule sets for the analysis tests.
+// The head of a small rule file (three facts, two routes) that tests add
+// rules to: the analyses, the compiler, regions.
 #pragma once
 
 #include <string>
 
 namespace triage::testing {
 
-inline const char* kAnalyzeHead = R"(ruleset: t
+inline const char* kThreeFacts = R"(ruleset: t
 version: "1"
 facts:
   a: {type: bool}
