@@ -94,6 +94,7 @@ int ForEachInput(const std::vector<std::string>& inputs, const std::string& inpu
     BatchEnd end = ForEachCase(in.stream(), batch, work, deliver);
     if (end == BatchEnd::kStopped) break;
     if (end == BatchEnd::kReadError) {
+      batch.on_batch = nullptr;
       progress.Clear();
       io.Say(fmt::format("cannot read '{}': read error", in.name()));
       return kExitCannot;
@@ -102,6 +103,7 @@ int ForEachInput(const std::vector<std::string>& inputs, const std::string& inpu
     std::error_code ec;
     if (input != "-") bytes_before += std::filesystem::file_size(input, ec);
   }
+  batch.on_batch = nullptr;  // it refers to this call's counts
   progress.Clear();
   if (io.Interrupted()) {
     io.Say("interrupted");

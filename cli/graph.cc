@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,13 +48,18 @@ std::optional<std::string> DotToSvg(const std::string& dot, std::string& error) 
   pid_t pid = 0;
   int spawned = posix_spawnp(&pid, "dot", nullptr, nullptr, argv.data(), environ);
   int status = 0;
-  if (spawned == 0) waitpid(pid, &status, 0);
+  // Ctrl-C's handler has no SA_RESTART: wait again when it interrupts.
+  bool waited = false;
+  while (spawned == 0 && !waited) {
+    waited = waitpid(pid, &status, 0) == pid;
+    if (!waited && errno != EINTR) break;
+  }
   std::optional<std::string> svg;
   if (spawned != 0) {
     error =
         "SVG output needs Graphviz's 'dot' program, which was not found; "
         "install the Debian package 'graphviz', or use --format dot";
-  } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  } else if (!waited || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     error = "Graphviz's 'dot' failed to render the graph";
   } else {
     std::ifstream f(out, std::ios::binary);

@@ -23,7 +23,9 @@ constexpr int kExitFound = 1;
 constexpr int kExitCannot = 2;
 constexpr int kExitInterrupted = 130;
 
-/// What a verb reads from and writes to.
+/// What a verb reads from and writes to. `out` and `err` are different
+/// streams: output goes to `out` from a writer thread (OutputSink) while
+/// messages and the progress line go to `err`.
 struct Io {
   std::istream& in;
   std::ostream& out;

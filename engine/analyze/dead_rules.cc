@@ -23,16 +23,32 @@ std::vector<int> LeafOfRule(const DecisionGraph& graph) {
   return leaf_of_rule;
 }
 
-// The rules that decide the cases where rule `self` holds, sorted.
-std::vector<int> Winners(CaseSpace& space, const DecisionGraph& graph, int holds) {
-  std::vector<int> winners;
-  for (int l : space.LeavesWhere(holds)) {
-    int w = graph.leaves()[static_cast<size_t>(l)].rule;
-    if (w >= 0) winners.push_back(w);
+// The rules that decide where a dead rule holds (sorted), when the space
+// can list them all; else the one that decides `example`.
+struct Winners {
+  std::vector<int> rules;
+  bool all = true;
+};
+
+Winners WinnersWhere(CaseSpace& space, const DecisionGraph& graph, int holds,
+                     const std::optional<Cells>& example) {
+  Winners w;
+  std::optional<std::vector<int>> leaves = space.TryLeavesWhere(holds);
+  if (!leaves) {
+    w.all = false;
+    if (!example) return w;
+    Cells cells = *example;
+    int rule = graph.leaves()[static_cast<size_t>(CompleteExample(graph, cells))].rule;
+    if (rule >= 0) w.rules.push_back(rule);
+    return w;
   }
-  std::sort(winners.begin(), winners.end());
-  winners.erase(std::unique(winners.begin(), winners.end()), winners.end());
-  return winners;
+  for (int l : *leaves) {
+    int rule = graph.leaves()[static_cast<size_t>(l)].rule;
+    if (rule >= 0) w.rules.push_back(rule);
+  }
+  std::sort(w.rules.begin(), w.rules.end());
+  w.rules.erase(std::unique(w.rules.begin(), w.rules.end()), w.rules.end());
+  return w;
 }
 
 }  // namespace
@@ -58,16 +74,18 @@ void FindDeadRules(CaseSpace& space, const DecisionGraph& graph, Diagnostics& di
     // It decides some case when a case where it holds reaches its leaf
     // (rules after the point where every case is decided have none).
     if (leaf_of_rule[i] >= 0 && space.FindCaseAt(holds, leaf_of_rule[i])) continue;
-    std::vector<int> winners = Winners(space, graph, holds);
-    std::vector<std::string> ids = {rule.id};
-    for (int w : winners) ids.push_back(rs.rules[static_cast<size_t>(w)].id);
     int self = static_cast<int>(i);
     auto cells = space.FindCase(
         holds, [&](int leaf) { return graph.leaves()[static_cast<size_t>(leaf)].rule != self; });
+    Winners winners = WinnersWhere(space, graph, holds, cells);
+    std::vector<std::string> ids = {rule.id};
+    for (int w : winners.rules) ids.push_back(rs.rules[static_cast<size_t>(w)].id);
+    std::string who = winners.all ? fmt::format("{} decide{} first", RuleList(rs, winners.rules),
+                                                winners.rules.size() == 1 ? "s" : "")
+                                  : fmt::format("other rules decide first, such as {}",
+                                                RuleList(rs, winners.rules));
     AddFinding(diags, Severity::kWarning, rule.pos, "W001",
-               fmt::format("rule '{}' never decides a case: wherever it holds, "
-                           "{} decide{} first",
-                           rule.id, RuleList(rs, winners), winners.size() == 1 ? "s" : ""),
+               fmt::format("rule '{}' never decides a case: wherever it holds, {}", rule.id, who),
                ids, cells ? ExampleCaseJson(graph, *cells) : "");
   }
 }

@@ -101,7 +101,7 @@ void DiagramSpace::WalkWhere(int predicate,
   walk(predicate, graph_.root());
 }
 
-std::vector<int> DiagramSpace::LeavesWhere(int predicate) {
+std::optional<std::vector<int>> DiagramSpace::TryLeavesWhere(int predicate) {
   std::vector<int> leaves;
   WalkWhere(predicate, [&](int leaf, const Cells&) {
     leaves.push_back(leaf);
@@ -148,13 +148,15 @@ std::optional<Cells> DiagramSpace::FindViolation(const Expr& that) {
   return FindPath(holds, [](int value) { return value == 0; });
 }
 
-ChainSpace::ChainSpace(const DecisionGraph& graph, std::size_t budget)
+ChainSpace::ChainSpace(const DecisionGraph& graph, std::size_t budget,
+                       std::optional<std::size_t> listing_steps)
     : graph_(graph),
       budget_(budget),
       level_of_fact_(graph.rules().facts.size(), -1),
       dd_(CellsPerLevel(graph), budget),
       preds_(graph.rules(), graph.domains(), level_of_fact_, dd_),
-      search_(graph, budget * kSearchStepsPerNode) {
+      search_(graph, budget * kSearchStepsPerNode),
+      listing_(graph, listing_steps.value_or(budget * kSearchStepsPerNode / 16)) {
   const std::vector<int>& order = graph.fact_order();
   for (size_t l = 0; l < order.size(); ++l) {
     level_of_fact_[static_cast<size_t>(order[l])] = static_cast<int>(l);
@@ -217,11 +219,11 @@ std::optional<Cells> ChainSpace::FindCaseAt(int predicate, int leaf) {
   return std::nullopt;
 }
 
-std::vector<int> ChainSpace::LeavesWhere(int predicate) {
+std::optional<std::vector<int>> ChainSpace::LeavesWhere(FeasibleSearch& search, int predicate) {
   std::vector<int> leaves;
   for (const Region& where : Regions(predicate, 1)) {
-    std::optional<std::vector<int>> found = search_.Leaves(where);
-    if (!found) throw mdd::BudgetExceeded();
+    std::optional<std::vector<int>> found = search.Leaves(where);
+    if (!found) return std::nullopt;
     leaves.insert(leaves.end(), found->begin(), found->end());
   }
   std::sort(leaves.begin(), leaves.end());
@@ -229,8 +231,15 @@ std::vector<int> ChainSpace::LeavesWhere(int predicate) {
   return leaves;
 }
 
+std::optional<std::vector<int>> ChainSpace::TryLeavesWhere(int predicate) {
+  return LeavesWhere(listing_, predicate);
+}
+
 std::optional<Cells> ChainSpace::FindViolation(const Expr& that) {
-  if (!reachable_) reachable_ = LeavesWhere(preds_.True());
+  if (!reachable_) {
+    reachable_ = LeavesWhere(search_, preds_.True());
+    if (!reachable_) throw mdd::BudgetExceeded();
+  }
   for (int l : *reachable_) {
     const Leaf& leaf = graph_.leaves()[static_cast<size_t>(l)];
     auto atom = [&](const Expr& e) {

@@ -42,8 +42,11 @@ class CaseSpace {
   virtual std::optional<Cells> FindCase(int predicate, const std::function<bool(int)>& want) = 0;
   /// The same for one leaf.
   virtual std::optional<Cells> FindCaseAt(int predicate, int leaf);
-  /// The leaves cases for which `predicate` holds reach, sorted.
-  virtual std::vector<int> LeavesWhere(int predicate) = 0;
+  /// The leaves cases for which `predicate` holds reach, sorted; nullopt
+  /// when listing every one would take more than a small share of the
+  /// budget (a long chain), so that asking never costs the analyses their
+  /// budget.
+  virtual std::optional<std::vector<int>> TryLeavesWhere(int predicate) = 0;
   /// A case for which guarantee `that` does not hold.
   virtual std::optional<Cells> FindViolation(const Expr& that) = 0;
   /// Whether every leaf of the graph is reached by some case. Not so in a
@@ -59,7 +62,8 @@ class DiagramSpace final : public CaseSpace {
 
   PredicateBuilder& preds() override { return preds_; }
   std::optional<Cells> FindCase(int predicate, const std::function<bool(int)>& want) override;
-  std::vector<int> LeavesWhere(int predicate) override;
+  /// Always the whole list: a single diagram's walk is cheap.
+  std::optional<std::vector<int>> TryLeavesWhere(int predicate) override;
   std::optional<Cells> FindViolation(const Expr& that) override;
   bool EveryLeafReachable() const override { return true; }
 
@@ -86,14 +90,18 @@ constexpr std::size_t kSearchStepsPerNode = 4;
 /// A chain of diagrams.
 class ChainSpace final : public CaseSpace {
  public:
-  /// Throws mdd::BudgetExceeded when the work passes `budget`.
-  ChainSpace(const DecisionGraph& graph, std::size_t budget);
+  /// Throws mdd::BudgetExceeded when the work passes `budget`. Lists of
+  /// leaves (TryLeavesWhere) take `listing_steps` steps at most, all
+  /// together: by default a sixteenth of the search's budget.
+  ChainSpace(const DecisionGraph& graph, std::size_t budget,
+             std::optional<std::size_t> listing_steps = std::nullopt);
 
   PredicateBuilder& preds() override { return preds_; }
   std::optional<Cells> FindCase(int predicate, const std::function<bool(int)>& want) override;
   /// Only the diagrams up to the leaf's own are walked.
   std::optional<Cells> FindCaseAt(int predicate, int leaf) override;
-  std::vector<int> LeavesWhere(int predicate) override;
+  /// Searched apart from the other questions, on a budget of its own.
+  std::optional<std::vector<int>> TryLeavesWhere(int predicate) override;
   /// Per reachable leaf, the cases that break the guarantee there, and
   /// whether any of them really reaches that leaf.
   std::optional<Cells> FindViolation(const Expr& that) override;
@@ -102,6 +110,9 @@ class ChainSpace final : public CaseSpace {
  private:
   // The regions of the paths of 0/1 diagram `predicate` to `value`.
   std::vector<Region> Regions(int predicate, int value);
+  // The leaves of `search`'s walks over the regions where `predicate`
+  // holds, or nullopt when it ran out of its budget.
+  std::optional<std::vector<int>> LeavesWhere(FeasibleSearch& search, int predicate);
   std::optional<Cells> Find(const Region& region, const std::function<bool(int)>& want);
   std::optional<Cells> FindLeaf(const Region& region, int leaf);
 
@@ -111,6 +122,7 @@ class ChainSpace final : public CaseSpace {
   mdd::Diagram dd_;
   PredicateBuilder preds_;
   FeasibleSearch search_;
+  FeasibleSearch listing_;  // for TryLeavesWhere, on a budget of its own
   std::optional<std::vector<int>> reachable_;  // the leaves any case reaches, once asked
 };
 

@@ -164,11 +164,12 @@ Outcome RecordedOutcome(const RawCase& raw, const std::string& field) {
   return recorded;
 }
 
-// The case's id: as a valid side read it, else as written.
+// The case's id: as a valid side read it, else as written (also when it is
+// the recorded field, which the sides do not read).
 std::optional<std::string> CaseIdOf(const RawCase& raw, const Side& cand, const Side& base) {
-  if (cand.valid) return cand.values.id;
-  if (base.valid) return base.values.id;
-  std::optional<std::string> id;
+  std::optional<std::string> id =
+      cand.valid ? cand.values.id : (base.valid ? base.values.id : std::nullopt);
+  if (id) return id;
   for (const auto& [key, value] : raw.fields) {
     if (key == "case_id" && value.kind != RawValue::Kind::kNull) id = value.s;
   }

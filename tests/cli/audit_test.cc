@@ -142,3 +142,27 @@ TEST_CASE("cli: the audit's HTML report in a real headless browser") {
   REQUIRE(shot.size() > 20000);
   CHECK(shot.substr(1, 3) == "PNG");
 }
+
+TEST_CASE("cli: audit: the report's format follows the --output file's name") {
+  Sandbox box;
+  const std::string args =
+      "audit examples/audit/lokale-driehoek-2026.2.yaml tests/golden/cli/corpus.jsonl "
+      "--baseline rules/lokale-driehoek.yaml -o ";
+  struct Case {
+    const char* name;
+    const char* starts;
+  };
+  const Case cases[] = {
+      {"a.html", "<!DOCTYPE html>"},
+      {"a.htm", "<!DOCTYPE html>"},
+      {"a.json", "{\"dry_run\": true"},
+      {"a.txt", "Dry run: nothing was written but this report."},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    fs::path out = box.dir() / c.name;
+    Run r = box.Triage(args + out.string());
+    CHECK(r.status == 0);
+    CHECK(Slurp(out).rfind(c.starts, 0) == 0);
+  }
+}

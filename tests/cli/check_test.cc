@@ -72,3 +72,18 @@ TEST_CASE("cli: --strict turns warnings into failures") {
   CHECK(strict.status == 1);
   CHECK(strict.err.find("[W001]") != std::string::npos);
 }
+
+TEST_CASE("cli: check: on a terminal the severities are in colour, unless NO_COLOR") {
+  // As main() sets it up: colour when stderr is a terminal and NO_COLOR is
+  // unset (the golden tests show the plain text).
+  const std::string args =
+      "check tests/golden/diagnostics/E012.yaml tests/golden/diagnostics/W001.yaml";
+  Run colour = TriageInProcess(args, "", true);
+  CHECK(colour.err.find("E012.yaml:11:3: \033[1;31merror\033[0m: 'rules' must be a list, not a "
+                        "map [E012]\n") != std::string::npos);
+  CHECK(colour.err.find(": \033[1;35mwarning\033[0m: rule ") != std::string::npos);
+  Run plain = TriageInProcess(args);
+  CHECK(plain.err.find('\033') == std::string::npos);
+  CHECK(plain.err.find("E012.yaml:11:3: error: 'rules' must be a list") != std::string::npos);
+  CHECK(colour.out == plain.out);
+}

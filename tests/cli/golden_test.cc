@@ -17,7 +17,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "cli/verb.h"
+#include "cli/sandbox.h"
 #include "support/support.h"
 
 namespace fs = std::filesystem;
@@ -68,18 +68,8 @@ std::string RunAndDescribe(const std::string& args) {
 // The same, run in this process: the verbs on string streams, from the
 // source tree.
 std::string RunInProcess(const std::string& args) {
-  std::vector<std::string> argv = {"triage"};
-  std::istringstream words(args);
-  for (std::string word; words >> word;) argv.push_back(word);
-  std::istringstream in;
-  std::ostringstream out, err;
-  triage::cli::Io io{in, out, err};
-  fs::path was = fs::current_path();
-  fs::current_path(TRIAGE_SOURCE_DIR);
-  int status = triage::cli::Run(argv, io);
-  fs::current_path(was);
-  return "exit: " + std::to_string(status) + "\n--- stdout\n" + out.str() + "--- stderr\n" +
-         err.str();
+  triage::testing::Run r = triage::testing::TriageInProcess(args);
+  return "exit: " + std::to_string(r.status) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
 }
 
 }  // namespace

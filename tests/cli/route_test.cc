@@ -235,3 +235,26 @@ TEST_CASE("cli: route writes CSV that reads back, and that a spreadsheet cannot 
     CHECK(line.find("\"status\": \"" + field(k, "status") + "\"") != std::string::npos);
   }
 }
+
+TEST_CASE("cli: route: the format follows the --output file's name") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  struct Case {
+    const char* name;
+    const char* starts;  // how the file starts
+  };
+  const Case cases[] = {
+      {"r.jsonl", "{\"case_id\""},
+      {"r.ndjson", "{\"case_id\""},
+      {"r.json", "[\n{\"case_id\""},
+      {"r.csv", "case_id,input,index"},
+      {"r.txt", "2026-0301 (examples/cases/06-register.jsonl:1): "},  // no format of its own: text
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    fs::path out = box.dir() / c.name;
+    Run r = box.Triage("route " + rules + " examples/cases/06-register.jsonl -o " + out.string());
+    CHECK(r.status == 1);  // the register has an invalid case
+    CHECK(Slurp(out).rfind(c.starts, 0) == 0);
+  }
+}

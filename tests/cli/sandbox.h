@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli/verb.h"
 #include "support/support.h"
 
 namespace triage::testing {
@@ -65,5 +66,28 @@ routes: {x: {}}
 rules:
   - {id: r, when: a, route: x}
 )";
+
+/// `triage ARGS` run in this process, from the source tree, on strings:
+/// `terminal` says whether stderr is to look like a terminal (colours, the
+/// progress line).
+inline Run TriageInProcess(const std::string& args, const std::string& input = "",
+                           bool terminal = false) {
+  std::vector<std::string> argv = {"triage"};
+  std::istringstream words(args);
+  for (std::string word; words >> word;) argv.push_back(word);
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  cli::Io io{in, out, err};
+  io.err_is_terminal = terminal;
+  io.color = terminal;
+  fs::path was = fs::current_path();
+  fs::current_path(TRIAGE_SOURCE_DIR);
+  Run r;
+  r.status = cli::Run(argv, io);
+  fs::current_path(was);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
 
 }  // namespace triage::testing

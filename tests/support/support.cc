@@ -83,6 +83,7 @@ std::string Slurp(const std::filesystem::path& p) {
 int Scaled(int n) {
   const char* s = std::getenv("TRIAGE_DIFF_SCALE");
   double scale = s ? std::atof(s) : 1.0;
+  if (!(scale > 0)) scale = 1.0;  // unset, zero or not a number: the default
   return std::max(1, static_cast<int>(n * scale + 0.5));
 }
 

@@ -39,7 +39,8 @@ std::string ReadSourceFile(const std::string& relative);
 /// The bytes of a file; "" when it cannot be read.
 std::string Slurp(const std::filesystem::path& p);
 
-/// `n` scaled by TRIAGE_DIFF_SCALE (default 1), at least 1: the number of
+/// `n` scaled by TRIAGE_DIFF_SCALE (a positive number, default 1), at least
+/// 1: the number of
 /// generated rule sets in the randomized agreement tests (the graph against
 /// the reference evaluator, the graph diff against a replayed corpus).
 /// Larger for a long run; scripts/test.sh runs 0.125 of them under the

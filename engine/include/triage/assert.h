@@ -4,8 +4,10 @@
 // record.
 //
 // TRIAGE_ASSERT checks are on unless the build turns them off
-// (-DTRIAGE_ASSERTIONS=OFF); they stay out of the inner loops. A failure
-// names the file, the line, the condition and why it must hold, and aborts.
+// (-DTRIAGE_ASSERTIONS=OFF). They are a comparison or two where a call
+// starts (once a case or a record at most: no slower within the benchmarks'
+// noise), never inside a walk of the graph. A failure names the file, the
+// line, the condition and why it must hold, and aborts.
 #pragma once
 
 namespace triage {
