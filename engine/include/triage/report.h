@@ -1,6 +1,8 @@
 // Stage 5, report: decision records for programs (JSON, exactly as the
-// rule-language spec's "Decision record") and for people (text in the rule
-// file's language).
+// rule-language spec's "Decision record"; JSON Lines, CSV) and for people
+// (text in the rule file's language); the decision graph drawn (DOT, JSON);
+// a rule file's findings as JSON. The writing helpers they share are in
+// json.h and csv.h; the audit's report is the audit's (audit.h).
 //
 // Rendering is pure: same rule set, case and decision, same bytes. Values of
 // personal facts are never written.
