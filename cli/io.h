@@ -7,6 +7,8 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <ctime>
+#include <functional>
 #include <deque>
 #include <fstream>
 #include <iosfwd>
@@ -38,6 +40,15 @@ struct Io {
   const std::atomic<bool>* interrupted = nullptr;
 
   bool Interrupted() const { return interrupted != nullptr && interrupted->load(); }
+  /// The environment the run sees (main: the process's; tests: their own).
+  std::function<std::optional<std::string>(const std::string& name)> env = nullptr;
+  /// The time now (main: the system clock; tests may fix it).
+  std::function<std::time_t()> clock = nullptr;
+  /// The variable `name`, or nullopt when it is not set.
+  std::optional<std::string> Env(const std::string& name) const {
+    return env ? env(name) : std::nullopt;
+  }
+  std::time_t Now() const { return clock ? clock() : std::time(nullptr); }
   /// Writes "triage: MESSAGE\n" to err.
   void Say(std::string_view message) const;
 };

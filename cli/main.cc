@@ -7,6 +7,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "cli/verb.h"
 
@@ -30,5 +32,10 @@ int main(int argc, char** argv) {
   io.err_is_terminal = terminal;
   io.color = terminal && std::getenv("NO_COLOR") == nullptr;
   io.interrupted = &g_interrupted;
+  io.env = [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    if (value == nullptr) return std::nullopt;
+    return std::string(value);
+  };
   return triage::cli::Run(std::vector<std::string>(argv, argv + argc), io);
 }

@@ -9,6 +9,7 @@
 
 #include "cli/case_input.h"
 #include "cli/formats.h"
+#include "cli/register.h"
 #include "cli/rules.h"
 #include "triage/report.h"
 
@@ -24,6 +25,9 @@ struct RouteArgs {
   std::string output;
   bool ignore_unknown_facts = false;
   int threads = 0;
+  bool record = false;        ///< append each decision to the register
+  std::string register_url;   ///< "" = $TRIAGE_REGISTER, else the default
+  std::string officer;        ///< "" = the login name
 };
 
 // How a stream of records is written: what comes before, between and after
@@ -60,8 +64,15 @@ class Router {
         json_cases_(rs_),
         texts_(batch_size),
         statuses_(batch_size),
+        bodies_(batch_size),
         scratch_(threads) {
     options_.ignore_unknown_facts = args.ignore_unknown_facts;
+  }
+
+  // From now on each decision is also added to `batch`, as `recorder` says.
+  void RecordInto(RegisterBatch& batch, const Recorder& recorder) {
+    register_ = &batch;
+    context_ = recorder.Context();
   }
 
   // A new input: its name, and whether its records may take the fast path.
@@ -98,7 +109,15 @@ class Router {
     out_.Write(count_ > 1 ? stream_.before_next : stream_.before_first);
     out_.Write(texts_[slot]);
     out_.Write(stream_.after_each);
+    if (register_ && record_error_.empty()) {
+      // After the first failure nothing more is added: the batch is lost
+      // whole, and the run ends with the reason.
+      register_->Add(bodies_[slot], record_error_);
+    }
   }
+
+  // Why recording failed, or "".
+  const std::string& record_error() const { return record_error_; }
 
   void Begin() { out_.Write(stream_.head()); }
   void End() { out_.Write(count_ ? stream_.end : stream_.end_empty); }
@@ -133,6 +152,7 @@ class Router {
     if (!r.invalid()) Evaluate(graph_, r.values, r.decision);
     statuses_[slot] = StatusOf(r);
     texts_[slot] = stream_.record(rs_, r, lang_);
+    if (register_) bodies_[slot] = EntryBody(rs_, r, context_);
   }
 
   const RuleSet& rs_;
@@ -145,6 +165,10 @@ class Router {
   std::string name_;                    // of the input being read
   std::vector<std::string> texts_;      // per slot of a batch: the rendered record
   std::vector<RecordStatus> statuses_;  // and its status
+  std::vector<std::string> bodies_;     // and its register entry, when recording
+  RegisterBatch* register_ = nullptr;
+  RecordingContext context_;
+  std::string record_error_;
   std::vector<Record> scratch_;         // per worker
   std::uint64_t count_ = 0;
   std::uint64_t counts_[kRecordStatuses.size()] = {};
@@ -161,10 +185,43 @@ void WarnOfGaps(const CompiledRules& c, Io& io) {
   }
 }
 
+// With --record: the register opened and a batch begun, which holds every
+// decision of the run and is committed whole or not at all.
+struct Recording {
+  std::optional<Recorder> recorder;
+  std::unique_ptr<Register> reg;
+  std::unique_ptr<RegisterBatch> batch;
+};
+
+bool StartRecording(const RouteArgs& args, const RuleSet& rs, Io& io, Recording& rec) {
+  rec.recorder = MakeRecorder(rs, args.officer, io);
+  if (!rec.recorder) return false;
+  rec.reg = OpenRegister(args.register_url, Register::Mode::kWrite, io);
+  if (!rec.reg) return false;
+  std::string error;
+  rec.batch = rec.reg->Begin(error);
+  if (!rec.batch) io.Say(error);
+  return rec.batch != nullptr;
+}
+
+bool FinishRecording(Recording& rec, const Router& router, Io& io, std::int64_t& entries) {
+  std::string error = router.record_error();
+  if (error.empty() && rec.batch->Commit(entries, error)) return true;
+  io.Say(fmt::format("{}; nothing of this run was recorded, and no output was written", error));
+  return false;
+}
+
 int RunRoute(const RouteArgs& args, Io& io) {
+  if (!args.record && (!args.register_url.empty() || !args.officer.empty())) {
+    io.Say("--register and --officer name where and by whom decisions are recorded: add "
+           "--record to record them");
+    return kExitCannot;
+  }
   std::optional<CompiledRules> c = LoadUsableRules(args.rules, io);
   if (!c) return kExitCannot;
   WarnOfGaps(*c, io);
+  Recording rec;
+  if (args.record && !StartRecording(args, *c->rules, io, rec)) return kExitCannot;
   std::vector<std::string> inputs = args.cases;
   if (inputs.empty()) inputs.push_back("-");
   OutputSink out(io);
@@ -178,19 +235,28 @@ int RunRoute(const RouteArgs& args, Io& io) {
   batch.stop = io.interrupted;
   const RecordStream& stream = ChooseFormat(kFormats, args.format, args.output).render;
   Router router(*c, args, stream, out, batch.threads, batch.batch_size);
+  if (rec.batch) router.RecordInto(*rec.batch, *rec.recorder);
   router.Begin();
   int status = ForEachInput(
       inputs, args.input_format, batch, io,
       [&](const std::string& name) { router.Prepare(name, batch); },
       [&](RawCase raw, std::size_t slot, unsigned worker) { router.Work(raw, slot, worker); },
       [&](std::size_t slot) { router.Deliver(slot); });
-  if (status != kExitOk) return status;  // the sink removes its temporary file
+  // Returning early, the sink removes its temporary file and the batch
+  // rolls back.
+  if (status != kExitOk) return status;
   router.End();
+  std::int64_t recorded = 0;
+  if (rec.batch && !FinishRecording(rec, router, io, recorded)) return kExitCannot;
   if (!out.Commit(error)) {
-    io.Say(error);
+    io.Say(rec.batch ? error + " (the decisions were recorded)" : error);
     return kExitCannot;
   }
   io.Say(router.Summary());
+  if (rec.batch) {
+    io.Say(fmt::format("recorded {} decision{} in {}", recorded, recorded == 1 ? "" : "s",
+                       rec.reg->shown()));
+  }
   return router.FoundSomething() ? kExitFound : kExitOk;
 }
 
@@ -215,9 +281,15 @@ VerbRun DefineRoute(Options& options) {
              "Threads for JSON Lines and CSV input (default: the machine's cores); the output "
              "is the same for any number")
       .Range(0, 256);
+  options.Flag("--record", args->record,
+               "Also append each decision to the decision register (all of the run or none)");
+  DeclareRegister(options, args->register_url);
+  options.Value("--officer", args->officer,
+                "Who records, with --record (default: the login name)");
   options.Footer(
       "Examples:\n"
       "  triage route rules/lokale-driehoek.yaml examples/cases/*.yaml\n"
+      "  triage route rules/lokale-driehoek.yaml cases.jsonl --record --officer 'J. de Vries'\n"
       "  triage route rules/lokale-driehoek.yaml --format jsonl < cases.jsonl\n\n"
       "Exit status: 0 all cases routed or undetermined, 1 an invalid or "
       "unrouted case, 2 the job could not be done.");

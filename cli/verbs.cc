@@ -9,6 +9,7 @@ VerbRun DefineRoute(Options& options);
 VerbRun DefineTest(Options& options);
 VerbRun DefineGraph(Options& options);
 VerbRun DefineAudit(Options& options);
+VerbRun DefineLog(Options& options);
 
 namespace {
 
@@ -26,6 +27,9 @@ const std::vector<Verb> kVerbs = {
      "(--baseline) or the route recorded in each case (--recorded); writes nothing but its "
      "report",
      DefineAudit},
+    {"log",
+     "The decision register: verify its hash chain, show one case's history, export its entries",
+     DefineLog},
 };
 
 }  // namespace

@@ -1,0 +1,67 @@
+// What the two backends share: the chain as a batch extends it, the schema's
+// names, and how each backend is opened. Register::Open picks one.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "triage/register.h"
+
+namespace triage::register_internal {
+
+/// The end of the chain a batch extends, and the entries it has added.
+class Chain {
+ public:
+  Chain(std::int64_t last_seq, std::string last_hash)
+      : first_seq_(last_seq + 1), last_seq_(last_seq), last_hash_(std::move(last_hash)) {}
+
+  /// The next entry for `body`: its sequence number, hashes and the columns
+  /// copied from the body. False with `error` set when the body is not one
+  /// that EntryBody wrote.
+  bool Next(const std::string& body, StoredEntry& entry, std::string& error);
+
+  std::int64_t first_seq() const { return first_seq_; }
+  std::int64_t last_seq() const { return last_seq_; }
+  std::int64_t added() const { return last_seq_ - first_seq_ + 1; }
+  const std::string& last_hash() const { return last_hash_; }
+
+ private:
+  std::int64_t first_seq_, last_seq_;
+  std::string last_hash_;
+};
+
+/// What tells a triage register from any other database.
+inline constexpr const char* kFormatName = "triage-register";
+
+/// How long a writer waits for another to finish, in all.
+inline constexpr int kBusyWaitSeconds = 120;
+
+std::unique_ptr<Register> OpenSqlite(const RegisterLocation& where, Register::Mode mode,
+                                     std::string& error);
+std::unique_ptr<Register> OpenPostgres(const RegisterLocation& where, Register::Mode mode,
+                                       std::string& error);
+
+}  // namespace triage::register_internal
+
+namespace triage::register_internal {
+
+/// Whether `e` passes the filter's time range and version (the backends
+/// select by case in their own query).
+bool Passes(const EntryFilter& filter, const StoredEntry& e);
+
+/// The message for a batch that cannot begin because the register's last
+/// entry does not match the last batch's seal.
+std::string HeadMismatch(const std::string& shown);
+
+/// The statements that make a register's tables (without triggers), in the
+/// SQL both backends speak; `integer` is each one's 64-bit integer type
+/// (SQLite's INTEGER PRIMARY KEY is the row id).
+std::vector<std::string> SchemaStatements(const std::string& integer);
+
+/// The tables that refuse UPDATE and DELETE.
+inline constexpr const char* kTables[] = {"triage_meta", "triage_schema", "triage_entries",
+                                          "triage_batches"};
+
+}  // namespace triage::register_internal

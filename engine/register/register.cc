@@ -1,0 +1,224 @@
+// The register's interface, whatever the backend: where a register is, how
+// the chain grows, and how it is verified.
+#include "triage/register.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "register/backend.h"
+
+namespace triage {
+
+std::optional<RegisterLocation> ParseRegisterLocation(std::string_view text, std::string& error) {
+  RegisterLocation where;
+  for (std::string_view scheme : {"postgresql://", "postgres://"}) {
+    if (text.substr(0, scheme.size()) != scheme) continue;
+    where.backend = RegisterLocation::Backend::kPostgres;
+    where.target = std::string(text);
+    // The password, if the URL holds one, stays out of every message.
+    std::string shown(text);
+    std::size_t start = scheme.size();
+    std::size_t at = shown.find('@', start);
+    std::size_t slash = shown.find('/', start);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+      std::size_t colon = shown.find(':', start);
+      if (colon != std::string::npos && colon < at) shown.replace(colon + 1, at - colon - 1, "***");
+    }
+    std::size_t query = shown.find('?');
+    if (query != std::string::npos && shown.find("password", query) != std::string::npos) {
+      shown.erase(query);
+    }
+    where.shown = shown;
+    return where;
+  }
+  std::string_view path = text;
+  if (path.substr(0, 7) == "sqlite:") path.remove_prefix(7);
+  if (path.empty()) {
+    error = "the register's location is empty (give a path, sqlite:PATH or postgresql://...)";
+    return std::nullopt;
+  }
+  where.target = std::string(path);
+  where.shown = where.target;
+  return where;
+}
+
+std::unique_ptr<Register> Register::Open(const RegisterLocation& where, Mode mode,
+                                         std::string& error) {
+  switch (where.backend) {
+    case RegisterLocation::Backend::kSqlite:
+      return register_internal::OpenSqlite(where, mode, error);
+    case RegisterLocation::Backend::kPostgres:
+      return register_internal::OpenPostgres(where, mode, error);
+  }
+  TRIAGE_UNREACHABLE();
+}
+
+namespace register_internal {
+
+bool Chain::Next(const std::string& body, StoredEntry& entry, std::string& error) {
+  std::optional<EntryView> view = ParseEntryBody(body, error);
+  if (!view) return false;
+  entry.seq = last_seq_ + 1;
+  entry.prev_hash = last_hash_;
+  entry.hash = EntryHash(entry.seq, entry.prev_hash, body);
+  entry.body = body;
+  entry.recorded_at = view->recorded_at;
+  entry.case_id = view->case_id;
+  entry.ruleset_version = view->ruleset_version;
+  entry.status = view->status;
+  last_seq_ = entry.seq;
+  last_hash_ = entry.hash;
+  return true;
+}
+
+}  // namespace register_internal
+
+namespace {
+
+// Verification, one entry after the other, with the batches' seals.
+class Verifier {
+ public:
+  explicit Verifier(VerifyReport& report) : report_(report) {}
+
+  void AddSeal(const BatchSeal& seal) { seals_[seal.first_seq] = seal; }
+
+  void Entry(const StoredEntry& e) {
+    ++report_.entries;
+    if (e.seq > next_seq_) {
+      Problem(next_seq_, e.seq == next_seq_ + 1
+                             ? fmt::format("entry {} was removed", next_seq_)
+                             : fmt::format("entries {} to {} were removed", next_seq_, e.seq - 1));
+    }
+    bool gap = e.seq != next_seq_;
+    if (!Covered(e.seq)) {
+      Problem(e.seq, fmt::format("entry {} was inserted: no recorded batch committed it", e.seq));
+    } else if (EntryHash(e.seq, e.prev_hash, e.body) != e.hash) {
+      Problem(e.seq, fmt::format("entry {} was changed: its contents do not match its hash", e.seq));
+    } else if (!gap && e.prev_hash != last_hash_) {
+      Problem(e.seq, fmt::format("entry {} does not follow entry {}: one of them was replaced, or "
+                                 "entry {} inserted",
+                                 e.seq, e.seq - 1, e.seq));
+    }
+    CheckColumns(e);
+    hashes_[e.seq] = e.hash;
+    last_hash_ = e.hash;
+    next_seq_ = e.seq + 1;
+  }
+
+  // After the last entry: every entry committed by a batch, every batch's
+  // last hash the entry's.
+  void Finish() {
+    for (const auto& [first, seal] : seals_) {
+      ++report_.batches;
+      auto it = hashes_.find(seal.last_seq);
+      if (it == hashes_.end()) {
+        Problem(seal.last_seq, fmt::format("entry {} was removed: batch {} committed entries {} to "
+                                           "{}",
+                                           seal.last_seq, seal.batch, seal.first_seq,
+                                           seal.last_seq));
+      } else if (it->second != seal.last_hash) {
+        Problem(seal.last_seq, fmt::format("entry {} was changed: batch {} sealed it with another "
+                                           "hash",
+                                           seal.last_seq, seal.batch));
+      }
+    }
+    report_.head_hash = last_hash_;
+    for (auto& [seq, message] : problems_) report_.problems.push_back({seq, std::move(message)});
+  }
+
+ private:
+  void CheckColumns(const StoredEntry& e) {
+    std::string error;
+    std::optional<EntryView> v = ParseEntryBody(e.body, error);
+    if (!v) {
+      Problem(e.seq, fmt::format("entry {} was changed: {}", e.seq, error));
+      return;
+    }
+    auto differs = [&](const char* column) {
+      Problem(e.seq, fmt::format("entry {} was changed: its {} column does not match its contents",
+                                 e.seq, column));
+    };
+    if (v->recorded_at != e.recorded_at) differs("recorded_at");
+    if (v->case_id != e.case_id) differs("case_id");
+    if (v->ruleset_version != e.ruleset_version) differs("ruleset_version");
+    if (v->status != e.status) differs("status");
+  }
+
+  // Whether a batch's seal covers entry `seq`.
+  bool Covered(std::int64_t seq) const {
+    auto it = seals_.upper_bound(seq);
+    if (it == seals_.begin()) return false;
+    --it;
+    return seq <= it->second.last_seq;
+  }
+
+  // The first problem found with an entry is the one reported.
+  void Problem(std::int64_t seq, std::string message) { problems_.emplace(seq, std::move(message)); }
+
+  VerifyReport& report_;
+  std::map<std::int64_t, BatchSeal> seals_;  // by first entry
+  std::map<std::int64_t, std::string> hashes_;           // stored hash by entry
+  std::map<std::int64_t, std::string> problems_;
+  std::int64_t next_seq_ = 1;
+  std::string last_hash_ = GenesisHash();
+};
+
+}  // namespace
+
+bool Register::Verify(VerifyReport& report, std::string& error) {
+  report = VerifyReport{};
+  Verifier verifier(report);
+  if (!ScanSeals([&](const BatchSeal& seal) { verifier.AddSeal(seal); }, error)) return false;
+  if (!Scan({}, [&](const StoredEntry& e) {
+        verifier.Entry(e);
+        return true;
+      }, error)) {
+    return false;
+  }
+  verifier.Finish();
+  std::vector<std::string> storage;
+  if (!CheckStorage(storage, error)) return false;
+  for (std::string& problem : storage) {
+    report.problems.push_back({0, fmt::format("the database itself is damaged: {}", problem)});
+  }
+  return true;
+}
+
+}  // namespace triage
+
+namespace triage::register_internal {
+
+bool Passes(const EntryFilter& filter, const StoredEntry& e) {
+  if (!filter.from.empty() && e.recorded_at.compare(0, filter.from.size(), filter.from) < 0) {
+    return false;
+  }
+  if (!filter.to.empty() && e.recorded_at.compare(0, filter.to.size(), filter.to) > 0) {
+    return false;
+  }
+  if (!filter.ruleset_version.empty() && e.ruleset_version != filter.ruleset_version) return false;
+  if (filter.case_id && e.case_id != filter.case_id) return false;
+  return true;
+}
+
+std::string HeadMismatch(const std::string& shown) {
+  return fmt::format(
+      "{}: the register's last entry does not match the seal of its last batch; nothing was "
+      "recorded (run 'triage log verify --register {}')",
+      shown, shown);
+}
+
+std::vector<std::string> SchemaStatements(const std::string& integer) {
+  return {
+      "CREATE TABLE triage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+      "CREATE TABLE triage_schema (version " + integer + " PRIMARY KEY, applied_at TEXT NOT NULL)",
+      "CREATE TABLE triage_entries (seq " + integer + " PRIMARY KEY, recorded_at TEXT NOT NULL, "
+      "case_id TEXT, ruleset_version TEXT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL, "
+      "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+      "CREATE INDEX triage_entries_case ON triage_entries (case_id)",
+      "CREATE TABLE triage_batches (batch " + integer + " PRIMARY KEY, first_seq " + integer +
+          " NOT NULL, last_seq " + integer + " NOT NULL, last_hash TEXT NOT NULL, committed_at TEXT NOT NULL)",
+  };
+}
+
+}  // namespace triage::register_internal

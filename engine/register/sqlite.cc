@@ -1,0 +1,467 @@
+// The register in one SQLite file (WAL, so that readers do not wait for a
+// writer; BEGIN IMMEDIATE, so that writers take turns on the chain).
+#include "register/backend.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+#include <fmt/format.h>
+
+namespace triage::register_internal {
+namespace {
+
+// What a failed call means, in words a user can act on.
+std::string Why(sqlite3* db, int code) {
+  switch (code & 0xff) {
+    case SQLITE_FULL:
+      return "the disk is full";
+    case SQLITE_READONLY:
+      return "the register is read-only here";
+    case SQLITE_NOTADB:
+      return "this is not an SQLite database (or its first page is damaged)";
+    case SQLITE_CORRUPT:
+      return "the database file is damaged";
+    case SQLITE_CANTOPEN:
+      return "the file cannot be opened";
+    case SQLITE_IOERR:
+      return fmt::format("a read or write failed ({})", db ? sqlite3_errmsg(db) : "I/O error");
+    case SQLITE_BUSY:
+      return fmt::format("another process kept the register locked for over {} s",
+                         kBusyWaitSeconds);
+    default:
+      return db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  }
+}
+
+// One prepared statement; finalized with its scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    code_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return code_ == SQLITE_OK; }
+  int code() const { return code_; }
+  void Bind(int i, std::string_view text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+  void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
+  void Bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  /// SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() {
+    if (code_ != SQLITE_OK && code_ != SQLITE_ROW && code_ != SQLITE_DONE) return code_;
+    code_ = sqlite3_step(stmt_);
+    return code_;
+  }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    code_ = SQLITE_OK;
+  }
+  std::int64_t Int(int column) { return sqlite3_column_int64(stmt_, column); }
+  std::string Text(int column) {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    return text ? std::string(reinterpret_cast<const char*>(text),
+                              static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                : std::string();
+  }
+  bool IsNull(int column) { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int code_;
+};
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+class SqliteRegister;
+
+class SqliteBatch : public RegisterBatch {
+ public:
+  SqliteBatch(SqliteRegister& reg, std::int64_t last_seq, std::string last_hash,
+              std::int64_t batch);
+  ~SqliteBatch() override;
+  bool Add(const std::string& body, std::string& error) override;
+  bool Commit(std::int64_t& entries, std::string& error) override;
+
+ private:
+  SqliteRegister& reg_;
+  Chain chain_;
+  std::int64_t batch_;
+  Statement insert_;
+  bool open_ = true;
+};
+
+class SqliteRegister : public Register {
+ public:
+  SqliteRegister(const RegisterLocation& where, sqlite3* db) : Register(where.shown), db_(db) {}
+  ~SqliteRegister() override { sqlite3_close_v2(db_); }
+
+  // Makes sure the file is a register of a version this build reads, and
+  // creates the tables in a new, empty file when writing.
+  bool Prepare(Mode mode, std::string& error);
+
+  std::unique_ptr<RegisterBatch> Begin(std::string& error) override;
+  bool Scan(const EntryFilter& filter, const std::function<bool(const StoredEntry&)>& each,
+            std::string& error) override;
+
+  sqlite3* db() const { return db_; }
+  std::string Failed(int code) const { return fmt::format("{}: {}", shown(), Why(db_, code)); }
+  int Exec(const char* sql) { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
+
+ protected:
+  bool ScanSeals(const std::function<void(const BatchSeal&)>& each, std::string& error) override;
+  bool CheckStorage(std::vector<std::string>& problems, std::string& error) override;
+
+ private:
+  bool ListTables(bool& ours, bool& others, std::string& error);
+  bool Pragma(const char* sql, std::string& error);
+  bool CreateSchema(std::string& error);
+  bool CheckVersion(std::string& error);
+  bool BeginImmediate(std::string& error);
+  bool HeadMatchesSeal(std::int64_t& last_seq, std::string& last_hash, std::int64_t& batch,
+                       std::string& error);
+
+  sqlite3* db_;
+};
+
+bool SqliteRegister::Prepare(Mode mode, std::string& error) {
+  sqlite3_busy_timeout(db_, 5000);
+  bool ours = false, others = false;
+  if (!ListTables(ours, others, error)) return false;
+  if (!ours && others) {
+    error = fmt::format("{}: not a triage register (the database holds other tables); it was left "
+                        "as it was",
+                        shown());
+    return false;
+  }
+  if (!ours && mode == Mode::kRead) {
+    error = fmt::format("{}: not a triage register (the database is empty)", shown());
+    return false;
+  }
+  if (mode == Mode::kWrite) {
+    // Before any write: WAL lets readers read while a batch is recorded.
+    if (!Pragma("PRAGMA journal_mode = WAL", error)) return false;
+    Exec("PRAGMA synchronous = FULL");
+    if (!ours && !CreateSchema(error)) return false;
+  }
+  return CheckVersion(error);
+}
+
+bool SqliteRegister::ListTables(bool& ours, bool& others, std::string& error) {
+  Statement tables(db_, "SELECT name FROM sqlite_master WHERE type = 'table'");
+  int code = tables.code();
+  if (code != SQLITE_OK) {
+    error = Failed(code);
+    return false;
+  }
+  while ((code = tables.Step()) == SQLITE_ROW) {
+    (tables.Text(0) == "triage_meta" ? ours : others) = true;
+  }
+  if (code != SQLITE_DONE) error = Failed(code);
+  return code == SQLITE_DONE;
+}
+
+bool SqliteRegister::Pragma(const char* sql, std::string& error) {
+  Statement pragma(db_, sql);
+  int code = pragma.Step();
+  if (code != SQLITE_ROW && code != SQLITE_DONE) {
+    error = Failed(code);
+    return false;
+  }
+  return true;
+}
+
+bool SqliteRegister::CreateSchema(std::string& error) {
+  if (!BeginImmediate(error)) return false;
+  // Another process may have created it while this one waited.
+  bool ours = false, others = false;
+  if (!ListTables(ours, others, error)) {
+    Exec("ROLLBACK");
+    return false;
+  }
+  if (ours) return Exec("COMMIT") == SQLITE_OK;
+  std::vector<std::string> sql = SchemaStatements("INTEGER");
+  for (const char* table : kTables) {
+    for (const char* what : {"UPDATE", "DELETE"}) {
+      sql.push_back(fmt::format(
+          "CREATE TRIGGER {0}_no_{1} BEFORE {1} ON {0} BEGIN SELECT RAISE(ABORT, 'the decision "
+          "register is append-only'); END",
+          table, what == std::string("UPDATE") ? "update" : "delete", what));
+    }
+  }
+  sql.push_back(fmt::format("INSERT INTO triage_meta VALUES ('format', '{}')", kFormatName));
+  sql.push_back(fmt::format("INSERT INTO triage_schema VALUES ({}, '{}')", kRegisterSchemaVersion,
+                            UtcNow()));
+  for (const std::string& statement : sql) {
+    int code = Exec(statement.c_str());
+    if (code != SQLITE_OK) {
+      error = Failed(code);
+      Exec("ROLLBACK");
+      return false;
+    }
+  }
+  int code = Exec("COMMIT");
+  if (code != SQLITE_OK) {
+    error = Failed(code);
+    Exec("ROLLBACK");
+    return false;
+  }
+  return true;
+}
+
+bool SqliteRegister::CheckVersion(std::string& error) {
+  Statement format(db_, "SELECT value FROM triage_meta WHERE key = 'format'");
+  if (format.Step() != SQLITE_ROW || format.Text(0) != kFormatName) {
+    error = fmt::format("{}: not a triage register (its format is not '{}'); it was left as it was",
+                        shown(), kFormatName);
+    return false;
+  }
+  Statement version(db_, "SELECT max(version) FROM triage_schema");
+  if (version.Step() != SQLITE_ROW) {
+    error = Failed(version.code());
+    return false;
+  }
+  std::int64_t v = version.Int(0);
+  if (v > kRegisterSchemaVersion) {
+    error = fmt::format(
+        "{}: the register was written by a newer triage (schema version {}; this one reads up to "
+        "{}): use a newer triage",
+        shown(), v, kRegisterSchemaVersion);
+    return false;
+  }
+  // Version 1 is the first: nothing to migrate yet. A later version adds
+  // its steps here, each in one transaction, each a row of triage_schema.
+  return true;
+}
+
+bool SqliteRegister::BeginImmediate(std::string& error) {
+  // The busy timeout waits 5 s at a time; bounded retries make the whole.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kBusyWaitSeconds);
+  for (;;) {
+    int code = Exec("BEGIN IMMEDIATE");
+    if (code == SQLITE_OK) return true;
+    if ((code & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
+      error = Failed(code);
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+bool SqliteRegister::HeadMatchesSeal(std::int64_t& last_seq, std::string& last_hash,
+                                     std::int64_t& batch, std::string& error) {
+  last_seq = 0;
+  last_hash = GenesisHash();
+  batch = 0;
+  Statement head(db_, "SELECT seq, prev_hash, hash, body FROM triage_entries ORDER BY seq DESC "
+                      "LIMIT 1");
+  Statement seal(db_, "SELECT batch, last_seq, last_hash FROM triage_batches ORDER BY batch DESC "
+                      "LIMIT 1");
+  int head_code = head.Step(), seal_code = seal.Step();
+  for (int code : {head_code, seal_code}) {
+    if (code != SQLITE_ROW && code != SQLITE_DONE) {
+      error = Failed(code);
+      return false;
+    }
+  }
+  if (head_code == SQLITE_ROW) {
+    last_seq = head.Int(0);
+    last_hash = head.Text(2);
+  }
+  if (seal_code == SQLITE_ROW) batch = seal.Int(0);
+  bool matches = head_code == SQLITE_DONE
+                     ? seal_code == SQLITE_DONE
+                     : seal_code == SQLITE_ROW && seal.Int(1) == last_seq &&
+                           seal.Text(2) == last_hash &&
+                           EntryHash(last_seq, head.Text(1), head.Text(3)) == last_hash;
+  if (!matches) error = HeadMismatch(shown());
+  return matches;
+}
+
+std::unique_ptr<RegisterBatch> SqliteRegister::Begin(std::string& error) {
+  if (sqlite3_db_readonly(db_, "main") == 1) {
+    error = Failed(SQLITE_READONLY);
+    return nullptr;
+  }
+  if (!BeginImmediate(error)) return nullptr;
+  std::int64_t last_seq = 0, batch = 0;
+  std::string last_hash;
+  if (!HeadMatchesSeal(last_seq, last_hash, batch, error)) {
+    Exec("ROLLBACK");
+    return nullptr;
+  }
+  return std::make_unique<SqliteBatch>(*this, last_seq, std::move(last_hash), batch + 1);
+}
+
+SqliteBatch::SqliteBatch(SqliteRegister& reg, std::int64_t last_seq, std::string last_hash,
+                         std::int64_t batch)
+    : reg_(reg),
+      chain_(last_seq, std::move(last_hash)),
+      batch_(batch),
+      insert_(reg.db(),
+              "INSERT INTO triage_entries (seq, recorded_at, case_id, ruleset_version, status, "
+              "body, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") {}
+
+SqliteBatch::~SqliteBatch() {
+  if (open_) reg_.Exec("ROLLBACK");
+}
+
+bool SqliteBatch::Add(const std::string& body, std::string& error) {
+  StoredEntry e;
+  if (!chain_.Next(body, e, error)) return false;
+  insert_.Reset();
+  insert_.Bind(1, e.seq);
+  insert_.Bind(2, e.recorded_at);
+  if (e.case_id) {
+    insert_.Bind(3, *e.case_id);
+  } else {
+    insert_.BindNull(3);
+  }
+  insert_.Bind(4, e.ruleset_version);
+  insert_.Bind(5, e.status);
+  insert_.Bind(6, e.body);
+  insert_.Bind(7, e.prev_hash);
+  insert_.Bind(8, e.hash);
+  int code = insert_.Step();
+  if (code != SQLITE_DONE) {
+    error = reg_.Failed(code);
+    return false;
+  }
+  return true;
+}
+
+bool SqliteBatch::Commit(std::int64_t& entries, std::string& error) {
+  entries = chain_.added();
+  int code = SQLITE_OK;
+  if (entries > 0) {
+    Statement seal(reg_.db(), "INSERT INTO triage_batches VALUES (?, ?, ?, ?, ?)");
+    seal.Bind(1, batch_);
+    seal.Bind(2, chain_.first_seq());
+    seal.Bind(3, chain_.last_seq());
+    seal.Bind(4, chain_.last_hash());
+    seal.Bind(5, UtcNow());
+    code = seal.Step();
+    if (code != SQLITE_DONE) {
+      error = reg_.Failed(code);
+      return false;  // the destructor rolls back
+    }
+  }
+  code = reg_.Exec("COMMIT");
+  if (code != SQLITE_OK) {
+    error = reg_.Failed(code);
+    return false;
+  }
+  open_ = false;
+  return true;
+}
+
+bool SqliteRegister::Scan(const EntryFilter& filter,
+                          const std::function<bool(const StoredEntry&)>& each,
+                          std::string& error) {
+  Statement scan(db_, filter.case_id
+                          ? "SELECT seq, prev_hash, hash, body, recorded_at, case_id, "
+                            "ruleset_version, status FROM triage_entries WHERE case_id = ? "
+                            "ORDER BY seq"
+                          : "SELECT seq, prev_hash, hash, body, recorded_at, case_id, "
+                            "ruleset_version, status FROM triage_entries ORDER BY seq");
+  if (!scan.ok()) {
+    error = Failed(scan.code());
+    return false;
+  }
+  if (filter.case_id) scan.Bind(1, *filter.case_id);
+  StoredEntry e;
+  int code;
+  while ((code = scan.Step()) == SQLITE_ROW) {
+    e.seq = scan.Int(0);
+    e.prev_hash = scan.Text(1);
+    e.hash = scan.Text(2);
+    e.body = scan.Text(3);
+    e.recorded_at = scan.Text(4);
+    e.case_id = scan.IsNull(5) ? std::nullopt : std::optional<std::string>(scan.Text(5));
+    e.ruleset_version = scan.Text(6);
+    e.status = scan.Text(7);
+    if (Passes(filter, e) && !each(e)) return true;
+  }
+  if (code != SQLITE_DONE) {
+    error = Failed(code);
+    return false;
+  }
+  return true;
+}
+
+bool SqliteRegister::ScanSeals(const std::function<void(const BatchSeal&)>& each,
+                               std::string& error) {
+  Statement scan(db_, "SELECT batch, first_seq, last_seq, last_hash FROM triage_batches "
+                      "ORDER BY batch");
+  int code;
+  while ((code = scan.Step()) == SQLITE_ROW) {
+    each(BatchSeal{scan.Int(0), scan.Int(1), scan.Int(2), scan.Text(3)});
+  }
+  if (code != SQLITE_DONE) {
+    error = Failed(code);
+    return false;
+  }
+  return true;
+}
+
+bool SqliteRegister::CheckStorage(std::vector<std::string>& problems, std::string& error) {
+  Statement check(db_, "PRAGMA integrity_check");
+  int code;
+  while ((code = check.Step()) == SQLITE_ROW) {
+    std::string line = check.Text(0);
+    if (line != "ok") problems.push_back(line);
+  }
+  if (code != SQLITE_DONE) {
+    error = Failed(code);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<Register> OpenSqlite(const RegisterLocation& where, Register::Mode mode,
+                                     std::string& error) {
+  struct stat st {};
+  bool exists = stat(where.target.c_str(), &st) == 0;
+  if (!exists && mode == Register::Mode::kRead) {
+    error = fmt::format("{}: no register here (record decisions with 'triage route --record')",
+                        where.shown);
+    return nullptr;
+  }
+  if (exists && !S_ISREG(st.st_mode)) {
+    error = fmt::format("{}: not a regular file; a register is a file", where.shown);
+    return nullptr;
+  }
+  int flags = SQLITE_OPEN_NOMUTEX | (mode == Register::Mode::kWrite
+                                         ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                         : SQLITE_OPEN_READONLY);
+  sqlite3* db = nullptr;
+  int code = sqlite3_open_v2(where.target.c_str(), &db, flags, nullptr);
+  auto reg = std::make_unique<SqliteRegister>(where, db);
+  if (code != SQLITE_OK) {
+    error = reg->Failed(code);
+    return nullptr;
+  }
+  sqlite3_extended_result_codes(db, 1);
+  if (!reg->Prepare(mode, error)) return nullptr;
+  return reg;
+}
+
+}  // namespace triage::register_internal
