@@ -86,6 +86,7 @@ class Verifier {
   void Entry(const StoredEntry& e) {
     ++report_.entries;
     if (e.seq > next_seq_) {
+      removed_.emplace_back(next_seq_, e.seq - 1);
       Problem(next_seq_, e.seq == next_seq_ + 1
                              ? fmt::format("entry {} was removed", next_seq_)
                              : fmt::format("entries {} to {} were removed", next_seq_, e.seq - 1));
@@ -95,12 +96,14 @@ class Verifier {
       Problem(e.seq, fmt::format("entry {} was inserted: no recorded batch committed it", e.seq));
     } else if (EntryHash(e.seq, e.prev_hash, e.body) != e.hash) {
       Problem(e.seq, fmt::format("entry {} was changed: its contents do not match its hash", e.seq));
-    } else if (!gap && e.prev_hash != last_hash_) {
+    } else if (!gap && last_intact_ && e.prev_hash != last_hash_) {
       Problem(e.seq, fmt::format("entry {} does not follow entry {}: one of them was replaced, or "
                                  "entry {} inserted",
                                  e.seq, e.seq - 1, e.seq));
     }
     CheckColumns(e);
+    // A broken link after an entry already found changed says nothing new.
+    last_intact_ = problems_.count(e.seq) == 0;
     hashes_[e.seq] = e.hash;
     last_hash_ = e.hash;
     next_seq_ = e.seq + 1;
@@ -112,12 +115,12 @@ class Verifier {
     for (const auto& [first, seal] : seals_) {
       ++report_.batches;
       auto it = hashes_.find(seal.last_seq);
-      if (it == hashes_.end()) {
+      if (it == hashes_.end() && !Removed(seal.last_seq)) {
         Problem(seal.last_seq, fmt::format("entry {} was removed: batch {} committed entries {} to "
                                            "{}",
                                            seal.last_seq, seal.batch, seal.first_seq,
                                            seal.last_seq));
-      } else if (it->second != seal.last_hash) {
+      } else if (it != hashes_.end() && it->second != seal.last_hash) {
         Problem(seal.last_seq, fmt::format("entry {} was changed: batch {} sealed it with another "
                                            "hash",
                                            seal.last_seq, seal.batch));
@@ -145,6 +148,14 @@ class Verifier {
     if (v->status != e.status) differs("status");
   }
 
+  // Whether entry `seq` is in a gap already reported.
+  bool Removed(std::int64_t seq) const {
+    for (const auto& [first, last] : removed_) {
+      if (first <= seq && seq <= last) return true;
+    }
+    return false;
+  }
+
   // Whether a batch's seal covers entry `seq`.
   bool Covered(std::int64_t seq) const {
     auto it = seals_.upper_bound(seq);
@@ -160,6 +171,8 @@ class Verifier {
   std::map<std::int64_t, BatchSeal> seals_;  // by first entry
   std::map<std::int64_t, std::string> hashes_;           // stored hash by entry
   std::map<std::int64_t, std::string> problems_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> removed_;  // gaps found
+  bool last_intact_ = true;
   std::int64_t next_seq_ = 1;
   std::string last_hash_ = GenesisHash();
 };

@@ -27,7 +27,7 @@ std::vector<std::string> Codes(const std::string& yaml) {
   return codes;
 }
 
-static Record MakeRecord(const CompiledRules& c, const std::string& case_json) {
+Record MakeRecord(const CompiledRules& c, const std::string& case_json) {
   Record r;
   int n = 0;
   ReadCases(case_json, InputFormat::kJson, [&](RawCase raw) {

@@ -22,6 +22,9 @@ std::string DiagnosticsText(const std::string& yaml);
 /// Diagnostic codes of `yaml`, in output order.
 std::vector<std::string> Codes(const std::string& yaml);
 
+/// Routes one case (a JSON object): the record, invalid or decided.
+Record MakeRecord(const CompiledRules& c, const std::string& case_json);
+
 /// Routes one case (a JSON object) and returns its JSON record.
 std::string RouteJson(const CompiledRules& c, const std::string& case_json,
                       const std::string& lang = "");
