@@ -64,7 +64,7 @@ class Router {
         json_cases_(rs_),
         texts_(batch_size),
         statuses_(batch_size),
-        bodies_(batch_size),
+        entries_(batch_size),
         scratch_(threads) {
     options_.ignore_unknown_facts = args.ignore_unknown_facts;
   }
@@ -112,7 +112,7 @@ class Router {
     if (register_ && record_error_.empty()) {
       // After the first failure nothing more is added: the batch is lost
       // whole, and the run ends with the reason.
-      register_->Add(bodies_[slot], record_error_);
+      register_->Add(entries_[slot], record_error_);
     }
   }
 
@@ -152,7 +152,7 @@ class Router {
     if (!r.invalid()) Evaluate(graph_, r.values, r.decision);
     statuses_[slot] = StatusOf(r);
     texts_[slot] = stream_.record(rs_, r, lang_);
-    if (register_) bodies_[slot] = EntryBody(rs_, r, context_);
+    if (register_) entries_[slot] = MakeEntry(rs_, r, context_);
   }
 
   const RuleSet& rs_;
@@ -165,7 +165,7 @@ class Router {
   std::string name_;                    // of the input being read
   std::vector<std::string> texts_;      // per slot of a batch: the rendered record
   std::vector<RecordStatus> statuses_;  // and its status
-  std::vector<std::string> bodies_;     // and its register entry, when recording
+  std::vector<NewEntry> entries_;       // and its register entry, when recording
   RegisterBatch* register_ = nullptr;
   RecordingContext context_;
   std::string record_error_;

@@ -25,7 +25,7 @@ if [ "$(id -u)" -eq 0 ]; then
   chown "$user" "$dir"
   as=(setpriv --reuid="$(id -u "$user")" --regid="$(id -g "$user")" --clear-groups --)
 fi
-ctl="${as[*]} $bin/pg_ctl -D $dir/data -l $dir/log -w -o \"-k $dir -c listen_addresses='' -c fsync=off\""
+ctl="${as[*]} $bin/pg_ctl -D $dir/data -l $dir/log -w -o \"-k $dir -c listen_addresses='' -c fsync=${TRIAGE_PG_FSYNC:-off}\""
 
 stop() {
   eval "$ctl stop -m immediate" >/dev/null 2>&1 || true

@@ -17,10 +17,9 @@ class Chain {
   Chain(std::int64_t last_seq, std::string last_hash)
       : first_seq_(last_seq + 1), last_seq_(last_seq), last_hash_(std::move(last_hash)) {}
 
-  /// The next entry for `body`: its sequence number, hashes and the columns
-  /// copied from the body. False with `error` set when the body is not one
-  /// that EntryBody wrote.
-  bool Next(const std::string& body, StoredEntry& entry, std::string& error);
+  /// `entry` takes the next place in the chain: its sequence number and
+  /// hashes.
+  void Next(const NewEntry& entry, std::int64_t& seq, std::string& prev_hash, std::string& hash);
 
   std::int64_t first_seq() const { return first_seq_; }
   std::int64_t last_seq() const { return last_seq_; }

@@ -221,17 +221,47 @@ std::optional<EntryView> ParseEntryBody(std::string_view body, std::string& erro
   return v;
 }
 
-std::string EntryHash(std::int64_t seq, std::string_view prev_hash, std::string_view body) {
-  std::string head = fmt::format("triage-register/1\n{}\n{}\n", seq, prev_hash);
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+namespace {
+
+std::string Sha256(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned length = 0;
-  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  EVP_DigestUpdate(ctx, head.data(), head.size());
-  EVP_DigestUpdate(ctx, body.data(), body.size());
-  EVP_DigestFinal_ex(ctx, digest, &length);
-  EVP_MD_CTX_free(ctx);
+  EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
   return Hex(digest, length);
+}
+
+}  // namespace
+
+std::string ChainHash(std::int64_t seq, std::string_view prev_hash, std::string_view body_sha256) {
+  return Sha256(fmt::format("triage-register/1\n{}\n{}\n{}", seq, prev_hash, body_sha256));
+}
+
+std::string EntryHash(std::int64_t seq, std::string_view prev_hash, std::string_view body) {
+  return ChainHash(seq, prev_hash, Sha256(body));
+}
+
+NewEntry MakeEntry(const RuleSet& rs, const Record& r, const RecordingContext& context) {
+  NewEntry e;
+  e.body = EntryBody(rs, r, context);
+  e.body_sha256 = Sha256(e.body);
+  e.recorded_at = context.recorded_at;
+  e.case_id = r.case_id;
+  e.ruleset_version = rs.version;
+  e.status = NameOf(StatusOf(r));
+  return e;
+}
+
+std::optional<NewEntry> EntryFromBody(std::string body, std::string& error) {
+  std::optional<EntryView> view = ParseEntryBody(body, error);
+  if (!view) return std::nullopt;
+  NewEntry e;
+  e.body_sha256 = Sha256(body);
+  e.body = std::move(body);
+  e.recorded_at = view->recorded_at;
+  e.case_id = view->case_id;
+  e.ruleset_version = view->ruleset_version;
+  e.status = view->status;
+  return e;
 }
 
 const std::string& GenesisHash() {

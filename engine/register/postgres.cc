@@ -90,7 +90,7 @@ class PostgresBatch : public RegisterBatch {
                 std::int64_t batch)
       : reg_(reg), chain_(last_seq, std::move(last_hash)), batch_(batch) {}
   ~PostgresBatch() override;
-  bool Add(const std::string& body, std::string& error) override;
+  bool Add(const NewEntry& entry, std::string& error) override;
   bool Commit(std::int64_t& entries, std::string& error) override;
 
  private:
@@ -268,10 +268,11 @@ PostgresBatch::~PostgresBatch() {
   reg_.Exec("ROLLBACK");
 }
 
-bool PostgresBatch::Add(const std::string& body, std::string& error) {
-  StoredEntry e;
-  if (!chain_.Next(body, e, error)) return false;
-  buffer_ += std::to_string(e.seq);
+bool PostgresBatch::Add(const NewEntry& e, std::string& error) {
+  std::int64_t seq = 0;
+  std::string prev_hash, hash;
+  chain_.Next(e, seq, prev_hash, hash);
+  buffer_ += std::to_string(seq);
   buffer_ += '\t';
   AppendCopyField(buffer_, e.recorded_at);
   buffer_ += '\t';
@@ -280,7 +281,9 @@ bool PostgresBatch::Add(const std::string& body, std::string& error) {
   } else {
     buffer_ += "\\N";
   }
-  for (const std::string* field : {&e.ruleset_version, &e.status, &e.body, &e.prev_hash, &e.hash}) {
+  for (const std::string* field :
+       {&e.ruleset_version, &e.status, &e.body, static_cast<const std::string*>(&prev_hash),
+        static_cast<const std::string*>(&hash)}) {
     buffer_ += '\t';
     AppendCopyField(buffer_, *field);
   }

@@ -56,20 +56,13 @@ std::unique_ptr<Register> Register::Open(const RegisterLocation& where, Mode mod
 
 namespace register_internal {
 
-bool Chain::Next(const std::string& body, StoredEntry& entry, std::string& error) {
-  std::optional<EntryView> view = ParseEntryBody(body, error);
-  if (!view) return false;
-  entry.seq = last_seq_ + 1;
-  entry.prev_hash = last_hash_;
-  entry.hash = EntryHash(entry.seq, entry.prev_hash, body);
-  entry.body = body;
-  entry.recorded_at = view->recorded_at;
-  entry.case_id = view->case_id;
-  entry.ruleset_version = view->ruleset_version;
-  entry.status = view->status;
-  last_seq_ = entry.seq;
-  last_hash_ = entry.hash;
-  return true;
+void Chain::Next(const NewEntry& entry, std::int64_t& seq, std::string& prev_hash,
+                 std::string& hash) {
+  seq = last_seq_ + 1;
+  prev_hash = last_hash_;
+  hash = ChainHash(seq, prev_hash, entry.body_sha256);
+  last_seq_ = seq;
+  last_hash_ = hash;
 }
 
 }  // namespace register_internal

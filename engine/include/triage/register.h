@@ -80,6 +80,24 @@ struct RecordingContext {
 /// null). Pure: same arguments, same bytes.
 std::string EntryBody(const RuleSet& rs, const Record& r, const RecordingContext& context);
 
+/// An entry ready to be added: its body and what the register's columns
+/// copy from it, with the digest of the body, all made where the case was
+/// decided (on any thread), so that adding it to the chain is cheap.
+struct NewEntry {
+  std::string body;
+  std::string body_sha256;  ///< hex
+  std::string recorded_at;
+  std::optional<std::string> case_id;
+  std::string ruleset_version;
+  std::string status;
+};
+
+/// EntryBody, and the rest of the entry.
+NewEntry MakeEntry(const RuleSet& rs, const Record& r, const RecordingContext& context);
+/// The entry for a body that EntryBody wrote; nullopt with `error` set for
+/// any other text.
+std::optional<NewEntry> EntryFromBody(std::string body, std::string& error);
+
 /// An entry as stored.
 struct StoredEntry {
   std::int64_t seq = 0;  ///< 1, 2, 3, ... in the order recorded
@@ -117,8 +135,11 @@ struct EntryView {
 std::optional<EntryView> ParseEntryBody(std::string_view body, std::string& error);
 
 /// The chain's hash of an entry: SHA-256 over a fixed prefix, the sequence
-/// number, the previous entry's hash and the body; lower-case hex.
+/// number, the previous entry's hash and the SHA-256 of the body;
+/// lower-case hex.
 std::string EntryHash(std::int64_t seq, std::string_view prev_hash, std::string_view body);
+/// The same from the body's digest (hex).
+std::string ChainHash(std::int64_t seq, std::string_view prev_hash, std::string_view body_sha256);
 /// The previous hash of the first entry: 64 zeros.
 const std::string& GenesisHash();
 
@@ -156,8 +177,13 @@ struct BatchSeal {
 class RegisterBatch {
  public:
   virtual ~RegisterBatch() = default;
-  /// Appends one entry: `body` as EntryBody wrote it.
-  virtual bool Add(const std::string& body, std::string& error) = 0;
+  /// Appends one entry.
+  virtual bool Add(const NewEntry& entry, std::string& error) = 0;
+  /// Appends the entry of `body` (as EntryBody wrote it).
+  bool Add(const std::string& body, std::string& error) {
+    std::optional<NewEntry> entry = EntryFromBody(body, error);
+    return entry && Add(*entry, error);
+  }
   /// Makes the batch durable; returns the number of entries it held.
   virtual bool Commit(std::int64_t& entries, std::string& error) = 0;
 };
