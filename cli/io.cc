@@ -1,9 +1,11 @@
 #include "cli/io.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -51,7 +53,29 @@ OutputSink::~OutputSink() {
 bool OutputSink::Open(const std::string& path, std::string& error) {
   path_ = path;
   if (!path.empty()) {
-    temp_ = fmt::format("{}.tmp-{}", path, getpid());
+    // A symbolic link stays: the file it names is the one replaced. A
+    // device or a pipe is written to as it is, never replaced by a file
+    // (`-o /dev/null` as root would otherwise replace it for everyone).
+    if (char* real = realpath(path.c_str(), nullptr)) {
+      path_ = real;
+      std::free(real);
+    }
+    struct stat st {};
+    if (stat(path_.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      error = fmt::format("cannot write '{}': it is a directory", path);
+      return false;
+    }
+    if (stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+      file_.open(path_, std::ios::binary);
+      if (!file_) {
+        error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
+        return false;
+      }
+      direct_ = true;
+      writer_ = std::thread([this] { WriteBlocks(); });
+      return true;
+    }
+    temp_ = fmt::format("{}.tmp-{}", path_, getpid());
     file_.open(temp_, std::ios::binary | std::ios::trunc);
     if (!file_) {
       error = fmt::format("cannot write '{}': {}", path, std::strerror(errno));
@@ -79,6 +103,11 @@ bool OutputSink::Commit(std::string& error) {
     return false;
   }
   file_.close();
+  if (direct_) {
+    if (file_) return committed_ = true;
+    error = fmt::format("cannot write '{}': {}", path_, std::strerror(errno));
+    return false;
+  }
   if (!file_ || std::rename(temp_.c_str(), path_.c_str()) != 0) {
     error = fmt::format("cannot write '{}': {}", path_, std::strerror(errno));
     return false;

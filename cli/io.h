@@ -59,7 +59,9 @@ std::optional<std::string> ReadInput(const std::string& path, Io& io, std::strin
 
 /// Where output goes: `io.out`, or a temporary file beside the target that
 /// is renamed to the target only when everything was written, so that a
-/// failed or interrupted run leaves no partial file. Text is gathered in
+/// failed or interrupted run leaves no partial file. A symbolic link is
+/// followed (its target is replaced, the link stays); a device or a pipe is
+/// written to directly, never replaced. Text is gathered in
 /// blocks that a writer thread writes out, so that the work goes on while
 /// the system takes the bytes.
 class OutputSink {
@@ -89,6 +91,7 @@ class OutputSink {
   std::string path_, temp_, buffer_;
   std::ofstream file_;
   bool committed_ = false;
+  bool direct_ = false;  // a device or a pipe: written to as it is
   std::thread writer_;
   std::mutex mutex_;
   std::condition_variable ready_, room_;

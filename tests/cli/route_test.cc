@@ -1,4 +1,7 @@
 // `triage route` as a user runs it.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 #include <catch2/catch.hpp>
@@ -257,4 +260,37 @@ TEST_CASE("cli: route: the format follows the --output file's name") {
     CHECK(r.status == 1);  // the register has an invalid case
     CHECK(Slurp(out).rfind(c.starts, 0) == 0);
   }
+}
+
+TEST_CASE("cli: route: -o onto a link, a device or a pipe never replaces it with a file") {
+  Sandbox box;
+  std::string rules = "rules/lokale-driehoek.yaml";
+  std::string one = "examples/cases/01-bedreiging.yaml";
+  fs::path target = box.Write("target.jsonl", "old\n");
+  fs::path link = box.dir() / "link.jsonl";
+  fs::create_symlink(target, link);
+  Run r = box.Triage("route " + rules + " " + one + " -o " + link.string());
+  CHECK(r.status == 0);
+  CHECK(fs::is_symlink(link));
+  CHECK(Slurp(target).rfind("{\"case_id\": \"2026-0142\"", 0) == 0);
+
+  // As root, replacing /dev/null would break it for the whole machine.
+  r = box.Triage("route " + rules + " " + one + " -o /dev/null");
+  CHECK(r.status == 0);
+  CHECK(fs::is_character_file("/dev/null"));
+
+  fs::path fifo = box.dir() / "pipe";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  fs::path got = box.dir() / "got";
+  std::string reader = "cat '" + fifo.string() + "' > '" + got.string() + "' &";
+  REQUIRE(std::system(reader.c_str()) == 0);
+  r = box.Triage("route " + rules + " " + one + " -o " + fifo.string());
+  CHECK(r.status == 0);
+  CHECK(fs::is_fifo(fifo));
+  for (int i = 0; i < 100 && Slurp(got).empty(); ++i) usleep(10000);
+  CHECK(Slurp(got).find("2026-0142") != std::string::npos);
+
+  r = box.Triage("route " + rules + " " + one + " -o " + box.dir().string());
+  CHECK(r.status == 2);
+  CHECK(r.err.find("it is a directory") != std::string::npos);
 }
