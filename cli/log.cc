@@ -64,9 +64,13 @@ std::string EntryLine(const StoredEntry& e) {
   std::string outcome = v->status;
   if (!routes.empty()) outcome += (v->status == "undetermined" ? ", possible: " : " ") + routes;
   if (v->rule) outcome += fmt::format(" (rule {})", *v->rule);
+  if (!v->rule && v->status == "decided") outcome += " (no rule applied: the default route)";
   std::string line = fmt::format("#{}  {}  {}  {} {}: {}\n", e.seq, v->recorded_at, v->officer,
                                  v->ruleset_id, v->ruleset_version, outcome);
   if (v->reason) line += fmt::format("    {}\n", *v->reason);
+  if (EntryHash(e.seq, e.prev_hash, e.body) != e.hash) {
+    line += "    (this entry does not match its hash: it was changed; run 'triage log verify')\n";
+  }
   return line;
 }
 

@@ -63,4 +63,8 @@ std::vector<std::string> SchemaStatements(const std::string& integer);
 inline constexpr const char* kTables[] = {"triage_meta", "triage_schema", "triage_entries",
                                           "triage_batches"};
 
+/// The names of the triggers that keep the tables append-only, as each
+/// backend makes them.
+std::vector<std::string> ExpectedTriggers(bool postgres);
+
 }  // namespace triage::register_internal

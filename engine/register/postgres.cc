@@ -5,6 +5,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -123,7 +124,7 @@ class PostgresRegister : public Register {
 
  protected:
   bool ScanSeals(const std::function<void(const BatchSeal&)>& each, std::string& error) override;
-  bool CheckStorage(std::vector<std::string>&, std::string&) override { return true; }
+  bool CheckStorage(std::vector<std::string>& problems, std::string& error) override;
 
  private:
   bool IsRegister(bool& ours, std::string& error);
@@ -382,6 +383,24 @@ bool PostgresRegister::ScanSeals(const std::function<void(const BatchSeal&)>& ea
   }
   for (int row = 0; row < r.rows(); ++row) {
     each(BatchSeal{r.Int(row, 0), r.Int(row, 1), r.Int(row, 2), r.Text(row, 3)});
+  }
+  return true;
+}
+
+bool PostgresRegister::CheckStorage(std::vector<std::string>& problems, std::string& error) {
+  Result r = Exec("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal");
+  if (!r.ok()) {
+    error = Failed();
+    return false;
+  }
+  std::vector<std::string> triggers;
+  for (int row = 0; row < r.rows(); ++row) triggers.push_back(r.Text(row, 0));
+  for (const std::string& expected : ExpectedTriggers(true)) {
+    if (std::find(triggers.begin(), triggers.end(), expected) == triggers.end()) {
+      problems.push_back(fmt::format("the append-only trigger '{}' was dropped: the register "
+                                     "can be changed without a trace in the database",
+                                     expected));
+    }
   }
   return true;
 }

@@ -86,13 +86,13 @@ class Verifier {
     }
     bool gap = e.seq != next_seq_;
     if (!Covered(e.seq)) {
-      Problem(e.seq, fmt::format("entry {} was inserted: no recorded batch committed it", e.seq));
+      Problem(e.seq, fmt::format("{} was inserted: no recorded batch committed it", Name(e)));
     } else if (EntryHash(e.seq, e.prev_hash, e.body) != e.hash) {
-      Problem(e.seq, fmt::format("entry {} was changed: its contents do not match its hash", e.seq));
+      Problem(e.seq, fmt::format("{} was changed: its contents do not match its hash", Name(e)));
     } else if (!gap && last_intact_ && e.prev_hash != last_hash_) {
-      Problem(e.seq, fmt::format("entry {} does not follow entry {}: one of them was replaced, or "
+      Problem(e.seq, fmt::format("{} does not follow entry {}: one of them was replaced, or "
                                  "entry {} inserted",
-                                 e.seq, e.seq - 1, e.seq));
+                                 Name(e), e.seq - 1, e.seq));
     }
     CheckColumns(e);
     // A broken link after an entry already found changed says nothing new.
@@ -124,16 +124,23 @@ class Verifier {
   }
 
  private:
+  // "entry 17 (case 2026-0142)": the case helps an auditor more than the
+  // number alone.
+  static std::string Name(const StoredEntry& e) {
+    if (!e.case_id) return fmt::format("entry {}", e.seq);
+    return fmt::format("entry {} (case {})", e.seq, *e.case_id);
+  }
+
   void CheckColumns(const StoredEntry& e) {
     std::string error;
     std::optional<EntryView> v = ParseEntryBody(e.body, error);
     if (!v) {
-      Problem(e.seq, fmt::format("entry {} was changed: {}", e.seq, error));
+      Problem(e.seq, fmt::format("{} was changed: {}", Name(e), error));
       return;
     }
     auto differs = [&](const char* column) {
-      Problem(e.seq, fmt::format("entry {} was changed: its {} column does not match its contents",
-                                 e.seq, column));
+      Problem(e.seq, fmt::format("{} was changed: its {} column does not match its contents",
+                                 Name(e), column));
     };
     if (v->recorded_at != e.recorded_at) differs("recorded_at");
     if (v->case_id != e.case_id) differs("case_id");
@@ -186,7 +193,7 @@ bool Register::Verify(VerifyReport& report, std::string& error) {
   std::vector<std::string> storage;
   if (!CheckStorage(storage, error)) return false;
   for (std::string& problem : storage) {
-    report.problems.push_back({0, fmt::format("the database itself is damaged: {}", problem)});
+    report.problems.push_back({0, std::move(problem)});
   }
   return true;
 }
@@ -225,6 +232,20 @@ std::vector<std::string> SchemaStatements(const std::string& integer) {
       "CREATE TABLE triage_batches (batch " + integer + " PRIMARY KEY, first_seq " + integer +
           " NOT NULL, last_seq " + integer + " NOT NULL, last_hash TEXT NOT NULL, committed_at TEXT NOT NULL)",
   };
+}
+
+std::vector<std::string> ExpectedTriggers(bool postgres) {
+  std::vector<std::string> names;
+  for (const char* table : kTables) {
+    if (postgres) {
+      names.push_back(std::string(table) + "_no_change");
+      names.push_back(std::string(table) + "_no_truncate");
+    } else {
+      names.push_back(std::string(table) + "_no_update");
+      names.push_back(std::string(table) + "_no_delete");
+    }
+  }
+  return names;
 }
 
 }  // namespace triage::register_internal

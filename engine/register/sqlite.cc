@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <thread>
@@ -206,7 +207,7 @@ bool SqliteRegister::CreateSchema(std::string& error) {
   for (const char* table : kTables) {
     for (const char* what : {"UPDATE", "DELETE"}) {
       sql.push_back(fmt::format(
-          "CREATE TRIGGER {0}_no_{1} BEFORE {1} ON {0} BEGIN SELECT RAISE(ABORT, 'the decision "
+          "CREATE TRIGGER {0}_no_{1} BEFORE {2} ON {0} BEGIN SELECT RAISE(ABORT, 'the decision "
           "register is append-only'); END",
           table, what == std::string("UPDATE") ? "update" : "delete", what));
     }
@@ -428,11 +429,23 @@ bool SqliteRegister::ScanSeals(const std::function<void(const BatchSeal&)>& each
 }
 
 bool SqliteRegister::CheckStorage(std::vector<std::string>& problems, std::string& error) {
+  std::vector<std::string> triggers;
+  {
+    Statement list(db_, "SELECT name FROM sqlite_master WHERE type = 'trigger'");
+    while (list.Step() == SQLITE_ROW) triggers.push_back(list.Text(0));
+  }
+  for (const std::string& expected : ExpectedTriggers(false)) {
+    if (std::find(triggers.begin(), triggers.end(), expected) == triggers.end()) {
+      problems.push_back(fmt::format("the append-only trigger '{}' was dropped: the register "
+                                     "can be changed without a trace in the database",
+                                     expected));
+    }
+  }
   Statement check(db_, "PRAGMA integrity_check");
   int code;
   while ((code = check.Step()) == SQLITE_ROW) {
     std::string line = check.Text(0);
-    if (line != "ok") problems.push_back(line);
+    if (line != "ok") problems.push_back("the database itself is damaged: " + line);
   }
   if (code != SQLITE_DONE) {
     error = Failed(code);

@@ -224,7 +224,8 @@ class Register {
 
   virtual bool ScanSeals(const std::function<void(const BatchSeal&)>& each,
                          std::string& error) = 0;
-  /// The database's own integrity check; problems go to `problems`.
+  /// The database's own integrity check, and the append-only triggers in
+  /// place; problems go to `problems`.
   virtual bool CheckStorage(std::vector<std::string>& problems, std::string& error) = 0;
 
  private:

@@ -99,9 +99,12 @@ VerifyReport Verified(Register& reg) {
   return report;
 }
 
-std::vector<std::string> Messages(const VerifyReport& report) {
+// What verify says of entries (seq 0: of the register as a whole).
+std::vector<std::string> Messages(const VerifyReport& report, bool whole = false) {
   std::vector<std::string> out;
-  for (const VerifyProblem& p : report.problems) out.push_back(p.message);
+  for (const VerifyProblem& p : report.problems) {
+    if ((p.seq == 0) == whole) out.push_back(p.message);
+  }
   return out;
 }
 
@@ -288,13 +291,13 @@ TEST_CASE("a changed, a removed and an inserted entry are each found and named",
   const std::vector<Tamper> tampers = {
       {"a changed body",
        "UPDATE triage_entries SET body = replace(body, 'Zuidhaven', 'Noordhaven') WHERE seq = 3",
-       {"entry 3 was changed: its contents do not match its hash"}},
+       {"entry 3 (case c1) was changed: its contents do not match its hash"}},
       {"a changed column",
        "UPDATE triage_entries SET case_id = 'c9' WHERE seq = 2",
-       {"entry 2 was changed: its case_id column does not match its contents"}},
+       {"entry 2 (case c9) was changed: its case_id column does not match its contents"}},
       {"a changed hash",
        "UPDATE triage_entries SET hash = 'f' || substr(hash, 2) WHERE seq = 2",
-       {"entry 2 was changed: its contents do not match its hash"}},
+       {"entry 2 (case c2) was changed: its contents do not match its hash"}},
       {"a removed entry", "DELETE FROM triage_entries WHERE seq = 2", {"entry 2 was removed"}},
       {"removed entries", "DELETE FROM triage_entries WHERE seq IN (2, 3)",
        {"entries 2 to 3 were removed"}},
@@ -303,7 +306,7 @@ TEST_CASE("a changed, a removed and an inserted entry are each found and named",
       {"an inserted entry",
        "INSERT INTO triage_entries SELECT 6, recorded_at, case_id, ruleset_version, status, "
        "body, hash, hash FROM triage_entries WHERE seq = 5",
-       {"entry 6 was inserted: no recorded batch committed it"}},
+       {"entry 6 (case c1) was inserted: no recorded batch committed it"}},
   };
   Folder folder;
   for (const Tamper& t : tampers) {
@@ -315,6 +318,9 @@ TEST_CASE("a changed, a removed and an inserted entry are each found and named",
         REQUIRE(b.Sql(DropTriggers(b) + t.sql) == 0);
         VerifyReport report = Verified(*reg);
         CHECK(Messages(report) == t.found);
+        std::vector<std::string> whole = Messages(report, true);
+        REQUIRE_FALSE(whole.empty());
+        CHECK(whole[0].rfind("the append-only trigger 'triage_entries_no_", 0) == 0);
         // Nothing more is appended to a register whose end does not match.
         std::string error;
         if (t.what == std::string("a removed last entry")) {
