@@ -204,10 +204,15 @@ bool StartRecording(const RouteArgs& args, const RuleSet& rs, Io& io, Recording&
   return rec.batch != nullptr;
 }
 
-bool FinishRecording(Recording& rec, const Router& router, Io& io, std::int64_t& entries) {
+bool FinishRecording(Recording& rec, const Router& router, const std::string& output, Io& io,
+                     std::int64_t& entries) {
   std::string error = router.record_error();
   if (error.empty() && rec.batch->Commit(entries, error)) return true;
-  io.Say(fmt::format("{}; nothing of this run was recorded, and no output was written", error));
+  // Records on standard output went out as they were made; a file is
+  // written only once the batch is recorded.
+  io.Say(fmt::format("{}; nothing of this run was recorded{}", error,
+                     output.empty() ? " (the records on standard output were not recorded either)"
+                                    : ", and no output was written"));
   return false;
 }
 
@@ -247,7 +252,7 @@ int RunRoute(const RouteArgs& args, Io& io) {
   if (status != kExitOk) return status;
   router.End();
   std::int64_t recorded = 0;
-  if (rec.batch && !FinishRecording(rec, router, io, recorded)) return kExitCannot;
+  if (rec.batch && !FinishRecording(rec, router, args.output, io, recorded)) return kExitCannot;
   if (!out.Commit(error)) {
     io.Say(rec.batch ? error + " (the decisions were recorded)" : error);
     return kExitCannot;

@@ -151,7 +151,11 @@ bool PostgresRegister::Run(const std::string& sql, std::string& error) {
 }
 
 bool PostgresRegister::IsRegister(bool& ours, std::string& error) {
-  Result r = Exec("SELECT to_regclass('triage_meta') IS NOT NULL");
+  // From the catalog itself: to_regclass may answer from this session's
+  // cache, which does not yet show a table another writer just made.
+  Result r = Exec(
+      "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON "
+      "n.oid = c.relnamespace WHERE c.relname = 'triage_meta' AND n.nspname = current_schema())");
   if (!r.ok() || r.rows() != 1) {
     error = Failed();
     return false;
