@@ -10,6 +10,7 @@ VerbRun DefineTest(Options& options);
 VerbRun DefineGraph(Options& options);
 VerbRun DefineAudit(Options& options);
 VerbRun DefineLog(Options& options);
+VerbRun DefineMonitor(Options& options);
 
 namespace {
 
@@ -30,6 +31,10 @@ const std::vector<Verb> kVerbs = {
     {"log",
      "The decision register: verify its hash chain, show one case's history, export its entries",
      DefineLog},
+    {"monitor",
+     "Counts and trends per period from the decision register, small counts suppressed, nobody "
+     "named",
+     DefineMonitor},
 };
 
 }  // namespace
