@@ -93,19 +93,17 @@ int RunMonitor(const MonitorArgs& args, Io& io) {
   if (!reg) return kExitCannot;
   Monitor monitor(*options);
   std::string error;
-  auto pass = [&](bool again) {
-    return reg->Scan({}, [&](const StoredEntry& e) {
+  bool ok = reg->Scan({}, [&](const StoredEntry& e) {
       std::optional<EntryView> v = ParseEntryBody(e.body, error);
       if (!v) {
         error = fmt::format("{}: entry {}: {} (run 'triage log verify')", reg->shown(), e.seq,
                             error);
         return false;
       }
-      again ? monitor.AddAgain(e.seq, *v) : monitor.Add(e.seq, *v);
+      monitor.Add(*v);
       return !io.Interrupted();
     }, error) && error.empty();
-  };
-  if (!pass(false) || (monitor.WantsSecondPass() && !pass(true))) {
+  if (!ok) {
     if (io.Interrupted()) return kExitInterrupted;
     io.Say(error);
     return kExitCannot;

@@ -107,11 +107,12 @@ struct Monitor::Impl {
   std::set<std::string> periods;
   std::int64_t entries = 0, by_recording_date = 0, withheld = 0;
   std::set<std::string> keys;  // pseudonym key ids seen
-  // Repeat initiators: per pseudonym, the first date it was seen on, and
-  // (second pass) whether its first case there has been counted.
+  // Repeat initiators: per pseudonym, the first date it was seen on and
+  // its cases per period. Its first case is the one on the first date (one
+  // of them, when several share it); every other case is a repeat.
   struct Seen {
     std::string first_date;
-    bool first_counted = false;
+    std::map<std::string, std::int64_t> per_period;
   };
   std::unordered_map<std::string, Seen> initiators;
 
@@ -184,28 +185,27 @@ struct Monitor::Impl {
       if (w == initiator_fact || initiator_fact.empty()) ++withheld;
     }
     if (e.pseudonym_key) keys.insert(*e.pseudonym_key);
-    if (const EntryView::FactValue* who = Initiator(e); who && IsPseudonym(who->text)) {
-      auto [it, added] = initiators.try_emplace(who->text, Seen{date, false});
-      if (!added && date < it->second.first_date) it->second.first_date = date;
-    }
-  }
-
-  void Second(const EntryView& e) {
-    bool by_recording = false;
-    std::string date = DateOf(e, by_recording);
-    if (date.empty()) return;
-    std::string period = PeriodOf(date, options.by);
     const EntryView::FactValue* who = Initiator(e);
     if (!who || !IsPseudonym(who->text)) {
       Count("repeat", "initiator unknown", period);
       return;
     }
-    Seen& i = initiators[who->text];
-    bool first = date == i.first_date && !i.first_counted;
-    if (first) i.first_counted = true;
-    Count("repeat", first ? "first case of an initiator" : "from an initiator seen before",
-          period);
+    auto [it, added] = initiators.try_emplace(who->text, Seen{date, {}});
+    if (!added && date < it->second.first_date) it->second.first_date = date;
+    ++it->second.per_period[period];
   }
+
+  void CountRepeats() {
+    for (const auto& [pseudonym, seen] : initiators) {
+      std::string first = PeriodOf(seen.first_date, options.by);
+      for (const auto& [period, n] : seen.per_period) {
+        std::int64_t repeats = period == first ? n - 1 : n;
+        if (period == first) Count("repeat", "first case of an initiator", period);
+        if (repeats > 0) tables["repeat"]["from an initiator seen before"][period] += repeats;
+      }
+    }
+  }
+
 };
 
 Monitor::Monitor(MonitorOptions options) : impl_(std::make_shared<Impl>()) {
@@ -215,11 +215,7 @@ Monitor::Monitor(MonitorOptions options) : impl_(std::make_shared<Impl>()) {
   impl_->initiator_fact = impl_->options.initiator_fact;
 }
 
-void Monitor::Add(std::int64_t, const EntryView& entry) { impl_->First(entry); }
-
-bool Monitor::WantsSecondPass() const { return !impl_->initiator_fact.empty(); }
-
-void Monitor::AddAgain(std::int64_t, const EntryView& entry) { impl_->Second(entry); }
+void Monitor::Add(const EntryView& entry) { impl_->First(entry); }
 
 namespace {
 
@@ -277,6 +273,7 @@ Counts Fold(const Counts& counts, int min_cell) {
 
 MonitorReport Monitor::Finish() {
   Impl& s = *impl_;
+  s.CountRepeats();
   MonitorReport r;
   r.options = s.options;
   r.date_fact = s.date_fact;

@@ -19,7 +19,7 @@ using namespace monitor_html;
 std::string e(std::string_view s) { return HtmlEscape(s); }
 
 const char* const kStyle = R"(<style>
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2430;max-width:1100px;margin:2em auto;padding:0 1em}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2430;max-width:1400px;margin:2em auto;padding:0 1em}
 h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #d5dae1;padding-bottom:.2em}
 h3{font-size:1em;margin:1.4em 0 .3em}
 .note{color:#5a6472}.lead{color:#5a6472;margin-top:0}

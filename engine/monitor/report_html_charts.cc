@@ -42,8 +42,8 @@ constexpr Words kDutch = {
     "de dag van registratie (geen datumfeit)",
     "Geheimhouding",
     "Aantallen kleiner dan {0} staan er als &ldquo;&lt;{0}&rdquo;. Waar een totaal zo&rsquo;n "
-    "klein aantal zou verraden, zijn ook andere cellen onderdrukt; ook die staan er als "
-    "&ldquo;&lt;{0}&rdquo;, al kunnen ze groter zijn. In de grafieken is wat onderdrukt is "
+    "klein aantal zou verraden, zijn ook andere cellen onderdrukt: die staan er als "
+    "&ldquo;x&rdquo; (ze zijn niet per se klein). In de grafieken is wat onderdrukt is "
     "gearceerd en niet op schaal.",
     "Er is niets onderdrukt (drempel 1).",
     "Goed om te weten",
@@ -81,8 +81,8 @@ constexpr Words kEnglish = {
     "the day of recording (no date fact)",
     "Disclosure control",
     "Counts under {0} are shown as &ldquo;&lt;{0}&rdquo;. Where a total would give such a "
-    "count away, further cells are suppressed too; they are also shown as "
-    "&ldquo;&lt;{0}&rdquo;, though they may be larger. In the charts what is suppressed is "
+    "count away, further cells are suppressed too: they are shown as &ldquo;x&rdquo; (they "
+    "need not be small). In the charts what is suppressed is "
     "hatched and not to scale.",
     "Nothing is suppressed (threshold 1).",
     "Notes",

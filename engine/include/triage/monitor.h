@@ -1,8 +1,7 @@
 // Stage 7, monitor: the register's decisions counted per period, with
 // trends and disclosure control, for the people who follow the phenomenon.
 //
-// It reads entries (register.h) in one streaming pass (a second one for
-// repeat initiators), keeps only counts, and publishes them the way
+// It reads entries (register.h) in one streaming pass, keeps only counts, and publishes them the way
 // statistics offices do: a count under the threshold is shown as "<N",
 // further cells are suppressed so that no total gives one away, and small
 // municipalities fold into "other". Nobody is named: initiators are counted
@@ -125,19 +124,14 @@ struct MonitorReport {
   Trend AgainstYearBefore(const MonitorTable& t, std::size_t row, std::size_t period) const;
 };
 
-/// Counts the entries given, one at a time, then makes the report. Every
-/// recorded decision counts (a case decided twice counts twice), so memory
-/// stays flat: counts per period and value, and for repeat initiators one
-/// small record per distinct pseudonym.
+/// Counts the entries given, one at a time (one pass, in any order), then
+/// makes the report. Every recorded decision counts (a case decided twice
+/// counts twice), so memory stays flat: counts per period and value, and
+/// for repeat initiators one small record per distinct pseudonym.
 class Monitor {
  public:
   explicit Monitor(MonitorOptions options);
-  /// The first pass: every entry, in the order recorded.
-  void Add(std::int64_t seq, const EntryView& entry);
-  /// Whether a second pass is needed (repeat initiators), and then its
-  /// entries, in the same order.
-  bool WantsSecondPass() const;
-  void AddAgain(std::int64_t seq, const EntryView& entry);
+  void Add(const EntryView& entry);
   MonitorReport Finish();
 
  private:

@@ -41,12 +41,7 @@ EntryView Entry(const Case& c) {
 
 MonitorReport Report(const std::vector<Case>& cases, MonitorOptions options) {
   Monitor m(std::move(options));
-  std::int64_t seq = 0;
-  for (const Case& c : cases) m.Add(++seq, Entry(c));
-  if (m.WantsSecondPass()) {
-    seq = 0;
-    for (const Case& c : cases) m.AddAgain(++seq, Entry(c));
-  }
+  for (const Case& c : cases) m.Add(Entry(c));
   return m.Finish();
 }
 
