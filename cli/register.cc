@@ -35,14 +35,6 @@ std::string LoginName() {
   return fmt::format("uid {}", geteuid());
 }
 
-std::string UtcTime(std::time_t t) {
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
 }  // namespace
 
 std::optional<Recorder> MakeRecorder(const RuleSet& rs, const std::string& officer, Io& io) {
@@ -68,7 +60,7 @@ std::optional<Recorder> MakeRecorder(const RuleSet& rs, const std::string& offic
     }
   }
   r.officer = officer.empty() ? LoginName() : officer;
-  r.recorded_at = UtcTime(io.Now());
+  r.recorded_at = UtcTimestamp(io.Now());
   return r;
 }
 

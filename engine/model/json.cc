@@ -45,6 +45,10 @@ std::string JsonString(std::string_view s) {
 
 std::string ValueJson(const Fact& fact, const Value& v) {
   if (fact.personal) return JsonString(kNotShown);
+  return UnguardedValueJson(fact, v);
+}
+
+std::string UnguardedValueJson(const Fact& fact, const Value& v) {
   switch (fact.type) {
     case FactType::kBool:
     case FactType::kInt:

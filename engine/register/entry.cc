@@ -28,23 +28,6 @@ std::string Hex(const unsigned char* bytes, unsigned length) {
   return out;
 }
 
-// A value as the case file would give it: JSON without the personal guard
-// of ValueJson (only non-personal facts come here).
-std::string PlainValueJson(const Fact& fact, const Value& v) {
-  switch (fact.type) {
-    case FactType::kBool:
-    case FactType::kInt:
-    case FactType::kNumber:
-      return ValueText(fact, v);
-    case FactType::kEnum:
-    case FactType::kDate:
-      return JsonString(ValueText(fact, v));
-    case FactType::kString:
-      return JsonString(v.s);
-  }
-  TRIAGE_UNREACHABLE();
-}
-
 // What a pseudonym is taken over: the value as its fact's type spells it.
 std::string PseudonymInput(const Fact& fact, const Value& v) {
   return fact.type == FactType::kString ? v.s : ValueText(fact, v);
@@ -124,7 +107,7 @@ std::string EntryBody(const RuleSet& rs, const Record& r, const RecordingContext
     } else if (fact.personal) {
       AppendJsonString(out, context.pseudonyms->Pseudonym(fact.name, PseudonymInput(fact, **v)));
     } else {
-      out += PlainValueJson(fact, **v);
+      out += UnguardedValueJson(fact, **v);
     }
   }
   out += "}, \"withheld\": [";

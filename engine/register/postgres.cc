@@ -52,14 +52,8 @@ class Result {
   PGresult* r_;
 };
 
-std::string UtcNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
+// When a schema step or a batch's seal was written.
+std::string UtcNow() { return UtcTimestamp(std::time(nullptr)); }
 
 // A text field of COPY's text format.
 void AppendCopyField(std::string& out, std::string_view text) {

@@ -10,6 +10,14 @@
 
 namespace triage {
 
+std::string UtcTimestamp(std::time_t t) {
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
 std::optional<RegisterLocation> ParseRegisterLocation(std::string_view text, std::string& error) {
   RegisterLocation where;
   for (std::string_view scheme : {"postgresql://", "postgres://"}) {

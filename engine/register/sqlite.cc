@@ -83,14 +83,8 @@ class Statement {
   int code_;
 };
 
-std::string UtcNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
+// When a schema step or a batch's seal was written.
+std::string UtcNow() { return UtcTimestamp(std::time(nullptr)); }
 
 class SqliteRegister;
 

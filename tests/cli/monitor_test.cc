@@ -95,6 +95,9 @@ TEST_CASE("cli: monitor: a recorded year in every format, small counts hidden", 
       CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
       CHECK(Has(html, "<svg"));
       CHECK_FALSE(Has(html, "hmac"));
+      // The page's numbers are the report's: every count the JSON shows is
+      // in a cell of the page.
+      for (long long n : Counts(json.out)) CHECK(Has(html, ">" + std::to_string(n) + "<"));
     }
   }
 }

@@ -19,6 +19,9 @@ void AppendJsonString(std::string& out, std::string_view s);
 /// A fact's value as JSON (true, 42, 2.5, "aangifte", "2024-01-31"); a
 /// personal fact's value is never written: "(personal data, not shown)".
 std::string ValueJson(const Fact& fact, const Value& v);
+/// The same, personal or not: only for a caller that keeps personal values
+/// out itself (the register, which stores them as pseudonyms).
+std::string UnguardedValueJson(const Fact& fact, const Value& v);
 
 /// A case as one JSON object, {"fact": value, ...}, facts in the order
 /// given (values as ValueJson writes them).

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -63,6 +64,9 @@ class Pseudonymizer {
   explicit Pseudonymizer(std::string key) : key_(std::move(key)) {}
   std::string key_;
 };
+
+/// `t` as the register writes times: UTC, "2026-12-02T15:04:05Z".
+std::string UtcTimestamp(std::time_t t);
 
 /// What is the same for every entry of a batch.
 struct RecordingContext {
