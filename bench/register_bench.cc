@@ -40,7 +40,8 @@ const std::vector<NewEntry>& Entries() {
                 "\", \"procedures_12m\": " + std::to_string(i % 16) +
                 ", \"explicit_threat\": " + (i % 19 == 0 ? "true" : "false") +
                 ", \"municipality\": \"Zuidhaven\", \"reported_on\": \"2026-03-02\", "
-                "\"initiator_name\": \"Naam " + std::to_string(i % 97) + "\"}\n";
+                "\"initiator_name\": \"Naam " +
+                std::to_string(i % 97) + "\"}\n";
     }
     Pseudonymizer key = Pseudonymizer::FromKey("benchmark-key-0123456789");
     RecordingContext context{"bench", "2026-12-02T12:00:00Z", &key};
@@ -62,8 +63,8 @@ std::string Location(bool postgres) {
     const char* url = std::getenv("TRIAGE_TEST_POSTGRES");
     return url ? url : "";
   }
-  static const fs::path file = fs::temp_directory_path() /
-                               ("triage-bench-" + std::to_string(::getpid()) + ".db");
+  static const fs::path file =
+      fs::temp_directory_path() / ("triage-bench-" + std::to_string(::getpid()) + ".db");
   return file.string();
 }
 

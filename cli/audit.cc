@@ -26,7 +26,7 @@ struct AuditArgs {
   std::string baseline;
   std::string recorded;
   std::string register_url;  ///< replay the register's cases instead of files
-  std::string format;  ///< "" = from the output file's name, else text
+  std::string format;        ///< "" = from the output file's name, else text
   std::string input_format = "auto";
   std::string output;
   bool fail_on_change = false;
@@ -73,35 +73,42 @@ bool RegisterCorpus(Register& reg, const RuleSet& candidate, std::string& corpus
                     std::vector<std::int64_t>& seqs, std::set<std::string>& dropped,
                     std::string& error) {
   std::map<std::string, std::int64_t> latest;  // case id -> seq of its last entry
-  bool ok = reg.Scan({}, [&](const StoredEntry& e) {
-    if (e.case_id) latest[*e.case_id] = e.seq;
-    return true;
-  }, error);
+  bool ok = reg.Scan(
+      {},
+      [&](const StoredEntry& e) {
+        if (e.case_id) latest[*e.case_id] = e.seq;
+        return true;
+      },
+      error);
   if (!ok) return false;
-  return reg.Scan({}, [&](const StoredEntry& e) {
-    if (e.case_id && latest[*e.case_id] != e.seq) return true;
-    std::optional<EntryView> v = ParseEntryBody(e.body, error);
-    if (!v) {
-      error = fmt::format("{}: entry {}: {} (run 'triage log verify')", reg.shown(), e.seq, error);
-      return false;
-    }
-    seqs.push_back(e.seq);
-    std::string outcome;
-    for (const std::string& r : v->routes) outcome += (outcome.empty() ? "" : "+") + r;
-    if (v->status != "decided") outcome = v->status;
-    corpus += "{\"case_id\": ";
-    corpus += v->case_id ? JsonString(*v->case_id) : "null";
-    for (const EntryView::FactValue& f : v->facts) {
-      int fact = candidate.FindFact(f.name);
-      if (fact < 0 || candidate.facts[static_cast<std::size_t>(fact)].personal) {
-        dropped.insert(f.name);
-        continue;
-      }
-      corpus += ", " + JsonString(f.name) + ": " + f.json;
-    }
-    corpus += fmt::format(", {}: {}}}\n", JsonString(kRegisteredField), JsonString(outcome));
-    return true;
-  }, error);
+  return reg.Scan(
+      {},
+      [&](const StoredEntry& e) {
+        if (e.case_id && latest[*e.case_id] != e.seq) return true;
+        std::optional<EntryView> v = ParseEntryBody(e.body, error);
+        if (!v) {
+          error =
+              fmt::format("{}: entry {}: {} (run 'triage log verify')", reg.shown(), e.seq, error);
+          return false;
+        }
+        seqs.push_back(e.seq);
+        std::string outcome;
+        for (const std::string& r : v->routes) outcome += (outcome.empty() ? "" : "+") + r;
+        if (v->status != "decided") outcome = v->status;
+        corpus += "{\"case_id\": ";
+        corpus += v->case_id ? JsonString(*v->case_id) : "null";
+        for (const EntryView::FactValue& f : v->facts) {
+          int fact = candidate.FindFact(f.name);
+          if (fact < 0 || candidate.facts[static_cast<std::size_t>(fact)].personal) {
+            dropped.insert(f.name);
+            continue;
+          }
+          corpus += ", " + JsonString(f.name) + ": " + f.json;
+        }
+        corpus += fmt::format(", {}: {}}}\n", JsonString(kRegisteredField), JsonString(outcome));
+        return true;
+      },
+      error);
 }
 
 // Replays the register's cases through the auditor.
@@ -120,9 +127,10 @@ std::optional<AuditReport> ReplayRegister(const AuditArgs& args, const RuleSet& 
   if (!dropped.empty()) {
     std::string names;
     for (const std::string& d : dropped) names += (names.empty() ? "'" : ", '") + d + "'";
-    io.Say(fmt::format("note: facts the register holds but the candidate does not use (or "
-                       "holds only as pseudonyms) are left out of the replay: {}",
-                       names));
+    io.Say(
+        fmt::format("note: facts the register holds but the candidate does not use (or "
+                    "holds only as pseudonyms) are left out of the replay: {}",
+                    names));
   }
   std::istringstream in(corpus);
   BatchOptions batch;

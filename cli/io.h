@@ -8,9 +8,9 @@
 #include <atomic>
 #include <condition_variable>
 #include <ctime>
-#include <functional>
 #include <deque>
 #include <fstream>
+#include <functional>
 #include <iosfwd>
 #include <mutex>
 #include <optional>

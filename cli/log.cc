@@ -44,8 +44,8 @@ int Verify(Register& reg, Io& io) {
   }
   if (!report.ok()) {
     io.Say(fmt::format("{}: {} problem{} in {} entries: the register was tampered with or damaged",
-                       reg.shown(), report.problems.size(),
-                       report.problems.size() == 1 ? "" : "s", report.entries));
+                       reg.shown(), report.problems.size(), report.problems.size() == 1 ? "" : "s",
+                       report.entries));
     return kExitFound;
   }
   io.out << fmt::format("{}: {} entr{} in {} batch{}, chain intact; last hash {}\n", reg.shown(),
@@ -88,11 +88,14 @@ int Show(Register& reg, const LogArgs& args, Io& io) {
   filter.case_id = args.case_id;
   std::string text, error;
   std::size_t count = 0;
-  bool ok = reg.Scan(filter, [&](const StoredEntry& e) {
-    ++count;
-    text += json ? EntryJson(e) : EntryLine(e);
-    return true;
-  }, error);
+  bool ok = reg.Scan(
+      filter,
+      [&](const StoredEntry& e) {
+        ++count;
+        text += json ? EntryJson(e) : EntryLine(e);
+        return true;
+      },
+      error);
   if (!ok) {
     io.Say(error);
     return kExitCannot;
@@ -120,8 +123,9 @@ class CsvExport {
   }
 
   std::string Header() const {
-    std::string out = "seq,recorded_at,officer,ruleset_id,ruleset_version,ruleset_sha256,case_id,"
-                      "status,routes,rule,reason,withheld,pseudonym_key";
+    std::string out =
+        "seq,recorded_at,officer,ruleset_id,ruleset_version,ruleset_sha256,case_id,"
+        "status,routes,rule,reason,withheld,pseudonym_key";
     for (const std::string& f : facts_) out += "," + CsvCell(f);
     return out + ",prev_hash,hash\n";
   }
@@ -132,11 +136,19 @@ class CsvExport {
       for (const std::string& i : items) out += (out.empty() ? "" : ";") + i;
       return out;
     };
-    std::vector<std::string> cells = {std::to_string(e.seq), v.recorded_at, v.officer,
-                                      v.ruleset_id, v.ruleset_version, v.ruleset_sha256,
-                                      v.case_id.value_or(""), v.status, join(v.routes),
-                                      v.rule.value_or(""), v.reason.value_or(""),
-                                      join(v.withheld), v.pseudonym_key.value_or("")};
+    std::vector<std::string> cells = {std::to_string(e.seq),
+                                      v.recorded_at,
+                                      v.officer,
+                                      v.ruleset_id,
+                                      v.ruleset_version,
+                                      v.ruleset_sha256,
+                                      v.case_id.value_or(""),
+                                      v.status,
+                                      join(v.routes),
+                                      v.rule.value_or(""),
+                                      v.reason.value_or(""),
+                                      join(v.withheld),
+                                      v.pseudonym_key.value_or("")};
     std::vector<std::string> facts(facts_.size());
     for (const EntryView::FactValue& f : v.facts) facts[column_.at(f.name)] = f.text;
     cells.insert(cells.end(), facts.begin(), facts.end());
@@ -173,17 +185,20 @@ int Export(Register& reg, const LogArgs& args, Io& io) {
   CsvExport csv;
   auto view = [&](const StoredEntry& e) {
     std::optional<EntryView> v = ParseEntryBody(e.body, error);
-    if (!v) error = fmt::format("{}: entry {}: {} (run 'triage log verify')", reg.shown(), e.seq,
-                                error);
+    if (!v)
+      error = fmt::format("{}: entry {}: {} (run 'triage log verify')", reg.shown(), e.seq, error);
     return v;
   };
   if (format == ExportFormat::kCsv) {
     // A first pass finds the columns.
-    bool ok = reg.Scan(filter, [&](const StoredEntry& e) {
-      std::optional<EntryView> v = view(e);
-      if (v) csv.See(*v);
-      return v.has_value();
-    }, error);
+    bool ok = reg.Scan(
+        filter,
+        [&](const StoredEntry& e) {
+          std::optional<EntryView> v = view(e);
+          if (v) csv.See(*v);
+          return v.has_value();
+        },
+        error);
     if (!ok || !error.empty()) {
       io.Say(error);
       return kExitCannot;
@@ -195,16 +210,19 @@ int Export(Register& reg, const LogArgs& args, Io& io) {
   }
   if (format == ExportFormat::kCsv) out.Write(csv.Header());
   std::size_t count = 0;
-  bool ok = reg.Scan(filter, [&](const StoredEntry& e) {
-    ++count;
-    if (format == ExportFormat::kJsonLines) {
-      out.Write(EntryJson(e));
-      return !io.Interrupted();
-    }
-    std::optional<EntryView> v = view(e);
-    if (v) out.Write(csv.Row(e, *v));
-    return v.has_value() && !io.Interrupted();
-  }, error);
+  bool ok = reg.Scan(
+      filter,
+      [&](const StoredEntry& e) {
+        ++count;
+        if (format == ExportFormat::kJsonLines) {
+          out.Write(EntryJson(e));
+          return !io.Interrupted();
+        }
+        std::optional<EntryView> v = view(e);
+        if (v) out.Write(csv.Row(e, *v));
+        return v.has_value() && !io.Interrupted();
+      },
+      error);
   if (io.Interrupted()) return kExitInterrupted;
   if (!ok || !error.empty() || !out.Commit(error)) {
     io.Say(error);
@@ -228,9 +246,10 @@ bool ValidTime(const std::string& text) {
 int RunLog(const LogArgs& args, Io& io) {
   for (const std::string* t : {&args.from, &args.to}) {
     if (!ValidTime(*t)) {
-      io.Say(fmt::format("'{}' is not a time: give YYYY, YYYY-MM, YYYY-MM-DD or "
-                         "YYYY-MM-DDTHH:MM:SSZ (UTC)",
-                         *t));
+      io.Say(
+          fmt::format("'{}' is not a time: give YYYY, YYYY-MM, YYYY-MM-DD or "
+                      "YYYY-MM-DDTHH:MM:SSZ (UTC)",
+                      *t));
       return kExitCannot;
     }
   }

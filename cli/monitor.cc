@@ -93,16 +93,20 @@ int RunMonitor(const MonitorArgs& args, Io& io) {
   if (!reg) return kExitCannot;
   Monitor monitor(*options);
   std::string error;
-  bool ok = reg->Scan({}, [&](const StoredEntry& e) {
-      std::optional<EntryView> v = ParseEntryBody(e.body, error);
-      if (!v) {
-        error = fmt::format("{}: entry {}: {} (run 'triage log verify')", reg->shown(), e.seq,
-                            error);
-        return false;
-      }
-      monitor.Add(*v);
-      return !io.Interrupted();
-    }, error) && error.empty();
+  bool ok = reg->Scan(
+                {},
+                [&](const StoredEntry& e) {
+                  std::optional<EntryView> v = ParseEntryBody(e.body, error);
+                  if (!v) {
+                    error = fmt::format("{}: entry {}: {} (run 'triage log verify')", reg->shown(),
+                                        e.seq, error);
+                    return false;
+                  }
+                  monitor.Add(*v);
+                  return !io.Interrupted();
+                },
+                error) &&
+            error.empty();
   if (!ok) {
     if (io.Interrupted()) return kExitInterrupted;
     io.Say(error);
@@ -133,9 +137,10 @@ VerbRun DefineMonitor(Options& options) {
   options.Value("--facts", args->facts,
                 "Break down by these facts, comma-separated (default: role, instrument, "
                 "municipality)");
-  options.Value("--min-cell", args->min_cell,
-                "Counts under this are shown as <N, with more cells hidden so that totals do not "
-                "give them away (default 5; 1 shows every count)")
+  options
+      .Value("--min-cell", args->min_cell,
+             "Counts under this are shown as <N, with more cells hidden so that totals do not "
+             "give them away (default 5; 1 shows every count)")
       .Range(1, 1000000);
   options.Value("--rules", args->rules, "A rule file whose labels the report uses");
   options.Value("--lang", args->lang, "Language of the labels (default: the rule file's own)");

@@ -25,9 +25,9 @@ struct RouteArgs {
   std::string output;
   bool ignore_unknown_facts = false;
   int threads = 0;
-  bool record = false;        ///< append each decision to the register
-  std::string register_url;   ///< "" = $TRIAGE_REGISTER, else the default
-  std::string officer;        ///< "" = the login name
+  bool record = false;       ///< append each decision to the register
+  std::string register_url;  ///< "" = $TRIAGE_REGISTER, else the default
+  std::string officer;       ///< "" = the login name
 };
 
 // How a stream of records is written: what comes before, between and after
@@ -50,6 +50,22 @@ const FormatTable<RecordStream> kFormats = {
     {"csv", {".csv"}, {RecordCsvHeader, RecordCsv, "", "", "", "", ""}},
 };
 
+// With --record: the register opened, and the batch that holds every
+// decision of the run, committed whole or not at all. The batch begins (and
+// other writers wait) only when the first decisions are ready, so a run
+// that is still reading its input, from a terminal say, holds no lock.
+struct Recording {
+  std::optional<Recorder> recorder;
+  std::unique_ptr<Register> reg;
+  std::unique_ptr<RegisterBatch> batch;
+
+  // The batch, begun on first use; null with `error` set when it cannot.
+  RegisterBatch* Batch(std::string& error) {
+    if (!batch) batch = reg->Begin(error);
+    return batch.get();
+  }
+};
+
 // Routes the cases of a batch on the workers, each into its slot, and
 // writes the slots out in input order.
 class Router {
@@ -69,10 +85,10 @@ class Router {
     options_.ignore_unknown_facts = args.ignore_unknown_facts;
   }
 
-  // From now on each decision is also added to `batch`, as `recorder` says.
-  void RecordInto(RegisterBatch& batch, const Recorder& recorder) {
-    register_ = &batch;
-    context_ = recorder.Context();
+  // From now on each decision is also added to the register.
+  void RecordInto(Recording& recording) {
+    recording_ = &recording;
+    context_ = recording.recorder->Context();
   }
 
   // A new input: its name, and whether its records may take the fast path.
@@ -109,10 +125,11 @@ class Router {
     out_.Write(count_ > 1 ? stream_.before_next : stream_.before_first);
     out_.Write(texts_[slot]);
     out_.Write(stream_.after_each);
-    if (register_ && record_error_.empty()) {
+    if (recording_ && record_error_.empty()) {
       // After the first failure nothing more is added: the batch is lost
       // whole, and the run ends with the reason.
-      register_->Add(entries_[slot], record_error_);
+      if (RegisterBatch* b = recording_->Batch(record_error_))
+        b->Add(entries_[slot], record_error_);
     }
   }
 
@@ -152,7 +169,7 @@ class Router {
     if (!r.invalid()) Evaluate(graph_, r.values, r.decision);
     statuses_[slot] = StatusOf(r);
     texts_[slot] = stream_.record(rs_, r, lang_);
-    if (register_) entries_[slot] = MakeEntry(rs_, r, context_);
+    if (recording_) entries_[slot] = MakeEntry(rs_, r, context_);
   }
 
   const RuleSet& rs_;
@@ -166,10 +183,10 @@ class Router {
   std::vector<std::string> texts_;      // per slot of a batch: the rendered record
   std::vector<RecordStatus> statuses_;  // and its status
   std::vector<NewEntry> entries_;       // and its register entry, when recording
-  RegisterBatch* register_ = nullptr;
+  Recording* recording_ = nullptr;
   RecordingContext context_;
   std::string record_error_;
-  std::vector<Record> scratch_;         // per worker
+  std::vector<Record> scratch_;  // per worker
   std::uint64_t count_ = 0;
   std::uint64_t counts_[kRecordStatuses.size()] = {};
 };
@@ -185,29 +202,18 @@ void WarnOfGaps(const CompiledRules& c, Io& io) {
   }
 }
 
-// With --record: the register opened and a batch begun, which holds every
-// decision of the run and is committed whole or not at all.
-struct Recording {
-  std::optional<Recorder> recorder;
-  std::unique_ptr<Register> reg;
-  std::unique_ptr<RegisterBatch> batch;
-};
-
 bool StartRecording(const RouteArgs& args, const RuleSet& rs, Io& io, Recording& rec) {
   rec.recorder = MakeRecorder(rs, args.officer, io);
   if (!rec.recorder) return false;
   rec.reg = OpenRegister(args.register_url, Register::Mode::kWrite, io);
-  if (!rec.reg) return false;
-  std::string error;
-  rec.batch = rec.reg->Begin(error);
-  if (!rec.batch) io.Say(error);
-  return rec.batch != nullptr;
+  return rec.reg != nullptr;
 }
 
 bool FinishRecording(Recording& rec, const Router& router, const std::string& output, Io& io,
                      std::int64_t& entries) {
   std::string error = router.record_error();
-  if (error.empty() && rec.batch->Commit(entries, error)) return true;
+  RegisterBatch* batch = error.empty() ? rec.Batch(error) : nullptr;
+  if (batch && batch->Commit(entries, error)) return true;
   // Records on standard output went out as they were made; a file is
   // written only once the batch is recorded.
   io.Say(fmt::format("{}; nothing of this run was recorded{}", error,
@@ -218,8 +224,9 @@ bool FinishRecording(Recording& rec, const Router& router, const std::string& ou
 
 int RunRoute(const RouteArgs& args, Io& io) {
   if (!args.record && (!args.register_url.empty() || !args.officer.empty())) {
-    io.Say("--register and --officer name where and by whom decisions are recorded: add "
-           "--record to record them");
+    io.Say(
+        "--register and --officer name where and by whom decisions are recorded: add "
+        "--record to record them");
     return kExitCannot;
   }
   std::optional<CompiledRules> c = LoadUsableRules(args.rules, io);
@@ -240,7 +247,7 @@ int RunRoute(const RouteArgs& args, Io& io) {
   batch.stop = io.interrupted;
   const RecordStream& stream = ChooseFormat(kFormats, args.format, args.output).render;
   Router router(*c, args, stream, out, batch.threads, batch.batch_size);
-  if (rec.batch) router.RecordInto(*rec.batch, *rec.recorder);
+  if (rec.reg) router.RecordInto(rec);
   router.Begin();
   int status = ForEachInput(
       inputs, args.input_format, batch, io,
@@ -252,13 +259,13 @@ int RunRoute(const RouteArgs& args, Io& io) {
   if (status != kExitOk) return status;
   router.End();
   std::int64_t recorded = 0;
-  if (rec.batch && !FinishRecording(rec, router, args.output, io, recorded)) return kExitCannot;
+  if (rec.reg && !FinishRecording(rec, router, args.output, io, recorded)) return kExitCannot;
   if (!out.Commit(error)) {
-    io.Say(rec.batch ? error + " (the decisions were recorded)" : error);
+    io.Say(rec.reg ? error + " (the decisions were recorded)" : error);
     return kExitCannot;
   }
   io.Say(router.Summary());
-  if (rec.batch) {
+  if (rec.reg) {
     io.Say(fmt::format("recorded {} decision{} in {}", recorded, recorded == 1 ? "" : "s",
                        rec.reg->shown()));
   }
@@ -289,8 +296,7 @@ VerbRun DefineRoute(Options& options) {
   options.Flag("--record", args->record,
                "Also append each decision to the decision register (all of the run or none)");
   DeclareRegister(options, args->register_url);
-  options.Value("--officer", args->officer,
-                "Who records, with --record (default: the login name)");
+  options.Value("--officer", args->officer, "Who records, with --record (default: the login name)");
   options.Footer(
       "Examples:\n"
       "  triage route rules/lokale-driehoek.yaml examples/cases/*.yaml\n"

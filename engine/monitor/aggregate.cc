@@ -101,7 +101,7 @@ struct Monitor::Impl {
   std::string date_fact;
   bool date_fact_fixed = false;
   std::string initiator_fact;
-  std::map<std::string, Counts> tables;  // by key
+  std::map<std::string, Counts> tables;           // by key
   std::map<std::string, std::size_t> fact_order;  // fact -> first position seen
   std::set<std::string> too_many;                 // facts with over kMaxValues values
   std::set<std::string> periods;
@@ -205,7 +205,6 @@ struct Monitor::Impl {
       }
     }
   }
-
 };
 
 Monitor::Monitor(MonitorOptions options) : impl_(std::make_shared<Impl>()) {

@@ -128,9 +128,10 @@ void Heading(const MonitorReport& r, const std::map<std::string, std::string>& l
     }
     if (r.by_recording_date > 0) {
       bool small = r.by_recording_date < r.options.min_cell;
-      date += "; " + fmt::format(fmt::runtime(w.date_fallback),
-                                 e(Shown{small ? 0 : r.by_recording_date, small}.Text(r.options.min_cell)),
-                                 r.entries);
+      date += "; " +
+              fmt::format(fmt::runtime(w.date_fallback),
+                          e(Shown{small ? 0 : r.by_recording_date, small}.Text(r.options.min_cell)),
+                          r.entries);
     }
   }
   out += fmt::format("<dt>{}</dt><dd>{}</dd></dl>\n", w.date, date);

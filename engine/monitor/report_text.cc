@@ -31,17 +31,25 @@ struct TextWords {
 
 const TextWords& TextWordsFor(std::string_view lang) {
   static const TextWords kEn = {
-      "periods:  ", "on", "the day recorded", "decisions:",
+      "periods:  ",
+      "on",
+      "the day recorded",
+      "decisions:",
       "privacy:   counts under {0} are shown as <{0}; cells shown as x are hidden so that a total "
       "does not give a small one away; nobody is named",
-      "note:     ", "no decisions in the register for these dates",
+      "note:     ",
+      "no decisions in the register for these dates",
       "Trends compare {} with the period before and the same period a year before: the change in "
       "cases and in share (pp: percentage points)."};
   static const TextWords kNl = {
-      "perioden: ", "op", "de dag van registratie", "beslissingen:",
+      "perioden: ",
+      "op",
+      "de dag van registratie",
+      "beslissingen:",
       "privacy:   aantallen onder {0} staan er als <{0}; cellen met x zijn verborgen zodat geen "
       "totaal een klein aantal verraadt; niemand wordt genoemd",
-      "let op:   ", "geen beslissingen in het register voor deze data",
+      "let op:   ",
+      "geen beslissingen in het register voor deze data",
       "Trends vergelijken {} met de periode ervoor en dezelfde periode een jaar eerder: het "
       "verschil in zaken en in aandeel (pp: procentpunt)."};
   return lang == "nl" ? kNl : kEn;
@@ -86,8 +94,8 @@ std::string MonitorText(const MonitorReport& r, const std::map<std::string, std:
   const TextWords& tw = TextWordsFor(lang);
   std::string out = std::string(w.title) + "\n";
   if (r.periods.empty()) return out + tw.none + "\n";
-  out += fmt::format("{} {} - {} ({}, {} {})\n", tw.periods, r.periods.front(),
-                     r.periods.back(), w.per[static_cast<int>(r.options.by)], tw.on,
+  out += fmt::format("{} {} - {} ({}, {} {})\n", tw.periods, r.periods.front(), r.periods.back(),
+                     w.per[static_cast<int>(r.options.by)], tw.on,
                      r.date_fact.empty() ? tw.recorded_day : r.date_fact);
   bool small = r.entries > 0 && r.entries < r.options.min_cell;
   out += fmt::format("{} {}\n", tw.decisions, Shown{r.entries, small}.Text(r.options.min_cell));
@@ -110,19 +118,23 @@ std::string NoteText(const MonitorNote& note, std::string_view lang, int min_cel
                 : fmt::format("{} decisions without {}: counted by the day they were recorded", n,
                               note.detail.empty() ? "a date" : note.detail);
     case MonitorNote::Kind::kWithheld:
-      return nl ? fmt::format("{} beslissingen geregistreerd zonder pseudoniemsleutel: hun "
-                              "initiatiefnemer telt als onbekend",
-                              n)
-                : fmt::format("{} decisions were recorded without a pseudonym key: their "
-                              "initiator counts as unknown",
-                              n);
+      return nl ? fmt::format(
+                      "{} beslissingen geregistreerd zonder pseudoniemsleutel: hun "
+                      "initiatiefnemer telt als onbekend",
+                      n)
+                : fmt::format(
+                      "{} decisions were recorded without a pseudonym key: their "
+                      "initiator counts as unknown",
+                      n);
     case MonitorNote::Kind::kSeveralKeys:
-      return nl ? fmt::format("pseudoniemen onder {} sleutels: een initiatiefnemer telt eens per "
-                              "sleutel",
-                              n)
-                : fmt::format("pseudonyms were made under {} keys: an initiator counts once for "
-                              "each key",
-                              n);
+      return nl ? fmt::format(
+                      "pseudoniemen onder {} sleutels: een initiatiefnemer telt eens per "
+                      "sleutel",
+                      n)
+                : fmt::format(
+                      "pseudonyms were made under {} keys: an initiator counts once for "
+                      "each key",
+                      n);
     case MonitorNote::Kind::kNotBrokenDown:
       return nl ? fmt::format("niet uitgesplitst (te veel waarden): {}", note.detail)
                 : fmt::format("not broken down (too many values): {}", note.detail);

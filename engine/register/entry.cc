@@ -8,8 +8,8 @@
 #include <fstream>
 #include <iterator>
 
-#include <fmt/format.h>
 #include <simdjson.h>
+#include <fmt/format.h>
 
 #include "triage/json.h"
 #include "triage/load.h"
@@ -170,12 +170,13 @@ std::optional<EntryView> ParseEntryBody(std::string_view body, std::string& erro
   simdjson::dom::object case_facts;
   bool ok = !parser.parse(padded).get(root) && TextField(root, "recorded_at", v.recorded_at) &&
             TextField(root, "officer", v.officer) && !root["ruleset"].get(ruleset) &&
-            TextField(ruleset, "id", v.ruleset_id) && TextField(ruleset, "version", v.ruleset_version) &&
-            TextField(ruleset, "sha256", v.ruleset_sha256) && OptionalText(root, "case_id", v.case_id) &&
-            !root["record"].get(record) && TextField(record, "status", v.status) &&
-            TextList(record, "routes", v.routes) && OptionalText(record, "rule", v.rule) &&
-            OptionalText(record, "reason", v.reason) && !root["case"].get_object().get(case_facts) &&
-            TextList(root, "withheld", v.withheld) &&
+            TextField(ruleset, "id", v.ruleset_id) &&
+            TextField(ruleset, "version", v.ruleset_version) &&
+            TextField(ruleset, "sha256", v.ruleset_sha256) &&
+            OptionalText(root, "case_id", v.case_id) && !root["record"].get(record) &&
+            TextField(record, "status", v.status) && TextList(record, "routes", v.routes) &&
+            OptionalText(record, "rule", v.rule) && OptionalText(record, "reason", v.reason) &&
+            !root["case"].get_object().get(case_facts) && TextList(root, "withheld", v.withheld) &&
             OptionalText(root, "pseudonym_key", v.pseudonym_key);
   if (!ok) {
     error = "the entry is not one that triage wrote";

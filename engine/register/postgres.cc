@@ -191,8 +191,8 @@ bool PostgresRegister::CreateSchema(std::string& error) {
         table));
   }
   sql.push_back(fmt::format("INSERT INTO triage_meta VALUES ('format', '{}')", kFormatName));
-  sql.push_back(fmt::format("INSERT INTO triage_schema VALUES ({}, '{}')", kRegisterSchemaVersion,
-                            UtcNow()));
+  sql.push_back(
+      fmt::format("INSERT INTO triage_schema VALUES ({}, '{}')", kRegisterSchemaVersion, UtcNow()));
   for (const std::string& statement : sql) {
     if (!Run(statement, error)) return false;
   }
@@ -225,10 +225,12 @@ bool PostgresRegister::CheckVersion(std::string& error) {
 std::unique_ptr<RegisterBatch> PostgresRegister::Begin(std::string& error) {
   if (!Run("BEGIN", error)) return nullptr;
   if (!Run(fmt::format("SELECT pg_advisory_xact_lock({})", kLockKey), error)) return nullptr;
-  Result head = Exec("SELECT seq, prev_hash, hash, body FROM triage_entries ORDER BY seq DESC "
-                     "LIMIT 1");
-  Result seal = Exec("SELECT batch, last_seq, last_hash FROM triage_batches ORDER BY batch DESC "
-                     "LIMIT 1");
+  Result head = Exec(
+      "SELECT seq, prev_hash, hash, body FROM triage_entries ORDER BY seq DESC "
+      "LIMIT 1");
+  Result seal = Exec(
+      "SELECT batch, last_seq, last_hash FROM triage_batches ORDER BY batch DESC "
+      "LIMIT 1");
   if (!head.ok() || !seal.ok()) {
     error = Failed();
     Exec("ROLLBACK");
@@ -374,7 +376,8 @@ bool PostgresRegister::Scan(const EntryFilter& filter,
 
 bool PostgresRegister::ScanSeals(const std::function<void(const BatchSeal&)>& each,
                                  std::string& error) {
-  Result r = Exec("SELECT batch, first_seq, last_seq, last_hash FROM triage_batches ORDER BY batch");
+  Result r =
+      Exec("SELECT batch, first_seq, last_seq, last_hash FROM triage_batches ORDER BY batch");
   if (!r.ok()) {
     error = Failed();
     return false;
@@ -395,9 +398,10 @@ bool PostgresRegister::CheckStorage(std::vector<std::string>& problems, std::str
   for (int row = 0; row < r.rows(); ++row) triggers.push_back(r.Text(row, 0));
   for (const std::string& expected : ExpectedTriggers(true)) {
     if (std::find(triggers.begin(), triggers.end(), expected) == triggers.end()) {
-      problems.push_back(fmt::format("the append-only trigger '{}' was dropped: the register "
-                                     "can be changed without a trace in the database",
-                                     expected));
+      problems.push_back(
+          fmt::format("the append-only trigger '{}' was dropped: the register "
+                      "can be changed without a trace in the database",
+                      expected));
     }
   }
   return true;
@@ -416,7 +420,8 @@ std::unique_ptr<Register> OpenPostgres(const RegisterLocation& where, Register::
   }
   // Quiet NOTICEs (CREATE ... IF NOT EXISTS and the like): the library
   // never prints.
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);
   if (!reg->Prepare(mode, error)) return nullptr;
   return reg;
 }

@@ -117,10 +117,10 @@ class Verifier {
       ++report_.batches;
       auto it = hashes_.find(seal.last_seq);
       if (it == hashes_.end() && !Removed(seal.last_seq)) {
-        Problem(seal.last_seq, fmt::format("entry {} was removed: batch {} committed entries {} to "
-                                           "{}",
-                                           seal.last_seq, seal.batch, seal.first_seq,
-                                           seal.last_seq));
+        Problem(seal.last_seq,
+                fmt::format("entry {} was removed: batch {} committed entries {} to "
+                            "{}",
+                            seal.last_seq, seal.batch, seal.first_seq, seal.last_seq));
       } else if (it != hashes_.end() && it->second != seal.last_hash) {
         Problem(seal.last_seq, fmt::format("entry {} was changed: batch {} sealed it with another "
                                            "hash",
@@ -173,11 +173,13 @@ class Verifier {
   }
 
   // The first problem found with an entry is the one reported.
-  void Problem(std::int64_t seq, std::string message) { problems_.emplace(seq, std::move(message)); }
+  void Problem(std::int64_t seq, std::string message) {
+    problems_.emplace(seq, std::move(message));
+  }
 
   VerifyReport& report_;
-  std::map<std::int64_t, BatchSeal> seals_;  // by first entry
-  std::map<std::int64_t, std::string> hashes_;           // stored hash by entry
+  std::map<std::int64_t, BatchSeal> seals_;     // by first entry
+  std::map<std::int64_t, std::string> hashes_;  // stored hash by entry
   std::map<std::int64_t, std::string> problems_;
   std::vector<std::pair<std::int64_t, std::int64_t>> removed_;  // gaps found
   bool last_intact_ = true;
@@ -191,10 +193,13 @@ bool Register::Verify(VerifyReport& report, std::string& error) {
   report = VerifyReport{};
   Verifier verifier(report);
   if (!ScanSeals([&](const BatchSeal& seal) { verifier.AddSeal(seal); }, error)) return false;
-  if (!Scan({}, [&](const StoredEntry& e) {
-        verifier.Entry(e);
-        return true;
-      }, error)) {
+  if (!Scan(
+          {},
+          [&](const StoredEntry& e) {
+            verifier.Entry(e);
+            return true;
+          },
+          error)) {
     return false;
   }
   verifier.Finish();
@@ -233,12 +238,14 @@ std::vector<std::string> SchemaStatements(const std::string& integer) {
   return {
       "CREATE TABLE triage_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
       "CREATE TABLE triage_schema (version " + integer + " PRIMARY KEY, applied_at TEXT NOT NULL)",
-      "CREATE TABLE triage_entries (seq " + integer + " PRIMARY KEY, recorded_at TEXT NOT NULL, "
-      "case_id TEXT, ruleset_version TEXT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL, "
-      "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+      "CREATE TABLE triage_entries (seq " + integer +
+          " PRIMARY KEY, recorded_at TEXT NOT NULL, "
+          "case_id TEXT, ruleset_version TEXT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL, "
+          "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
       "CREATE INDEX triage_entries_case ON triage_entries (case_id)",
       "CREATE TABLE triage_batches (batch " + integer + " PRIMARY KEY, first_seq " + integer +
-          " NOT NULL, last_seq " + integer + " NOT NULL, last_hash TEXT NOT NULL, committed_at TEXT NOT NULL)",
+          " NOT NULL, last_seq " + integer +
+          " NOT NULL, last_hash TEXT NOT NULL, committed_at TEXT NOT NULL)",
   };
 }
 

@@ -2,14 +2,14 @@
 // writer; BEGIN IMMEDIATE, so that writers take turns on the chain).
 #include "register/backend.h"
 
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <ctime>
+#include <filesystem>
 #include <thread>
 
 #include <fmt/format.h>
@@ -150,9 +150,10 @@ bool SqliteRegister::Prepare(Mode mode, std::string& error) {
   bool ours = false, others = false;
   if (!ListTables(ours, others, error)) return false;
   if (!ours && others) {
-    error = fmt::format("{}: not a triage register (the database holds other tables); it was left "
-                        "as it was",
-                        shown());
+    error = fmt::format(
+        "{}: not a triage register (the database holds other tables); it was left "
+        "as it was",
+        shown());
     return false;
   }
   if (!ours && mode == Mode::kRead) {
@@ -196,10 +197,10 @@ bool SqliteRegister::QuickCheck(std::string& error) {
   Statement check(db_, "PRAGMA quick_check(1)");
   int code = check.Step();
   if (code == SQLITE_ROW && check.Text(0) == "ok") return true;
-  error = fmt::format("{}: the database file is damaged ({}); nothing was recorded (run 'triage "
-                      "log verify --register {}')",
-                      shown(),
-                      code == SQLITE_ROW ? check.Text(0) : std::string(Why(db_, code)), shown());
+  error = fmt::format(
+      "{}: the database file is damaged ({}); nothing was recorded (run 'triage "
+      "log verify --register {}')",
+      shown(), code == SQLITE_ROW ? check.Text(0) : std::string(Why(db_, code)), shown());
   return false;
 }
 
@@ -236,8 +237,8 @@ bool SqliteRegister::CreateSchema(std::string& error) {
     }
   }
   sql.push_back(fmt::format("INSERT INTO triage_meta VALUES ('format', '{}')", kFormatName));
-  sql.push_back(fmt::format("INSERT INTO triage_schema VALUES ({}, '{}')", kRegisterSchemaVersion,
-                            UtcNow()));
+  sql.push_back(
+      fmt::format("INSERT INTO triage_schema VALUES ({}, '{}')", kRegisterSchemaVersion, UtcNow()));
   for (const std::string& statement : sql) {
     int code = Exec(statement.c_str());
     if (code != SQLITE_OK) {
@@ -299,10 +300,12 @@ bool SqliteRegister::HeadMatchesSeal(std::int64_t& last_seq, std::string& last_h
   last_seq = 0;
   last_hash = GenesisHash();
   batch = 0;
-  Statement head(db_, "SELECT seq, prev_hash, hash, body FROM triage_entries ORDER BY seq DESC "
-                      "LIMIT 1");
-  Statement seal(db_, "SELECT batch, last_seq, last_hash FROM triage_batches ORDER BY batch DESC "
-                      "LIMIT 1");
+  Statement head(db_,
+                 "SELECT seq, prev_hash, hash, body FROM triage_entries ORDER BY seq DESC "
+                 "LIMIT 1");
+  Statement seal(db_,
+                 "SELECT batch, last_seq, last_hash FROM triage_batches ORDER BY batch DESC "
+                 "LIMIT 1");
   int head_code = head.Step(), seal_code = seal.Step();
   for (int code : {head_code, seal_code}) {
     if (code != SQLITE_ROW && code != SQLITE_DONE) {
@@ -403,8 +406,7 @@ bool SqliteBatch::Commit(std::int64_t& entries, std::string& error) {
 }
 
 bool SqliteRegister::Scan(const EntryFilter& filter,
-                          const std::function<bool(const StoredEntry&)>& each,
-                          std::string& error) {
+                          const std::function<bool(const StoredEntry&)>& each, std::string& error) {
   Statement scan(db_, filter.case_id
                           ? "SELECT seq, prev_hash, hash, body, recorded_at, case_id, "
                             "ruleset_version, status FROM triage_entries WHERE case_id = ? "
@@ -438,8 +440,9 @@ bool SqliteRegister::Scan(const EntryFilter& filter,
 
 bool SqliteRegister::ScanSeals(const std::function<void(const BatchSeal&)>& each,
                                std::string& error) {
-  Statement scan(db_, "SELECT batch, first_seq, last_seq, last_hash FROM triage_batches "
-                      "ORDER BY batch");
+  Statement scan(db_,
+                 "SELECT batch, first_seq, last_seq, last_hash FROM triage_batches "
+                 "ORDER BY batch");
   int code;
   while ((code = scan.Step()) == SQLITE_ROW) {
     each(BatchSeal{scan.Int(0), scan.Int(1), scan.Int(2), scan.Text(3)});
@@ -459,9 +462,10 @@ bool SqliteRegister::CheckStorage(std::vector<std::string>& problems, std::strin
   }
   for (const std::string& expected : ExpectedTriggers(false)) {
     if (std::find(triggers.begin(), triggers.end(), expected) == triggers.end()) {
-      problems.push_back(fmt::format("the append-only trigger '{}' was dropped: the register "
-                                     "can be changed without a trace in the database",
-                                     expected));
+      problems.push_back(
+          fmt::format("the append-only trigger '{}' was dropped: the register "
+                      "can be changed without a trace in the database",
+                      expected));
     }
   }
   Statement check(db_, "PRAGMA integrity_check");
@@ -516,14 +520,15 @@ std::unique_ptr<Register> OpenSqlite(const RegisterLocation& where, Register::Mo
     return nullptr;
   }
   if (mode == Register::Mode::kWrite && !Writable(where.target, exists)) {
-    error = fmt::format("{}: the register is read-only here (its file or folder cannot be "
-                        "written); nothing was recorded",
-                        where.shown);
+    error = fmt::format(
+        "{}: the register is read-only here (its file or folder cannot be "
+        "written); nothing was recorded",
+        where.shown);
     return nullptr;
   }
-  int flags = SQLITE_OPEN_NOMUTEX | (mode == Register::Mode::kWrite
-                                         ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                         : SQLITE_OPEN_READONLY);
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (mode == Register::Mode::kWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                              : SQLITE_OPEN_READONLY);
   sqlite3* db = nullptr;
   int code = sqlite3_open_v2(where.target.c_str(), &db, flags, nullptr);
   auto reg = std::make_unique<SqliteRegister>(where, db);

@@ -12,15 +12,16 @@ namespace {
 void RecordYear(Sandbox& box, const TestBackend& b, int cases) {
   fs::path year = box.dir() / "year.jsonl";
   int status = -1;
-  Shell("cd " + Quote(TRIAGE_SOURCE_DIR) + " && scripts/generate-year.sh " +
-            std::to_string(cases) + " 2026 > " + Quote(year.string()),
+  Shell("cd " + Quote(TRIAGE_SOURCE_DIR) + " && scripts/generate-year.sh " + std::to_string(cases) +
+            " 2026 > " + Quote(year.string()),
         &status);
   REQUIRE(status == 0);
   fs::path key = box.Write("key", "a-monitor-test-key-0123456789");
   Call call;
   call.env = "TRIAGE_PSEUDONYM_KEY_FILE=" + Quote(key.string());
-  Run r = Triage(box, "route " + kRules + " " + Quote(year.string()) + " --record -o " +
-                          Quote((box.dir() / "out.jsonl").string()) + Reg(b),
+  Run r = Triage(box,
+                 "route " + kRules + " " + Quote(year.string()) + " --record -o " +
+                     Quote((box.dir() / "out.jsonl").string()) + Reg(b),
                  call);
   INFO(Describe(r));
   REQUIRE(r.status == 0);
@@ -64,7 +65,8 @@ TEST_CASE("cli: monitor: a recorded year in every format, small counts hidden", 
       std::size_t route = json.out.find("\"key\": \"route\"");
       std::size_t totals = json.out.find("\"period_totals\": [", route);
       REQUIRE(totals != std::string::npos);
-      std::vector<long long> q = Counts(json.out.substr(totals, json.out.find(']', totals) - totals));
+      std::vector<long long> q =
+          Counts(json.out.substr(totals, json.out.find(']', totals) - totals));
       REQUIRE(q.size() == 4);
       std::size_t at = text.out.find("\n  Totaal ");
       REQUIRE(at != std::string::npos);
@@ -76,8 +78,8 @@ TEST_CASE("cli: monitor: a recorded year in every format, small counts hidden", 
       CHECK(Has(english.out, "decisions: 3000"));
       CHECK(Has(english.out, "periods:   2026-Q1 - 2026-Q4 (by quarter, on reported_on)"));
 
-      Run csv = Triage(box, "monitor --by month -o " + Quote((box.dir() / "m.csv").string()) +
-                                Reg(b));
+      Run csv =
+          Triage(box, "monitor --by month -o " + Quote((box.dir() / "m.csv").string()) + Reg(b));
       REQUIRE(csv.status == 0);
       std::string rows = Slurp(box.dir() / "m.csv");
       CHECK(rows.rfind("table,row,period,count,share_percent,", 0) == 0);

@@ -63,7 +63,7 @@ struct Call {
 // output and error in `out` and `err`. It execs the binary, so that a
 // background job's $! is the binary itself.
 inline std::string Command(const std::string& args, const Call& call, const fs::path& out,
-                    const fs::path& err) {
+                           const fs::path& err) {
   return "(cd " + Quote(call.cwd) +
          " && exec env -u TRIAGE_REGISTER -u TRIAGE_PSEUDONYM_KEY_FILE NO_COLOR=1 " + call.env +
          " " + Quote(TRIAGE_BINARY) + " " + args + ") < " + Quote(call.input) + " > " +
@@ -356,7 +356,8 @@ struct Interrupted {
   Run run;
 };
 
-inline Interrupted InterruptMidRun(Sandbox& box, const std::string& args, const std::string& action) {
+inline Interrupted InterruptMidRun(Sandbox& box, const std::string& args,
+                                   const std::string& action) {
   fs::path out = box.dir() / "mid.out", err = box.dir() / "mid.err";
   // Waits (30 s at most) for the run's first output, unless it ends first.
   const std::string wait_for_output = R"(
@@ -397,6 +398,5 @@ inline void CheckNoOutputClaim(const Run& r) {
 }
 
 // ---------------------------------------------------------------------------
-
 
 }  // namespace triage::testing

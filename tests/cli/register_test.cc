@@ -410,8 +410,9 @@ TEST_CASE("cli: register: log verify names an entry tampered with through the da
         CHECK(HasLine(changed.out, b.url() + ": entry 1 ", "was changed"));
         CHECK_FALSE(HasLine(changed.out, b.url() + ": entry 2 ", ""));
         CHECK_FALSE(Has(changed.out, "chain intact"));
-        CHECK((Has(changed.err, " problems in 3 entries: the register was tampered with or damaged") ||
-               Has(changed.err, " problem in 3 entries: the register was tampered with or damaged")));
+        CHECK((
+            Has(changed.err, " problems in 3 entries: the register was tampered with or damaged") ||
+            Has(changed.err, " problem in 3 entries: the register was tampered with or damaged")));
         CHECK(Has(changed.err, "triage: " + b.url() + ": "));
       }
       // The last entry removed: named, and nothing more is appended.

@@ -22,7 +22,8 @@ std::string Shell(const std::string& command, int* status) {
     return out;
   }
   std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    out.append(buffer.data(), n);
   int raw = pclose(pipe);
   if (status) *status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   return out;
@@ -102,7 +103,9 @@ void TestBackend::StopServer() const {
   Shell(Env("TRIAGE_TEST_PG_CTL") + " stop -m immediate >/dev/null 2>&1");
 }
 
-void TestBackend::StartServer() const { Shell(Env("TRIAGE_TEST_PG_CTL") + " start >/dev/null 2>&1"); }
+void TestBackend::StartServer() const {
+  Shell(Env("TRIAGE_TEST_PG_CTL") + " start >/dev/null 2>&1");
+}
 
 std::vector<TestBackend> TestBackends(const fs::path& dir) {
   std::string asked = Env("TRIAGE_TEST_BACKENDS");

@@ -1,11 +1,11 @@
 // Stage 7, monitor: the register's decisions counted per period, with
 // trends and disclosure control, for the people who follow the phenomenon.
 //
-// It reads entries (register.h) in one streaming pass, keeps only counts, and publishes them the way
-// statistics offices do: a count under the threshold is shown as "<N",
-// further cells are suppressed so that no total gives one away, and small
-// municipalities fold into "other". Nobody is named: initiators are counted
-// through their pseudonyms only, and a pseudonym never leaves this stage.
+// It reads entries (register.h) in one streaming pass, keeps only counts, and publishes them the
+// way statistics offices do: a count under the threshold is shown as "<N", further cells are
+// suppressed so that no total gives one away, and small municipalities fold into "other". Nobody is
+// named: initiators are counted through their pseudonyms only, and a pseudonym never leaves this
+// stage.
 //
 // This stage does not read the register itself, print or exit.
 #pragma once
@@ -77,9 +77,9 @@ struct Shown {
 /// One table: rows (a fact's values, routes, rules, ...) by periods, with a
 /// total per row and per period, after disclosure control.
 struct MonitorTable {
-  std::string key;    ///< "route", "fact:role", "rule", "version", "repeat", "status"
-  std::string title;  ///< "Cases by route"
-  std::vector<std::string> rows;     ///< row names ("onbekend" for unknown, "other" when folded)
+  std::string key;                ///< "route", "fact:role", "rule", "version", "repeat", "status"
+  std::string title;              ///< "Cases by route"
+  std::vector<std::string> rows;  ///< row names ("onbekend" for unknown, "other" when folded)
   std::vector<std::vector<Shown>> cells;  ///< [row][period]
   std::vector<Shown> row_totals;          ///< over every period
   std::vector<Shown> period_totals;       ///< over every row
@@ -109,10 +109,10 @@ struct MonitorNote {
 
 struct MonitorReport {
   MonitorOptions options;
-  std::string date_fact;       ///< the one used ("" = recorded_at only)
-  std::string initiator_fact;  ///< "" = none found
-  std::vector<std::string> periods;  ///< in order
-  std::int64_t entries = 0;          ///< decisions counted
+  std::string date_fact;               ///< the one used ("" = recorded_at only)
+  std::string initiator_fact;          ///< "" = none found
+  std::vector<std::string> periods;    ///< in order
+  std::int64_t entries = 0;            ///< decisions counted
   std::int64_t by_recording_date = 0;  ///< of them, counted by the day they were recorded
   std::vector<MonitorTable> tables;
   std::vector<MonitorNote> notes;  ///< what the reader should know

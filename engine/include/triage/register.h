@@ -70,8 +70,8 @@ std::string UtcTimestamp(std::time_t t);
 
 /// What is the same for every entry of a batch.
 struct RecordingContext {
-  std::string officer;      ///< who recorded
-  std::string recorded_at;  ///< UTC, "2026-12-02T15:04:05Z"
+  std::string officer;                        ///< who recorded
+  std::string recorded_at;                    ///< UTC, "2026-12-02T15:04:05Z"
   const Pseudonymizer* pseudonyms = nullptr;  ///< null: personal facts are withheld
 };
 
@@ -226,8 +226,7 @@ class Register {
  protected:
   explicit Register(std::string shown) : shown_(std::move(shown)) {}
 
-  virtual bool ScanSeals(const std::function<void(const BatchSeal&)>& each,
-                         std::string& error) = 0;
+  virtual bool ScanSeals(const std::function<void(const BatchSeal&)>& each, std::string& error) = 0;
   /// The database's own integrity check, and the append-only triggers in
   /// place; problems go to `problems`.
   virtual bool CheckStorage(std::vector<std::string>& problems, std::string& error) = 0;

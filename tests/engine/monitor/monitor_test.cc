@@ -212,8 +212,7 @@ TEST_CASE("disclosure control: a table that leaks through its totals is closed",
   // less the 10 beside it, or its period total (23) less the 20 below it,
   // gives it away.
   MonitorTable t = Suppress("t", "t", {"a", "b"}, {{3, 10}, {20, 30}}, 5);
-  CHECK(Grid(t, 5) == std::vector<std::string>{"a: <5 x | 13", "b: x x | 50",
-                                               "total: 23 40 | 63"});
+  CHECK(Grid(t, 5) == std::vector<std::string>{"a: <5 x | 13", "b: x x | 50", "total: 23 40 | 63"});
   CheckNothingGivesAway(t);
   // Nothing of a hidden count is left in what is shown.
   for (const auto& row : t.cells) {
@@ -229,8 +228,8 @@ TEST_CASE("disclosure control: a table that leaks through its totals is closed",
 
   // Zeros are shown, and are not used to hide others (they hide nothing).
   MonitorTable zeros = Suppress("t", "t", {"a", "b"}, {{0, 2}, {0, 9}}, 5);
-  CHECK(Grid(zeros, 5) == std::vector<std::string>{"a: 0 <5 | <5", "b: 0 x | x",
-                                                   "total: 0 11 | 11"});
+  CHECK(Grid(zeros, 5) ==
+        std::vector<std::string>{"a: 0 <5 | <5", "b: 0 x | x", "total: 0 11 | 11"});
   CheckNothingGivesAway(zeros);
 
   // A table whose total is itself small.

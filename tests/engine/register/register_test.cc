@@ -36,8 +36,9 @@ default: gesprek
 
 class Folder {
  public:
-  Folder() : dir_(fs::temp_directory_path() / ("triage-reg-" + std::to_string(::getpid()) + "-" +
-                                               std::to_string(++counter_))) {
+  Folder()
+      : dir_(fs::temp_directory_path() /
+             ("triage-reg-" + std::to_string(::getpid()) + "-" + std::to_string(++counter_))) {
     fs::create_directories(dir_);
   }
   ~Folder() { fs::remove_all(dir_); }
@@ -84,10 +85,13 @@ void Record(Register& reg, const std::vector<std::string>& bodies) {
 std::vector<StoredEntry> All(Register& reg, const EntryFilter& filter = {}) {
   std::vector<StoredEntry> out;
   std::string error;
-  REQUIRE(reg.Scan(filter, [&](const StoredEntry& e) {
-    out.push_back(e);
-    return true;
-  }, error));
+  REQUIRE(reg.Scan(
+      filter,
+      [&](const StoredEntry& e) {
+        out.push_back(e);
+        return true;
+      },
+      error));
   return out;
 }
 
@@ -299,9 +303,11 @@ TEST_CASE("a changed, a removed and an inserted entry are each found and named",
        "UPDATE triage_entries SET hash = 'f' || substr(hash, 2) WHERE seq = 2",
        {"entry 2 (case c2) was changed: its contents do not match its hash"}},
       {"a removed entry", "DELETE FROM triage_entries WHERE seq = 2", {"entry 2 was removed"}},
-      {"removed entries", "DELETE FROM triage_entries WHERE seq IN (2, 3)",
+      {"removed entries",
+       "DELETE FROM triage_entries WHERE seq IN (2, 3)",
        {"entries 2 to 3 were removed"}},
-      {"a removed last entry", "DELETE FROM triage_entries WHERE seq = 5",
+      {"a removed last entry",
+       "DELETE FROM triage_entries WHERE seq = 5",
        {"entry 5 was removed: batch 2 committed entries 4 to 5"}},
       {"an inserted entry",
        "INSERT INTO triage_entries SELECT 6, recorded_at, case_id, ruleset_version, status, "
@@ -382,15 +388,14 @@ TEST_CASE("registers that cannot be used are refused and left as they were", "[r
   }
 }
 
-TEST_CASE("SQLite: a missing, corrupted or foreign file is refused and not touched",
-          "[register]") {
+TEST_CASE("SQLite: a missing, corrupted or foreign file is refused and not touched", "[register]") {
   Folder folder;
   std::string error;
   fs::path missing = folder.dir() / "missing.db";
   auto where = ParseRegisterLocation(missing.string(), error);
   CHECK_FALSE(Register::Open(*where, Register::Mode::kRead, error));
-  CHECK(error == missing.string() +
-                     ": no register here (record decisions with 'triage route --record')");
+  CHECK(error ==
+        missing.string() + ": no register here (record decisions with 'triage route --record')");
   CHECK_FALSE(fs::exists(missing));
 
   fs::path garbage = folder.dir() / "garbage.db";
@@ -398,8 +403,8 @@ TEST_CASE("SQLite: a missing, corrupted or foreign file is refused and not touch
   std::ofstream(garbage, std::ios::binary) << bytes;
   where = ParseRegisterLocation(garbage.string(), error);
   CHECK_FALSE(Register::Open(*where, Register::Mode::kWrite, error));
-  CHECK(error == garbage.string() +
-                     ": this is not an SQLite database (or its first page is damaged)");
+  CHECK(error ==
+        garbage.string() + ": this is not an SQLite database (or its first page is damaged)");
   CHECK(testing::Slurp(garbage) == bytes);
   CHECK_FALSE(fs::exists(garbage.string() + "-wal"));
 
