@@ -40,10 +40,18 @@ const std::vector<Verb> kVerbs = {
 }  // namespace
 
 int Run(const std::vector<std::string>& args, Io& io) {
-  return Dispatch(
+  int status = Dispatch(
       "triage: route cases of intimidation through legal means in the lokale "
       "driehoek, with rule sets you can check",
       "triage 0.1.0", kVerbs, args, io);
+  // Whatever the verb wrote to standard output must have reached it: a full
+  // disk or a closed pipe is a job not done, not a success.
+  io.out.flush();
+  if (!io.out && status != kExitInterrupted && status != kExitCannot) {
+    io.Say("cannot write the output (standard output): the disk may be full or the reader gone");
+    return kExitCannot;
+  }
+  return status;
 }
 
 }  // namespace triage::cli

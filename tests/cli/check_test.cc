@@ -87,3 +87,17 @@ TEST_CASE("cli: check: on a terminal the severities are in colour, unless NO_COL
   CHECK(plain.err.find("E012.yaml:11:3: error: 'rules' must be a list") != std::string::npos);
   CHECK(colour.out == plain.out);
 }
+
+TEST_CASE("cli: a verb whose output cannot be written exits 2, not 0") {
+  for (const char* verb :
+       {"check rules/lokale-driehoek.yaml", "test rules/lokale-driehoek.test.yaml",
+        "route rules/lokale-driehoek.yaml examples/cases/01-bedreiging.yaml",
+        "graph rules/lokale-driehoek.yaml"}) {
+    INFO(verb);
+    std::string cmd = "cd '" + std::string(TRIAGE_SOURCE_DIR) + "' && '" +
+                      std::string(TRIAGE_BINARY) + "' " + verb + " > /dev/full 2>/dev/null";
+    int raw = std::system(cmd.c_str());
+    REQUIRE(WIFEXITED(raw));
+    CHECK(WEXITSTATUS(raw) == 2);
+  }
+}
