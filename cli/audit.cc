@@ -188,6 +188,9 @@ int RunAudit(const AuditArgs& args, Io& io) {
     io.Say(unclear);
     return kExitCannot;
   }
+  std::vector<std::string> read = args.cases;
+  read.insert(read.end(), {args.rules, args.baseline, args.register_url});
+  if (WritesOverInput(args.output, read, io)) return kExitCannot;
   std::optional<CompiledRules> candidate = LoadUsableRules(args.rules, io);
   if (!candidate) return kExitCannot;
   std::optional<CompiledRules> baseline;

@@ -102,6 +102,7 @@ int RunGraph(const GraphArgs& args, Io& io) {
     io.Say(error);
     return kExitCannot;
   }
+  if (WritesOverInput(args.output, {args.rules}, io)) return kExitCannot;
   return WriteWhole(args.output, *text, io) ? kExitOk : kExitCannot;
 }
 

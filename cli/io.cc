@@ -152,6 +152,21 @@ void OutputSink::StopWriter() {
   writer_.join();
 }
 
+bool WritesOverInput(const std::string& output, const std::vector<std::string>& inputs, Io& io) {
+  struct stat out {};
+  if (output.empty() || stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return false;
+  for (const std::string& input : inputs) {
+    struct stat in {};
+    if (input.empty() || input == "-" || stat(input.c_str(), &in) != 0) continue;
+    if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+      io.Say(fmt::format("-o '{}' would overwrite the input '{}': choose another output file",
+                         output, input));
+      return true;
+    }
+  }
+  return false;
+}
+
 bool WriteWhole(const std::string& path, const std::string& text, Io& io) {
   OutputSink out(io);
   std::string error;

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace triage::cli {
 
@@ -98,6 +99,11 @@ class OutputSink {
   std::deque<std::string> pending_;
   bool done_ = false;
 };
+
+/// Whether `output` names one of `inputs` (the same file, by any path):
+/// then it says so and the verb must not write, or it would destroy what
+/// it reads. "" and "-" name no file.
+bool WritesOverInput(const std::string& output, const std::vector<std::string>& inputs, Io& io);
 
 /// Writes `text` to `path` (`io.out` when empty), whole or not at all; says
 /// why it could not.

@@ -259,6 +259,7 @@ int RunLog(const LogArgs& args, Io& io) {
   }
   std::unique_ptr<Register> reg = OpenRegister(args.register_url, Register::Mode::kRead, io);
   if (!reg) return kExitCannot;
+  if (WritesOverInput(args.output, {reg->shown()}, io)) return kExitCannot;
   if (args.action == "verify") return Verify(*reg, io);
   if (args.action == "show") return Show(*reg, args, io);
   return Export(*reg, args, io);

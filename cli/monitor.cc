@@ -91,6 +91,7 @@ int RunMonitor(const MonitorArgs& args, Io& io) {
   if (!labels) return kExitCannot;
   std::unique_ptr<Register> reg = OpenRegister(args.register_url, Register::Mode::kRead, io);
   if (!reg) return kExitCannot;
+  if (WritesOverInput(args.output, {reg->shown(), args.rules}, io)) return kExitCannot;
   Monitor monitor(*options);
   std::string error;
   bool ok = reg->Scan(

@@ -229,13 +229,17 @@ int RunRoute(const RouteArgs& args, Io& io) {
         "--record to record them");
     return kExitCannot;
   }
+  std::vector<std::string> inputs = args.cases;
+  if (inputs.empty()) inputs.push_back("-");
+  std::vector<std::string> read = inputs;
+  read.push_back(args.rules);
+  if (WritesOverInput(args.output, read, io)) return kExitCannot;
   std::optional<CompiledRules> c = LoadUsableRules(args.rules, io);
   if (!c) return kExitCannot;
   WarnOfGaps(*c, io);
   Recording rec;
   if (args.record && !StartRecording(args, *c->rules, io, rec)) return kExitCannot;
-  std::vector<std::string> inputs = args.cases;
-  if (inputs.empty()) inputs.push_back("-");
+  if (rec.reg && WritesOverInput(args.output, {rec.reg->shown()}, io)) return kExitCannot;
   OutputSink out(io);
   std::string error;
   if (!out.Open(args.output, error)) {

@@ -294,3 +294,32 @@ TEST_CASE("cli: route: -o onto a link, a device or a pipe never replaces it with
   CHECK(r.status == 2);
   CHECK(r.err.find("it is a directory") != std::string::npos);
 }
+
+TEST_CASE("cli: -o naming an input (a case file, the rules, the register) is refused") {
+  Sandbox box;
+  std::string rules_text = Slurp(fs::path(TRIAGE_SOURCE_DIR) / "rules/lokale-driehoek.yaml");
+  fs::path rules = box.Write("rules.yaml", rules_text);
+  std::string cases_text = Slurp(fs::path(TRIAGE_SOURCE_DIR) / "examples/cases/06-register.jsonl");
+  fs::path cases = box.Write("cases.jsonl", cases_text);
+  fs::path register_file = box.dir() / "r.db";
+  for (const fs::path& target : {cases, rules}) {
+    Run r = box.Triage("route " + rules.string() + " " + cases.string() + " -o " + target.string());
+    CHECK(r.status == 2);
+    CHECK(r.err.find("would overwrite the input") != std::string::npos);
+  }
+  CHECK(Slurp(cases) == cases_text);
+  CHECK(Slurp(rules) == rules_text);
+  REQUIRE(box.Triage("route " + rules.string() + " " + cases.string() + " --record --register " +
+                     register_file.string())
+              .status == 1);  // the example register holds an invalid case
+  std::string bytes = Slurp(register_file);
+  for (std::string verb : {"log export", "monitor"}) {
+    Run r = box.Triage(verb + " --register " + register_file.string() + " -o " +
+                       register_file.string());
+    CHECK(r.status == 2);
+    CHECK(Slurp(register_file) == bytes);
+  }
+  Run r = box.Triage("route " + rules.string() + " " + cases.string() + " --record --register " +
+                     register_file.string() + " -o " + register_file.string());
+  CHECK(r.status == 2);
+}
