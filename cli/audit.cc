@@ -120,6 +120,10 @@ std::optional<AuditReport> ReplayRegister(const AuditArgs& args, const RuleSet& 
   std::string corpus, error;
   std::set<std::string> dropped;
   std::vector<std::int64_t> seqs;  // the entry each line of the corpus comes from
+  if (!reg->BeginSnapshot(error)) {
+    io.Say(error);
+    return std::nullopt;
+  }
   if (!RegisterCorpus(*reg, candidate, corpus, seqs, dropped, error)) {
     io.Say(error);
     return std::nullopt;

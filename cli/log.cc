@@ -26,10 +26,15 @@ struct LogArgs {
   std::string from, to, version;
 };
 
-// An entry as one line of JSON: its place in the chain, then its body.
+// An entry as one line of JSON: its place in the chain, then its body (a
+// body that is not a JSON object, in a damaged register, as a string).
 std::string EntryJson(const StoredEntry& e) {
-  return fmt::format("{{\"seq\": {}, \"hash\": \"{}\", \"prev_hash\": \"{}\", {}\n", e.seq, e.hash,
-                     e.prev_hash, std::string_view(e.body).substr(1));
+  std::string head = fmt::format("{{\"seq\": {}, \"hash\": {}, \"prev_hash\": {}", e.seq,
+                                 JsonString(e.hash), JsonString(e.prev_hash));
+  if (e.body.size() < 2 || e.body.front() != '{' || e.body.back() != '}') {
+    return fmt::format("{}, \"damaged_body\": {}}}\n", head, JsonString(e.body));
+  }
+  return fmt::format("{}, {}\n", head, std::string_view(e.body).substr(1));
 }
 
 int Verify(Register& reg, Io& io) {
@@ -65,9 +70,10 @@ std::string EntryLine(const StoredEntry& e) {
   if (!routes.empty()) outcome += (v->status == "undetermined" ? ", possible: " : " ") + routes;
   if (v->rule) outcome += fmt::format(" (rule {})", *v->rule);
   if (!v->rule && v->status == "decided") outcome += " (no rule applied: the default route)";
-  std::string line = fmt::format("#{}  {}  {}  {} {}: {}\n", e.seq, v->recorded_at, v->officer,
-                                 v->ruleset_id, v->ruleset_version, outcome);
-  if (v->reason) line += fmt::format("    {}\n", *v->reason);
+  std::string line = fmt::format("#{}  {}  {}  {} {}: {}\n", e.seq, Printable(v->recorded_at),
+                                 Printable(v->officer), Printable(v->ruleset_id),
+                                 Printable(v->ruleset_version), Printable(outcome));
+  if (v->reason) line += fmt::format("    {}\n", Printable(*v->reason));
   if (EntryHash(e.seq, e.prev_hash, e.body) != e.hash) {
     line += "    (this entry does not match its hash: it was changed; run 'triage log verify')\n";
   }
@@ -101,11 +107,12 @@ int Show(Register& reg, const LogArgs& args, Io& io) {
     return kExitCannot;
   }
   if (count == 0) {
-    io.Say(fmt::format("{}: no decision on case '{}' is recorded", reg.shown(), args.case_id));
+    io.Say(fmt::format("{}: no decision on case '{}' is recorded", reg.shown(),
+                       Printable(args.case_id)));
     return kExitFound;
   }
   if (!json) {
-    text = fmt::format("case {}: {} decision{} recorded\n", args.case_id, count,
+    text = fmt::format("case {}: {} decision{} recorded\n", Printable(args.case_id), count,
                        count == 1 ? "" : "s") +
            text;
   }
@@ -150,7 +157,10 @@ class CsvExport {
                                       join(v.withheld),
                                       v.pseudonym_key.value_or("")};
     std::vector<std::string> facts(facts_.size());
-    for (const EntryView::FactValue& f : v.facts) facts[column_.at(f.name)] = f.text;
+    for (const EntryView::FactValue& f : v.facts) {
+      auto it = column_.find(f.name);
+      if (it != column_.end()) facts[it->second] = f.text;
+    }
     cells.insert(cells.end(), facts.begin(), facts.end());
     cells.push_back(e.prev_hash);
     cells.push_back(e.hash);
@@ -189,6 +199,11 @@ int Export(Register& reg, const LogArgs& args, Io& io) {
       error = fmt::format("{}: entry {}: {} (run 'triage log verify')", reg.shown(), e.seq, error);
     return v;
   };
+  // Both passes see the same entries, whatever is recorded meanwhile.
+  if (!reg.BeginSnapshot(error)) {
+    io.Say(error);
+    return kExitCannot;
+  }
   if (format == ExportFormat::kCsv) {
     // A first pass finds the columns.
     bool ok = reg.Scan(

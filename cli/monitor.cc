@@ -23,6 +23,7 @@ struct MonitorArgs {
   std::string output;
   std::string date_fact;
   std::string facts;  ///< comma-separated
+  std::string initiator_fact;
   std::string rules;  ///< for labels
   std::string lang;
   int min_cell = 5;
@@ -80,6 +81,7 @@ std::optional<MonitorOptions> ParseOptions(const MonitorArgs& args, Io& io) {
     if (!f.empty()) o.facts.push_back(f);
   }
   o.min_cell = args.min_cell;
+  o.initiator_fact = args.initiator_fact;
   return o;
 }
 

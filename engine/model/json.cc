@@ -4,11 +4,66 @@
 
 namespace triage {
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i] (a byte of 0x80 or
+// more), or 0 when it is not one (RFC 3629: no overlong forms, surrogates
+// or code points past U+10FFFF).
+std::size_t Utf8Length(std::string_view s, std::size_t i) {
+  auto at = [&](std::size_t k) -> unsigned {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
+  };
+  unsigned lead = at(0);
+  std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                      : 0;
+  if (length == 0) return 0;
+  unsigned lo = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+  unsigned hi = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+  if (at(1) < lo || at(1) > hi) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (at(k) < 0x80 || at(k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t length = c < 0x80 ? 1 : Utf8Length(s, i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      continue;
+    }
+    out.append(s.substr(i, length));
+    i += length - 1;
+  }
+  return out;
+}
+
 void AppendJsonString(std::string& out, std::string_view s) {
   out += '"';
   size_t run = 0;  // start of the characters not yet copied
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // JSON is UTF-8: a byte that is not (Latin-1 text, a UTF-16 file)
+      // becomes U+FFFD, so that what is written can always be read back.
+      std::size_t length = Utf8Length(s, i);
+      if (length > 0) {
+        i += length - 1;
+        continue;
+      }
+      out.append(s.data() + run, i - run);
+      run = i + 1;
+      out += "\xEF\xBF\xBD";
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
     run = i + 1;

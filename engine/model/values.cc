@@ -22,6 +22,20 @@ std::optional<double> ParseNumber(std::string_view text) {
   return x;
 }
 
+std::string Printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      out += fmt::format("\\x{:02x}", u);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string ValueText(const Fact& fact, const Value& v) {
   switch (fact.type) {
     case FactType::kBool:

@@ -78,12 +78,9 @@ std::string Shown::Text(int min_cell) const {
 
 namespace {
 
+// A day that exists, as YYYY-MM-DD.
 bool LooksLikeDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') return false;
-  }
-  return true;
+  return text.size() == 10 && ParseDate(text).has_value();
 }
 
 bool IsPseudonym(std::string_view text) { return text.rfind("hmac-sha256:", 0) == 0; }
@@ -133,12 +130,24 @@ struct Monitor::Impl {
     }
     by_recording = date.empty();
     if (date.empty()) date = e.recorded_at.substr(0, 10);
-    if (!options.from.empty() && date < options.from) return "";
-    if (!options.to.empty() && date.substr(0, options.to.size()) > options.to) return "";
     return date;
   }
 
+  // Before --from, after --to, or within.
+  int Place(const std::string& date) const {
+    if (!options.from.empty() && date < options.from) return -1;
+    if (!options.to.empty() && date.substr(0, options.to.size()) > options.to) return 1;
+    return 0;
+  }
+
+  // The initiator of an entry: the fact asked for, else one named
+  // initiator_name (the policy's), else the first that holds a pseudonym.
   const EntryView::FactValue* Initiator(const EntryView& e) {
+    if (initiator_fact.empty()) {
+      for (const EntryView::FactValue& f : e.facts) {
+        if (f.name == "initiator_name") initiator_fact = f.name;
+      }
+    }
     for (const EntryView::FactValue& f : e.facts) {
       if (!initiator_fact.empty() ? f.name == initiator_fact : IsPseudonym(f.text)) {
         if (initiator_fact.empty()) initiator_fact = f.name;
@@ -162,13 +171,20 @@ struct Monitor::Impl {
   void First(const EntryView& e) {
     bool by_recording = false;
     std::string date = DateOf(e, by_recording);
-    if (date.empty()) return;
+    if (int place = Place(date); place != 0) {
+      // An initiator seen before --from is not new after it.
+      const EntryView::FactValue* who = place < 0 ? Initiator(e) : nullptr;
+      if (who && IsPseudonym(who->text)) {
+        auto [it, added] = initiators.try_emplace(who->text, Seen{date, {}});
+        if (!added && date < it->second.first_date) it->second.first_date = date;
+      }
+      return;
+    }
     std::string period = PeriodOf(date, options.by);
     periods.insert(period);
     ++entries;
     if (by_recording) ++by_recording_date;
     Count("route", Outcome(e), period);
-    Count("status", e.status, period);
     if (e.status == "decided") Count("rule", e.rule.value_or("(default)"), period);
     Count("version", e.ruleset_id + " " + e.ruleset_version, period);
     for (const EntryView::FactValue& f : e.facts) {
@@ -181,9 +197,7 @@ struct Monitor::Impl {
         tables.erase("fact:" + f.name);
       }
     }
-    for (const std::string& w : e.withheld) {
-      if (w == initiator_fact || initiator_fact.empty()) ++withheld;
-    }
+    if (!e.withheld.empty()) ++withheld;  // once a decision, however many facts
     if (e.pseudonym_key) keys.insert(*e.pseudonym_key);
     const EntryView::FactValue* who = Initiator(e);
     if (!who || !IsPseudonym(who->text)) {
@@ -197,7 +211,7 @@ struct Monitor::Impl {
 
   void CountRepeats() {
     for (const auto& [pseudonym, seen] : initiators) {
-      std::string first = PeriodOf(seen.first_date, options.by);
+      std::string first = PeriodOf(seen.first_date, options.by);  // may be before --from
       for (const auto& [period, n] : seen.per_period) {
         std::int64_t repeats = period == first ? n - 1 : n;
         if (period == first) Count("repeat", "first case of an initiator", period);
@@ -280,8 +294,10 @@ MonitorReport Monitor::Finish() {
   r.periods = AllPeriods(s.periods, s.options.by);
   r.entries = s.entries;
   r.by_recording_date = s.by_recording_date;
-  std::vector<std::pair<std::string, std::string>> order = {
-      {"route", "Cases by route"}, {"status", "Decided, undetermined, unrouted, invalid"}};
+  // No table of statuses: its rows (undetermined, unrouted, invalid) are
+  // the route table's, and the same count hidden in one table and shown in
+  // another would give it away.
+  std::vector<std::pair<std::string, std::string>> order = {{"route", "Cases by route"}};
   std::vector<std::string> facts = s.options.facts;
   if (facts.empty()) {
     for (const char* f : {"role", "instrument", "municipality", "region"}) {
@@ -313,7 +329,7 @@ MonitorReport Monitor::Finish() {
         if (it != counts[rows[i]].end()) grid[i][p] = it->second;
       }
     }
-    r.tables.push_back(Suppress(key, title, rows, grid, s.options.min_cell));
+    r.tables.push_back(Suppress(key, title, rows, grid, s.options.min_cell, r.periods.size()));
   }
   int min = s.options.min_cell;
   auto count = [&](std::int64_t n) { return Shown{n > 0 && n < min ? 0 : n, n > 0 && n < min}; };

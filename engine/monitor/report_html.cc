@@ -94,7 +94,8 @@ std::string Card(const std::string& figure, const std::string& what) {
 
 void Cards(const MonitorReport& r, const Words& w, std::string& out) {
   out += "<div class=\"cards\">";
-  out += Card(fmt::format("{}", r.entries), w.decisions);
+  bool small = r.entries > 0 && r.entries < r.options.min_cell;
+  out += Card(e(Shown{small ? 0 : r.entries, small}.Text(r.options.min_cell)), w.decisions);
   const MonitorTable* t = MainTable(r);
   if (t && !r.periods.empty()) {
     std::size_t last = r.periods.size() - 1;
@@ -131,7 +132,9 @@ void Heading(const MonitorReport& r, const std::map<std::string, std::string>& l
       date += "; " +
               fmt::format(fmt::runtime(w.date_fallback),
                           e(Shown{small ? 0 : r.by_recording_date, small}.Text(r.options.min_cell)),
-                          r.entries);
+                          e(Shown{r.entries < r.options.min_cell ? 0 : r.entries,
+                                  r.entries < r.options.min_cell}
+                                .Text(r.options.min_cell)));
     }
   }
   out += fmt::format("<dt>{}</dt><dd>{}</dd></dl>\n", w.date, date);

@@ -44,8 +44,12 @@ bool Protect(Relation& r) {
 }  // namespace
 
 MonitorTable Suppress(std::string key, std::string title, std::vector<std::string> rows,
-                      const std::vector<std::vector<std::int64_t>>& counts, int min_cell) {
-  std::size_t periods = counts.empty() ? 0 : counts[0].size();
+                      const std::vector<std::vector<std::int64_t>>& counts, int min_cell,
+                      std::optional<std::size_t> columns) {
+  std::size_t periods = columns ? *columns : counts.empty() ? 0 : counts[0].size();
+  for (const auto& row : counts) {
+    TRIAGE_ASSERT(row.size() == periods, "every row has a count for every period");
+  }
   std::vector<std::int64_t> row_total(rows.size()), period_total(periods);
   std::int64_t grand = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {

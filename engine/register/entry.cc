@@ -28,6 +28,17 @@ std::string Hex(const unsigned char* bytes, unsigned length) {
   return out;
 }
 
+// A case id as the register keeps it, in its body and in its column alike:
+// valid UTF-8 without NUL (which PostgreSQL's text cannot hold).
+std::optional<std::string> StoredCaseId(const std::optional<std::string>& id) {
+  if (!id) return std::nullopt;
+  std::string out = ValidUtf8(*id);
+  for (std::size_t at = out.find('\0'); at != std::string::npos; at = out.find('\0', at)) {
+    out.replace(at, 1, "\xEF\xBF\xBD");
+  }
+  return out;
+}
+
 // What a pseudonym is taken over: the value as its fact's type spells it.
 std::string PseudonymInput(const Fact& fact, const Value& v) {
   return fact.type == FactType::kString ? v.s : ValueText(fact, v);
@@ -42,8 +53,9 @@ std::optional<Pseudonymizer> Pseudonymizer::FromKeyFile(const std::string& path,
     error = fmt::format("{}: cannot read the pseudonym key file", path);
     return std::nullopt;
   }
+  // The key is the file's bytes, all of them (a binary key may end in a
+  // newline byte; a key written with echo keeps its newline, consistently).
   std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
   if (key.size() < 16) {
     error = fmt::format("{}: a pseudonym key needs at least 16 bytes (has {})", path, key.size());
     return std::nullopt;
@@ -84,7 +96,8 @@ std::string EntryBody(const RuleSet& rs, const Record& r, const RecordingContext
   out += ", \"sha256\": ";
   AppendJsonString(out, rs.sha256);
   out += "}, \"case_id\": ";
-  out += r.case_id ? JsonString(*r.case_id) : "null";
+  std::optional<std::string> id = StoredCaseId(r.case_id);
+  out += id ? JsonString(*id) : "null";
   out += ", \"record\": ";
   out += RecordJson(rs, r, "");
   out += ", \"case\": {";
@@ -229,7 +242,7 @@ NewEntry MakeEntry(const RuleSet& rs, const Record& r, const RecordingContext& c
   e.body = EntryBody(rs, r, context);
   e.body_sha256 = Sha256(e.body);
   e.recorded_at = context.recorded_at;
-  e.case_id = r.case_id;
+  e.case_id = StoredCaseId(r.case_id);
   e.ruleset_version = rs.version;
   e.status = NameOf(StatusOf(r));
   return e;

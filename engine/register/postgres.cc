@@ -106,6 +106,10 @@ class PostgresRegister : public Register {
 
   bool Prepare(Mode mode, std::string& error);
   std::unique_ptr<RegisterBatch> Begin(std::string& error) override;
+  bool BeginSnapshot(std::string& error) override {
+    return Run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error);
+  }
+  void EndSnapshot() override { Exec("COMMIT"); }
   bool Scan(const EntryFilter& filter, const std::function<bool(const StoredEntry&)>& each,
             std::string& error) override;
 

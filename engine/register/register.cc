@@ -2,6 +2,7 @@
 // the chain grows, and how it is verified.
 #include "triage/register.h"
 
+#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
@@ -27,13 +28,14 @@ std::optional<RegisterLocation> ParseRegisterLocation(std::string_view text, std
     // The password, if the URL holds one, stays out of every message.
     std::string shown(text);
     std::size_t start = scheme.size();
-    std::size_t at = shown.find('@', start);
-    std::size_t slash = shown.find('/', start);
-    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+    // The last '@' ends the user's part (a password may hold '/' or '@').
+    std::size_t query = shown.find('?', start);
+    std::size_t at = shown.rfind('@', query == std::string::npos ? std::string::npos : query);
+    if (at != std::string::npos && at > start) {
       std::size_t colon = shown.find(':', start);
       if (colon != std::string::npos && colon < at) shown.replace(colon + 1, at - colon - 1, "***");
     }
-    std::size_t query = shown.find('?');
+    query = shown.find('?');
     if (query != std::string::npos && shown.find("password", query) != std::string::npos) {
       shown.erase(query);
     }
@@ -117,10 +119,18 @@ class Verifier {
       ++report_.batches;
       auto it = hashes_.find(seal.last_seq);
       if (it == hashes_.end() && !Removed(seal.last_seq)) {
-        Problem(seal.last_seq,
-                fmt::format("entry {} was removed: batch {} committed entries {} to "
-                            "{}",
-                            seal.last_seq, seal.batch, seal.first_seq, seal.last_seq));
+        // Removed from the end of the batch: from the entry after the last
+        // one still there.
+        std::int64_t from = seal.first_seq;
+        auto below = hashes_.upper_bound(seal.last_seq);
+        if (below != hashes_.begin() && std::prev(below)->first >= seal.first_seq) {
+          from = std::prev(below)->first + 1;
+        }
+        std::string what = from == seal.last_seq
+                               ? fmt::format("entry {} was removed", from)
+                               : fmt::format("entries {} to {} were removed", from, seal.last_seq);
+        Problem(from, fmt::format("{}: batch {} committed entries {} to {}", what, seal.batch,
+                                  seal.first_seq, seal.last_seq));
       } else if (it != hashes_.end() && it->second != seal.last_hash) {
         Problem(seal.last_seq, fmt::format("entry {} was changed: batch {} sealed it with another "
                                            "hash",
@@ -136,7 +146,7 @@ class Verifier {
   // number alone.
   static std::string Name(const StoredEntry& e) {
     if (!e.case_id) return fmt::format("entry {}", e.seq);
-    return fmt::format("entry {} (case {})", e.seq, *e.case_id);
+    return fmt::format("entry {} (case {})", e.seq, Printable(*e.case_id));
   }
 
   void CheckColumns(const StoredEntry& e) {
@@ -192,6 +202,13 @@ class Verifier {
 bool Register::Verify(VerifyReport& report, std::string& error) {
   report = VerifyReport{};
   Verifier verifier(report);
+  // Seals and entries from one snapshot: a batch committed between the two
+  // reads would look like entries without a seal.
+  if (!BeginSnapshot(error)) return false;
+  struct End {
+    Register& r;
+    ~End() { r.EndSnapshot(); }
+  } end{*this};
   if (!ScanSeals([&](const BatchSeal& seal) { verifier.AddSeal(seal); }, error)) return false;
   if (!Scan(
           {},

@@ -115,6 +115,15 @@ class SqliteRegister : public Register {
   bool Prepare(Mode mode, std::string& error);
 
   std::unique_ptr<RegisterBatch> Begin(std::string& error) override;
+  bool BeginSnapshot(std::string& error) override {
+    int code = Exec("BEGIN");
+    // The read transaction starts with the first read; make it now.
+    Statement first(db_, "SELECT count(*) FROM sqlite_master");
+    if (code == SQLITE_OK) code = first.Step() == SQLITE_ROW ? SQLITE_OK : first.code();
+    if (code != SQLITE_OK) error = Failed(code);
+    return code == SQLITE_OK;
+  }
+  void EndSnapshot() override { Exec("COMMIT"); }
   bool Scan(const EntryFilter& filter, const std::function<bool(const StoredEntry&)>& each,
             std::string& error) override;
 

@@ -11,10 +11,13 @@
 
 namespace triage {
 
-/// A JSON string literal for `s`, with quotes and escapes.
+/// A JSON string literal for `s`, with quotes and escapes; bytes that are
+/// not UTF-8 become U+FFFD, so the result is always valid JSON.
 std::string JsonString(std::string_view s);
 /// The same, appended to `out`.
 void AppendJsonString(std::string& out, std::string_view s);
+/// `s` with every byte that is not UTF-8 replaced by U+FFFD.
+std::string ValidUtf8(std::string_view s);
 
 /// A fact's value as JSON (true, 42, 2.5, "aangifte", "2024-01-31"); a
 /// personal fact's value is never written: "(personal data, not shown)".

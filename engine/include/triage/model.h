@@ -218,6 +218,11 @@ std::optional<std::int64_t> ParseDate(std::string_view text);
 /// YYYY-MM-DD for days since 1970-01-01.
 std::string FormatDate(std::int64_t days);
 
+/// `text` safe to show on a terminal or in a log line: control characters
+/// (newline, ESC, BEL, CR, DEL) written as \xNN, so that no input can forge
+/// a line or move the cursor.
+std::string Printable(std::string_view text);
+
 /// A fact's value for people: true, 42, 2.5, aangifte, 'text', 2024-01-31.
 /// (Masking personal facts is the caller's: this shows any value.)
 std::string ValueText(const Fact& fact, const Value& v);

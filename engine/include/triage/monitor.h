@@ -145,8 +145,11 @@ class Monitor {
 /// sums have exactly one suppressed among them, the smallest other non-zero
 /// cell there suppressed too (or the total, when none is left), so that no
 /// total gives a suppressed cell away. Returns what may be shown.
+/// `periods` is the number of columns (needed when there are no rows;
+/// else it must be each row's size).
 MonitorTable Suppress(std::string key, std::string title, std::vector<std::string> rows,
-                      const std::vector<std::vector<std::int64_t>>& counts, int min_cell);
+                      const std::vector<std::vector<std::int64_t>>& counts, int min_cell,
+                      std::optional<std::size_t> periods = std::nullopt);
 
 /// A note as a sentence in `lang` ("nl", else English).
 std::string NoteText(const MonitorNote& note, std::string_view lang, int min_cell);

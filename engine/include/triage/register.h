@@ -215,9 +215,15 @@ class Register {
   virtual bool Scan(const EntryFilter& filter, const std::function<bool(const StoredEntry&)>& each,
                     std::string& error) = 0;
 
+  /// Reads that follow, until EndSnapshot, see the register as it was at
+  /// this moment, whatever is recorded meanwhile (for readers that scan it
+  /// more than once).
+  virtual bool BeginSnapshot(std::string& error) = 0;
+  virtual void EndSnapshot() = 0;
+
   /// Recomputes the chain and the batches' seals (and the database's own
   /// integrity check where there is one) and names every entry that was
-  /// changed, removed or inserted.
+  /// changed, removed or inserted. Reads one snapshot.
   bool Verify(VerifyReport& report, std::string& error);
 
   /// The register as messages name it.

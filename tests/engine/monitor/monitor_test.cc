@@ -128,7 +128,8 @@ TEST_CASE("counts per period match a table computed by hand", "[monitor]") {
                                       "om-bedreiging: 1 0 0 0 | 1",
                                       "total: 3 3 0 1 | 7",
                                   });
-  CHECK(Grid(Table(r, "status"))[0] == "decided: 3 3 0 1 | 7");
+  for (const MonitorTable& t : r.tables)
+    CHECK(t.key != "status");  // its rows are the route table's
 
   // Trends of Q2 against Q1: owb 1 against 2, share 25% against 66.7%.
   const MonitorTable& route = Table(r, "route");

@@ -175,7 +175,7 @@ TEST_CASE("pseudonyms: stable under one key, different under another, never the 
   fs::path short_key = folder.dir() / "short";
   std::ofstream(short_key) << "too short\n";
   CHECK_FALSE(Pseudonymizer::FromKeyFile(short_key.string(), error));
-  CHECK(error == short_key.string() + ": a pseudonym key needs at least 16 bytes (has 9)");
+  CHECK(error == short_key.string() + ": a pseudonym key needs at least 16 bytes (has 10)");
   CHECK_FALSE(Pseudonymizer::FromKeyFile((folder.dir() / "none").string(), error));
 }
 
@@ -192,6 +192,9 @@ TEST_CASE("register locations", "[register]") {
   REQUIRE(where);
   CHECK(where->backend == RegisterLocation::Backend::kPostgres);
   CHECK(where->shown == "postgresql://triage:***@db.regio.nl/register");
+  where = ParseRegisterLocation("postgresql://bob:s3cr/et@db/register", error);
+  REQUIRE(where);
+  CHECK(where->shown == "postgresql://bob:***@db/register");
   where = ParseRegisterLocation("postgres://db/register?password=geheim", error);
   REQUIRE(where);
   CHECK(where->shown.find("geheim") == std::string::npos);
