@@ -393,7 +393,14 @@ bool PostgresRegister::ScanSeals(const std::function<void(const BatchSeal&)>& ea
 }
 
 bool PostgresRegister::CheckStorage(std::vector<std::string>& problems, std::string& error) {
-  Result r = Exec("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal");
+  // Only triggers that are on the register's own tables (in this schema),
+  // enabled, and calling the function that refuses.
+  Result r = Exec(
+      "SELECT t.tgname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = "
+      "t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_proc "
+      "p ON p.oid = t.tgfoid WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND n.nspname = "
+      "current_schema() AND c.relname || '_no_' = substring(t.tgname from '^(.*_no_)') AND "
+      "p.proname = 'triage_append_only' AND position('RAISE EXCEPTION' in p.prosrc) > 0");
   if (!r.ok()) {
     error = Failed();
     return false;
@@ -403,8 +410,8 @@ bool PostgresRegister::CheckStorage(std::vector<std::string>& problems, std::str
   for (const std::string& expected : ExpectedTriggers(true)) {
     if (std::find(triggers.begin(), triggers.end(), expected) == triggers.end()) {
       problems.push_back(
-          fmt::format("the append-only trigger '{}' was dropped: the register "
-                      "can be changed without a trace in the database",
+          fmt::format("the append-only trigger '{}' was dropped, disabled or changed: the "
+                      "register can be changed without a trace in the database",
                       expected));
     }
   }

@@ -466,14 +466,18 @@ bool SqliteRegister::ScanSeals(const std::function<void(const BatchSeal&)>& each
 bool SqliteRegister::CheckStorage(std::vector<std::string>& problems, std::string& error) {
   std::vector<std::string> triggers;
   {
-    Statement list(db_, "SELECT name FROM sqlite_master WHERE type = 'trigger'");
+    // Only triggers on the register's own tables that still refuse.
+    Statement list(db_,
+                   "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = tbl_name || "
+                   "substr(name, length(tbl_name) + 1) AND name LIKE tbl_name || '_no_%' AND sql "
+                   "LIKE '%RAISE(ABORT%append-only%'");
     while (list.Step() == SQLITE_ROW) triggers.push_back(list.Text(0));
   }
   for (const std::string& expected : ExpectedTriggers(false)) {
     if (std::find(triggers.begin(), triggers.end(), expected) == triggers.end()) {
       problems.push_back(
-          fmt::format("the append-only trigger '{}' was dropped: the register "
-                      "can be changed without a trace in the database",
+          fmt::format("the append-only trigger '{}' was dropped, disabled or changed: the "
+                      "register can be changed without a trace in the database",
                       expected));
     }
   }
