@@ -181,6 +181,8 @@ bool PostgresRegister::CreateSchema(std::string& error) {
   if (!IsRegister(ours, error)) return false;
   if (ours) return Run("COMMIT", error);  // another writer made it meanwhile
   std::vector<std::string> sql = SchemaStatements("BIGINT");
+  // By a digest: a B-tree row cannot hold a case id of several kilobytes.
+  sql.push_back("CREATE INDEX triage_entries_case ON triage_entries (md5(case_id))");
   sql.push_back(
       "CREATE FUNCTION triage_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE "
       "EXCEPTION 'the decision register is append-only'; END $$");
@@ -345,7 +347,7 @@ bool PostgresRegister::Scan(const EntryFilter& filter,
   std::string sql =
       "SELECT seq, prev_hash, hash, body, recorded_at, case_id, ruleset_version, status FROM "
       "triage_entries";
-  if (filter.case_id) sql += " WHERE case_id = $1";
+  if (filter.case_id) sql += " WHERE md5(case_id) = md5($1) AND case_id = $1";
   sql += " ORDER BY seq";
   const char* params[1] = {filter.case_id ? filter.case_id->c_str() : nullptr};
   if (PQsendQueryParams(conn_, sql.c_str(), filter.case_id ? 1 : 0, nullptr, params, nullptr,

@@ -259,7 +259,6 @@ std::vector<std::string> SchemaStatements(const std::string& integer) {
           " PRIMARY KEY, recorded_at TEXT NOT NULL, "
           "case_id TEXT, ruleset_version TEXT NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL, "
           "prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
-      "CREATE INDEX triage_entries_case ON triage_entries (case_id)",
       "CREATE TABLE triage_batches (batch " + integer + " PRIMARY KEY, first_seq " + integer +
           " NOT NULL, last_seq " + integer +
           " NOT NULL, last_hash TEXT NOT NULL, committed_at TEXT NOT NULL)",

@@ -237,6 +237,7 @@ bool SqliteRegister::CreateSchema(std::string& error) {
   }
   if (ours) return Exec("COMMIT") == SQLITE_OK;
   std::vector<std::string> sql = SchemaStatements("INTEGER");
+  sql.push_back("CREATE INDEX triage_entries_case ON triage_entries (case_id)");
   for (const char* table : kTables) {
     for (const char* what : {"UPDATE", "DELETE"}) {
       sql.push_back(fmt::format(

@@ -361,6 +361,23 @@ TEST_CASE("pseudonymised registers keep no clear personal value on disk", "[regi
   }
 }
 
+TEST_CASE("a case id of many kilobytes is recorded and found on every backend", "[register]") {
+  Folder folder;
+  std::string id(20000, 'k');
+  for (const TestBackend& b : testing::TestBackends(folder.dir())) {
+    DYNAMIC_SECTION(b.name()) {
+      std::unique_ptr<Register> reg = Open(b);
+      Record(*reg, {Body(R"({"case_id": ")" + id + R"(", "threat": true})"), Body(kCase2)});
+      EntryFilter one;
+      one.case_id = id;
+      std::vector<StoredEntry> found = All(*reg, one);
+      REQUIRE(found.size() == 1);
+      CHECK(found[0].seq == 1);
+      CHECK(Verified(*reg).ok());
+    }
+  }
+}
+
 TEST_CASE("registers that cannot be used are refused and left as they were", "[register]") {
   Folder folder;
   for (const TestBackend& b : testing::TestBackends(folder.dir())) {
