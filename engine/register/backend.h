@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <ctime>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,9 +48,28 @@ std::unique_ptr<Register> OpenPostgres(const RegisterLocation& where, Register::
 
 namespace triage::register_internal {
 
+/// The time now, for when a schema step or a batch's seal was written.
+inline std::string UtcNow() { return UtcTimestamp(std::time(nullptr)); }
+
 /// Whether `e` passes the filter's time range and version (the backends
 /// select by case in their own query).
 bool Passes(const EntryFilter& filter, const StoredEntry& e);
+
+/// The register's last entry and last seal, as a backend reads them before
+/// a batch (nullopt: none yet), and the SQL that reads them.
+struct Head {
+  std::int64_t seq = 0;
+  std::string prev_hash, hash, body;
+};
+inline constexpr const char* kLastEntrySql =
+    "SELECT seq, prev_hash, hash, body FROM triage_entries ORDER BY seq DESC LIMIT 1";
+inline constexpr const char* kLastSealSql =
+    "SELECT batch, last_seq, last_hash FROM triage_batches ORDER BY batch DESC LIMIT 1";
+
+/// Whether a batch may extend the chain: no entry and no seal yet, or a
+/// last entry that matches its own hash and is the one the last seal
+/// sealed (a cheap check of the end; `log verify` checks the rest).
+bool HeadMatchesSeal(const std::optional<Head>& head, const std::optional<BatchSeal>& seal);
 
 /// The message for a batch that cannot begin because the register's last
 /// entry does not match the last batch's seal.

@@ -52,9 +52,6 @@ class Result {
   PGresult* r_;
 };
 
-// When a schema step or a batch's seal was written.
-std::string UtcNow() { return UtcTimestamp(std::time(nullptr)); }
-
 // A text field of COPY's text format.
 void AppendCopyField(std::string& out, std::string_view text) {
   for (char c : text) {
@@ -231,30 +228,24 @@ bool PostgresRegister::CheckVersion(std::string& error) {
 std::unique_ptr<RegisterBatch> PostgresRegister::Begin(std::string& error) {
   if (!Run("BEGIN", error)) return nullptr;
   if (!Run(fmt::format("SELECT pg_advisory_xact_lock({})", kLockKey), error)) return nullptr;
-  Result head = Exec(
-      "SELECT seq, prev_hash, hash, body FROM triage_entries ORDER BY seq DESC "
-      "LIMIT 1");
-  Result seal = Exec(
-      "SELECT batch, last_seq, last_hash FROM triage_batches ORDER BY batch DESC "
-      "LIMIT 1");
-  if (!head.ok() || !seal.ok()) {
+  Result last = Exec(kLastEntrySql), sealed = Exec(kLastSealSql);
+  if (!last.ok() || !sealed.ok()) {
     error = Failed();
     Exec("ROLLBACK");
     return nullptr;
   }
-  std::int64_t last_seq = head.rows() ? head.Int(0, 0) : 0;
-  std::string last_hash = head.rows() ? head.Text(0, 2) : GenesisHash();
-  bool matches = head.rows() == 0
-                     ? seal.rows() == 0
-                     : seal.rows() == 1 && seal.Int(0, 1) == last_seq &&
-                           seal.Text(0, 2) == last_hash &&
-                           EntryHash(last_seq, head.Text(0, 1), head.Text(0, 3)) == last_hash;
-  if (!matches) {
+  std::optional<Head> head;
+  if (last.rows()) head = Head{last.Int(0, 0), last.Text(0, 1), last.Text(0, 2), last.Text(0, 3)};
+  std::optional<BatchSeal> seal;
+  if (sealed.rows()) seal = BatchSeal{sealed.Int(0, 0), 0, sealed.Int(0, 1), sealed.Text(0, 2)};
+  if (!HeadMatchesSeal(head, seal)) {
     error = HeadMismatch(shown());
     Exec("ROLLBACK");
     return nullptr;
   }
-  std::int64_t batch = seal.rows() ? seal.Int(0, 0) + 1 : 1;
+  std::int64_t last_seq = head ? head->seq : 0;
+  std::string last_hash = head ? head->hash : GenesisHash();
+  std::int64_t batch = seal ? seal->batch + 1 : 1;
   Result copy = Exec(
       "COPY triage_entries (seq, recorded_at, case_id, ruleset_version, status, body, prev_hash, "
       "hash) FROM STDIN");

@@ -244,6 +244,12 @@ bool Passes(const EntryFilter& filter, const StoredEntry& e) {
   return true;
 }
 
+bool HeadMatchesSeal(const std::optional<Head>& head, const std::optional<BatchSeal>& seal) {
+  if (!head) return !seal;
+  return seal && seal->last_seq == head->seq && seal->last_hash == head->hash &&
+         EntryHash(head->seq, head->prev_hash, head->body) == head->hash;
+}
+
 std::string HeadMismatch(const std::string& shown) {
   return fmt::format(
       "{}: the register's last entry does not match the seal of its last batch; nothing was "

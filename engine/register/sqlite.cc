@@ -1,6 +1,7 @@
 // The register in one SQLite file (WAL, so that readers do not wait for a
 // writer; BEGIN IMMEDIATE, so that writers take turns on the chain).
 #include "register/backend.h"
+#include "register/sqlite_statement.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,75 +17,6 @@
 
 namespace triage::register_internal {
 namespace {
-
-// What a failed call means, in words a user can act on.
-std::string Why(sqlite3* db, int code) {
-  switch (code & 0xff) {
-    case SQLITE_FULL:
-      return "the disk is full";
-    case SQLITE_READONLY:
-      return "the register is read-only here";
-    case SQLITE_NOTADB:
-      return "this is not an SQLite database (or its first page is damaged)";
-    case SQLITE_CORRUPT:
-      return "the database file is damaged";
-    case SQLITE_CANTOPEN:
-      return "the file cannot be opened";
-    case SQLITE_IOERR:
-      return fmt::format("a read or write failed ({})", db ? sqlite3_errmsg(db) : "I/O error");
-    case SQLITE_BUSY:
-      return "another process keeps the register locked (waited in vain)";
-    default:
-      return db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-  }
-}
-
-// One prepared statement; finalized with its scope.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    code_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  bool ok() const { return code_ == SQLITE_OK; }
-  int code() const { return code_; }
-  /// `text` must stay as it is until the statement has been stepped.
-  void Bind(int i, std::string_view text) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-  }
-  void BindNull(int i) { sqlite3_bind_null(stmt_, i); }
-  void Bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  /// SQLITE_ROW, SQLITE_DONE or an error code.
-  int Step() {
-    if (code_ != SQLITE_OK && code_ != SQLITE_ROW && code_ != SQLITE_DONE) return code_;
-    code_ = sqlite3_step(stmt_);
-    return code_;
-  }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-    code_ = SQLITE_OK;
-  }
-  std::int64_t Int(int column) { return sqlite3_column_int64(stmt_, column); }
-  std::string Text(int column) {
-    const unsigned char* text = sqlite3_column_text(stmt_, column);
-    return text ? std::string(reinterpret_cast<const char*>(text),
-                              static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
-                : std::string();
-  }
-  bool IsNull(int column) { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-  int code_;
-};
-
-// When a schema step or a batch's seal was written.
-std::string UtcNow() { return UtcTimestamp(std::time(nullptr)); }
 
 class SqliteRegister;
 
@@ -307,34 +239,24 @@ bool SqliteRegister::BeginImmediate(std::string& error) {
 
 bool SqliteRegister::HeadMatchesSeal(std::int64_t& last_seq, std::string& last_hash,
                                      std::int64_t& batch, std::string& error) {
-  last_seq = 0;
-  last_hash = GenesisHash();
-  batch = 0;
-  Statement head(db_,
-                 "SELECT seq, prev_hash, hash, body FROM triage_entries ORDER BY seq DESC "
-                 "LIMIT 1");
-  Statement seal(db_,
-                 "SELECT batch, last_seq, last_hash FROM triage_batches ORDER BY batch DESC "
-                 "LIMIT 1");
-  int head_code = head.Step(), seal_code = seal.Step();
+  Statement last(db_, kLastEntrySql), sealed(db_, kLastSealSql);
+  int head_code = last.Step(), seal_code = sealed.Step();
   for (int code : {head_code, seal_code}) {
     if (code != SQLITE_ROW && code != SQLITE_DONE) {
       error = Failed(code);
       return false;
     }
   }
-  if (head_code == SQLITE_ROW) {
-    last_seq = head.Int(0);
-    last_hash = head.Text(2);
-  }
-  if (seal_code == SQLITE_ROW) batch = seal.Int(0);
-  bool matches = head_code == SQLITE_DONE
-                     ? seal_code == SQLITE_DONE
-                     : seal_code == SQLITE_ROW && seal.Int(1) == last_seq &&
-                           seal.Text(2) == last_hash &&
-                           EntryHash(last_seq, head.Text(1), head.Text(3)) == last_hash;
-  if (!matches) error = HeadMismatch(shown());
-  return matches;
+  std::optional<Head> head;
+  if (head_code == SQLITE_ROW) head = Head{last.Int(0), last.Text(1), last.Text(2), last.Text(3)};
+  std::optional<BatchSeal> seal;
+  if (seal_code == SQLITE_ROW) seal = BatchSeal{sealed.Int(0), 0, sealed.Int(1), sealed.Text(2)};
+  last_seq = head ? head->seq : 0;
+  last_hash = head ? head->hash : GenesisHash();
+  batch = seal ? seal->batch : 0;
+  if (register_internal::HeadMatchesSeal(head, seal)) return true;
+  error = HeadMismatch(shown());
+  return false;
 }
 
 std::unique_ptr<RegisterBatch> SqliteRegister::Begin(std::string& error) {
