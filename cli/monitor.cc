@@ -140,6 +140,9 @@ VerbRun DefineMonitor(Options& options) {
   options.Value("--facts", args->facts,
                 "Break down by these facts, comma-separated (default: role, instrument, "
                 "municipality)");
+  options.Value("--initiator-fact", args->initiator_fact,
+                "The personal fact whose pseudonyms count repeat initiators (default: "
+                "initiator_name, else the first fact that holds pseudonyms)");
   options
       .Value("--min-cell", args->min_cell,
              "Counts under this are shown as <N, with more cells hidden so that totals do not "

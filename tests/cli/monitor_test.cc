@@ -86,6 +86,14 @@ TEST_CASE("cli: monitor: a recorded year in every format, small counts hidden", 
       CHECK(Has(rows, "route,total,2026-12,"));
       CHECK(Has(rows, "route,total,total,3000,"));
 
+      // Repeat initiators follow the fact asked for: municipality holds no
+      // pseudonyms, so no initiator is known.
+      Run chosen = Triage(box, "monitor --initiator-fact municipality --format json" + Reg(b));
+      REQUIRE(chosen.status == 0);
+      CHECK(Has(chosen.out, "\"row\": \"initiator unknown\""));
+      CHECK_FALSE(Has(chosen.out, "first case of an initiator"));
+      CHECK(Has(json.out, "first case of an initiator"));
+
       Run quarter = Triage(box, "monitor --from 2026-04-01 --to 2026-06-30 --format json" + Reg(b));
       REQUIRE(quarter.status == 0);
       CHECK(Has(quarter.out, "\"periods\": [\"2026-Q2\"]"));
