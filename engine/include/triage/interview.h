@@ -8,13 +8,13 @@
 // The decision at every point is the one Evaluate gives for the case as it
 // is known, so an interview never disagrees with `route`.
 //
-// Which question comes next: on a single diagram, the fact whose answer is
-// expected to leave the fewest further questions, where "further questions"
-// is what the graph's own order would still ask (a one-step rollout over it,
-// every cell of a fact taken as equally likely); so it never asks more, on
-// average, than following the graph. On a chain of diagrams, the first fact
-// of Evaluate's ranking. The library asks nothing itself: the caller shows
-// the question and hands in the answer.
+// Which question comes next: on a single diagram, the fact after whose
+// answer the fewest further questions are expected, looking up to two
+// questions ahead and counting beyond that what the graph's own order would
+// still ask (every cell of a fact equally likely unless weights are given);
+// so on average it never asks more than following the graph. On a chain of
+// diagrams, the first fact of Evaluate's ranking. The library asks nothing
+// itself: the caller shows the question and hands in the answer.
 #pragma once
 
 #include <optional>
