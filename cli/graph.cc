@@ -95,9 +95,11 @@ const FormatTable<GraphRender> kFormats = {
 int RunGraph(const GraphArgs& args, Io& io) {
   std::optional<CompiledRules> c = LoadUsableRules(args.rules, io);
   if (!c) return kExitCannot;
+  std::optional<std::string> lang = ChooseLanguage(*c->rules, args.lang, io);
+  if (!lang) return kExitCannot;
   std::string error;
   std::optional<std::string> text =
-      ChooseFormat(kFormats, args.format, args.output).render(*c->graph, args.lang, error);
+      ChooseFormat(kFormats, args.format, args.output).render(*c->graph, *lang, error);
   if (!text) {
     io.Say(error);
     return kExitCannot;

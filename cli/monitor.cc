@@ -53,7 +53,9 @@ std::optional<std::map<std::string, std::string>> Labels(const MonitorArgs& args
   std::optional<CompiledRules> c = LoadUsableRules(args.rules, io);
   if (!c) return std::nullopt;
   const RuleSet& rs = *c->rules;
-  if (lang.empty()) lang = rs.DefaultLanguage();
+  std::optional<std::string> chosen = ChooseLanguage(rs, lang, io);
+  if (!chosen) return std::nullopt;
+  lang = *chosen;
   for (const Route& r : rs.routes) labels[r.name] = r.label.Get(lang);
   for (const Fact& f : rs.facts) labels[f.name] = f.label.Get(lang);
   return labels;

@@ -12,6 +12,7 @@
 #include "cli/register.h"
 #include "cli/rules.h"
 #include "triage/report.h"
+#include "triage/words.h"
 
 namespace triage::cli {
 namespace {
@@ -70,11 +71,11 @@ struct Recording {
 // writes the slots out in input order.
 class Router {
  public:
-  Router(const CompiledRules& c, const RouteArgs& args, const RecordStream& stream, OutputSink& out,
-         unsigned threads, std::size_t batch_size)
+  Router(const CompiledRules& c, const RouteArgs& args, const std::string& lang,
+         const RecordStream& stream, OutputSink& out, unsigned threads, std::size_t batch_size)
       : rs_(*c.rules),
         graph_(*c.graph),
-        lang_(args.lang),
+        lang_(lang),
         stream_(stream),
         out_(out),
         json_cases_(rs_),
@@ -139,15 +140,8 @@ class Router {
   void Begin() { out_.Write(stream_.head()); }
   void End() { out_.Write(count_ ? stream_.end : stream_.end_empty); }
 
-  // "N cases: D decided, U undetermined, ..."
-  std::string Summary() const {
-    std::string counts;
-    for (RecordStatus s : kRecordStatuses) {
-      counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ",
-                            counts_[static_cast<std::size_t>(s)], NameOf(s));
-    }
-    return fmt::format("{} case{}: {}", count_, count_ == 1 ? "" : "s", counts);
-  }
+  // "N cases: D decided, U undetermined, ...", in the run's language.
+  std::string Summary() const { return CountsText(count_, counts_, lang_); }
 
   bool FoundSomething() const {
     return counts_[static_cast<std::size_t>(RecordStatus::kInvalid)] > 0 ||
@@ -188,7 +182,7 @@ class Router {
   std::string record_error_;
   std::vector<Record> scratch_;  // per worker
   std::uint64_t count_ = 0;
-  std::uint64_t counts_[kRecordStatuses.size()] = {};
+  std::array<std::uint64_t, kRecordStatuses.size()> counts_ = {};
 };
 
 void WarnOfGaps(const CompiledRules& c, Io& io) {
@@ -236,6 +230,8 @@ int RunRoute(const RouteArgs& args, Io& io) {
   if (WritesOverInput(args.output, read, io)) return kExitCannot;
   std::optional<CompiledRules> c = LoadUsableRules(args.rules, io);
   if (!c) return kExitCannot;
+  std::optional<std::string> lang = ChooseLanguage(*c->rules, args.lang, io);
+  if (!lang) return kExitCannot;
   WarnOfGaps(*c, io);
   Recording rec;
   if (args.record && !StartRecording(args, *c->rules, io, rec)) return kExitCannot;
@@ -250,7 +246,7 @@ int RunRoute(const RouteArgs& args, Io& io) {
   batch.threads = WorkerThreads(args.threads);
   batch.stop = io.interrupted;
   const RecordStream& stream = ChooseFormat(kFormats, args.format, args.output).render;
-  Router router(*c, args, stream, out, batch.threads, batch.batch_size);
+  Router router(*c, args, *lang, stream, out, batch.threads, batch.batch_size);
   if (rec.reg) router.RecordInto(rec);
   router.Begin();
   int status = ForEachInput(

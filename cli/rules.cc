@@ -1,9 +1,12 @@
 #include "cli/rules.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
+
+#include "triage/words.h"
 
 namespace triage::cli {
 namespace {
@@ -48,6 +51,30 @@ std::optional<CompiledRules> LoadUsableRules(const std::string& path, Io& io) {
     return std::nullopt;
   }
   return c;
+}
+
+std::optional<std::string> ChooseLanguage(const RuleSet& rs, const std::string& asked, Io& io) {
+  std::vector<std::string> langs = rs.Languages();
+  if (asked.empty()) return langs.empty() ? std::string("en") : langs.front();
+  if (std::find(langs.begin(), langs.end(), asked) != langs.end()) return asked;
+  if (langs.empty() && Speaks(asked)) return asked;
+  auto list = [](const std::vector<std::string>& codes) {
+    std::string text;
+    for (const std::string& c : codes) text += (text.empty() ? "" : ", ") + c;
+    return text;
+  };
+  if (langs.empty()) {
+    std::vector<std::string> spoken;
+    for (const Words& w : AllWords()) spoken.emplace_back(w.lang);
+    io.Say(
+        fmt::format("--lang '{}': the texts of '{}' have no language code, and triage's own "
+                    "words are in these languages only: {}",
+                    asked, rs.file, list(spoken)));
+    return std::nullopt;
+  }
+  io.Say(fmt::format("--lang '{}': '{}' has texts in these languages only: {}{}", asked, rs.file,
+                     list(langs), DidYouMeanSuffix(asked, langs)));
+  return std::nullopt;
 }
 
 bool IsTestFile(const std::string& path) {

@@ -24,6 +24,12 @@ std::optional<CompiledRules> LoadRules(const std::string& path, Io& io, std::str
 /// returned (exit 2).
 std::optional<CompiledRules> LoadUsableRules(const std::string& path, Io& io);
 
+/// The language to speak with `rs`: `asked` (--lang) when the rule file has
+/// texts in it (or, for a file of plain texts only, when triage speaks it),
+/// else the file's own language; nullopt, having said which languages there
+/// are, when the file does not have `asked`.
+std::optional<std::string> ChooseLanguage(const RuleSet& rs, const std::string& asked, Io& io);
+
 /// Whether `path` names a test file (X.test.yaml).
 bool IsTestFile(const std::string& path);
 

@@ -66,6 +66,8 @@ int RunTest(const TestArgs& args, Io& io) {
     std::optional<LoadedTests> loaded = LoadTests(test_path, io, load_status);
     if (!loaded) return kExitCannot;
     const CompiledRules& c = loaded->rules;
+    std::optional<std::string> lang = ChooseLanguage(*c.rules, args.lang, io);
+    if (!lang) return kExitCannot;
     std::vector<TestResult> results = RunRuleTests(*c.rules, *c.graph, loaded->file);
     for (const TestResult& r : results) {
       if (r.passed) {
@@ -73,7 +75,7 @@ int RunTest(const TestArgs& args, Io& io) {
         continue;
       }
       ++failed;
-      PrintFailure(test_path, r, *c.rules, args.lang, io);
+      PrintFailure(test_path, r, *c.rules, *lang, io);
     }
     if (args.coverage || args.threshold >= 0) {
       if (!PrintCoverage(c, results, args.threshold, io)) below_threshold = true;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "check/cycles.h"
+#include "check/languages.h"
 
 namespace triage {
 namespace {
@@ -26,6 +27,7 @@ class Checker {
       if (c.expr) Resolve(*c.expr, false);
     }
     FindConditionCycles(rs_, diags_);
+    FindMissingLanguages(rs_, diags_);
     for (Rule& r : rs_.rules) {
       if (r.when) Resolve(*r.when, false);
       if (!r.route.empty()) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace triage {
 
 bool IsOperatorWord(std::string_view word) {
@@ -72,6 +74,43 @@ std::vector<std::string> RuleSet::FactNames() const {
   std::vector<std::string> names;
   for (const Fact& f : facts) names.push_back(f.name);
   return names;
+}
+
+std::vector<std::string> RuleSet::Languages() const {
+  std::vector<std::string> langs;
+  if (std::string first = DefaultLanguage(); !first.empty()) langs.push_back(first);
+  ForEachText([&](const Text& t, const std::string&, const SourcePos&) {
+    for (const auto& [code, text] : t.by_lang) {
+      if (!code.empty() && std::find(langs.begin(), langs.end(), code) == langs.end()) {
+        langs.push_back(code);
+      }
+    }
+  });
+  return langs;
+}
+
+void RuleSet::ForEachText(const std::function<void(const Text&, const std::string& what,
+                                                   const SourcePos& pos)>& visit) const {
+  auto seen = [&](const Text& t, std::string_view part, std::string_view kind,
+                  const std::string& name, const SourcePos& pos) {
+    if (t.empty()) return;
+    visit(t, kind.empty() ? std::string(part) : fmt::format("the {} of {} '{}'", part, kind, name),
+          pos);
+  };
+  seen(title, "title", "", "", {});
+  for (const Fact& f : facts) {
+    seen(f.label, "label", "fact", f.name, f.pos);
+    seen(f.question, "question", "fact", f.name, f.pos);
+    seen(f.description, "description", "fact", f.name, f.pos);
+  }
+  for (const Route& r : routes) {
+    seen(r.label, "label", "route", r.name, r.pos);
+    seen(r.description, "description", "route", r.name, r.pos);
+  }
+  for (const Rule& r : rules) {
+    seen(r.reason, "reason", "rule", r.id, r.pos);
+    seen(r.description, "description", "rule", r.id, r.pos);
+  }
 }
 
 std::vector<std::string> RuleSet::RouteNames() const {

@@ -4,6 +4,7 @@
 
 #include "triage/csv.h"
 #include "triage/json.h"
+#include "triage/words.h"
 
 namespace triage {
 
@@ -22,48 +23,6 @@ RecordStatus StatusOf(const Record& r) {
 
 namespace {
 
-// The few fixed words of the text form, in the languages rule files use.
-struct Words {
-  const char* decided_by;
-  const char* by_default;
-  const char* source;
-  const char* because;
-  const char* undetermined;
-  const char* or_unrouted;
-  const char* known;
-  const char* ask;
-  const char* unrouted;
-  const char* invalid;
-  const char* also;
-};
-
-const Words& WordsFor(std::string_view lang) {
-  static const Words kEn = {"decided by rule",
-                            "no rule applies; default route",
-                            "source",
-                            "because",
-                            "undetermined; still possible",
-                            "or no route",
-                            "known",
-                            "ask",
-                            "unrouted: no rule applies and there is no default",
-                            "invalid case",
-                            "also"};
-  static const Words kNl = {"besloten door regel",
-                            "geen regel van toepassing; standaardroute",
-                            "bron",
-                            "omdat",
-                            "nog niet te bepalen; mogelijk",
-                            "of geen route",
-                            "bekend",
-                            "vraag",
-                            "geen route: geen regel van toepassing en geen "
-                            "standaardroute",
-                            "ongeldige zaak",
-                            "ook"};
-  return lang == "nl" ? kNl : kEn;
-}
-
 std::string RouteText(const RuleSet& rs, int route, std::string_view lang) {
   const Route& r = rs.routes[static_cast<size_t>(route)];
   const std::string& label = r.label.Get(lang);
@@ -77,11 +36,11 @@ std::string FactText(const Fact& f, std::string_view lang) {
   return fmt::format("{} ({})", label, f.name);
 }
 
-std::string Where(const Record& r) {
-  std::string id = r.case_id ? *r.case_id : fmt::format("case {}", r.index);
+std::string Where(const Record& r, const Words& w) {
+  std::string id = r.case_id ? *r.case_id : fmt::format("{} {}", w.a_case, r.index);
   if (r.input.empty()) return id;
   if (r.line > 0) return fmt::format("{} ({}:{})", id, r.input, r.line);
-  return fmt::format("{} ({}, case {})", id, r.input, r.index);
+  return fmt::format("{} ({}, {} {})", id, r.input, w.a_case, r.index);
 }
 
 }  // namespace
@@ -281,31 +240,31 @@ std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang)
 
 std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang) {
   AssertValid(rs, r);
-  const Words& w = WordsFor(lang.empty() ? rs.DefaultLanguage() : lang);
+  const Words& w = WordsIn(lang.empty() ? rs.DefaultLanguage() : lang);
   const Decision& d = r.decision;
   std::string out;
   if (r.invalid()) {
-    out += fmt::format("{}: {}\n", Where(r), w.invalid);
+    out += fmt::format("{}: {}\n", Where(r, w), w.invalid);
     for (const CaseProblem& p : r.problems) {
-      out += p.column > 0 ? fmt::format("  - {} (column {})\n", p.message, p.column)
+      out += p.column > 0 ? fmt::format("  - {} ({} {})\n", p.message, w.column, p.column)
                           : fmt::format("  - {}\n", p.message);
     }
     return out;
   }
-  auto known_facts = [&](const char* heading) {
+  auto known_facts = [&](std::string_view heading) {
     if (d.path.empty()) return;
     out += fmt::format("  {}:", heading);
     for (size_t i = 0; i < d.path.size(); ++i) {
       const Fact& f = rs.facts[d.path[i]];
-      out += fmt::format(
-          "{} {} = {}", i ? ";" : "", FactText(f, lang),
-          f.personal ? std::string(kNotShown) : ValueText(f, *r.values.values[d.path[i]]));
+      out += fmt::format("{} {} = {}", i ? ";" : "", FactText(f, lang),
+                         f.personal ? std::string(kNotShown)
+                                    : ValueTextIn(f, *r.values.values[d.path[i]], w.lang));
     }
     out += "\n";
   };
   switch (d.status) {
     case Decision::Status::kDecided: {
-      out += fmt::format("{}: {}\n", Where(r), RouteText(rs, d.routes[0], lang));
+      out += fmt::format("{}: {}\n", Where(r, w), RouteText(rs, d.routes[0], lang));
       for (size_t i = 1; i < d.routes.size(); ++i) {
         out += fmt::format("  {}: {}\n", w.also, RouteText(rs, d.routes[i], lang));
       }
@@ -324,7 +283,7 @@ std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang
       return out;
     }
     case Decision::Status::kUndetermined: {
-      out += fmt::format("{}: {}:", Where(r), w.undetermined);
+      out += fmt::format("{}: {}:", Where(r, w), w.undetermined);
       for (size_t i = 0; i < d.routes.size(); ++i) {
         out += fmt::format("{} {}", i ? "," : "", RouteText(rs, d.routes[i], lang));
       }
@@ -341,7 +300,7 @@ std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang
       return out;
     }
     case Decision::Status::kUnrouted:
-      out += fmt::format("{}: {}\n", Where(r), w.unrouted);
+      out += fmt::format("{}: {}\n", Where(r, w), w.unrouted);
       known_facts(w.known);
       return out;
   }

@@ -49,7 +49,7 @@ step "route and record"
 "$triage" route "$rules" "$work/cases-2026.jsonl" --record --officer 'M. Hoekstra' \
   -o "$work/decisions-2026.jsonl" 2> "$work/route.err" || { cat "$work/route.err" >&2; fail "route --record"; }
 cat "$work/route.err"
-grep -q '20000 cases: 20000 decided, 0 undetermined, 0 unrouted, 0 invalid' "$work/route.err" ||
+grep -q '20000 zaken: 20000 besloten, 0 nog niet te bepalen, 0 zonder route, 0 ongeldig' "$work/route.err" ||
   fail "not every case of the year was decided"
 grep -q 'recorded 20000 decisions' "$work/route.err" || fail "not every decision was recorded"
 

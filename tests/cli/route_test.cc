@@ -14,7 +14,7 @@ using namespace triage::testing;
 TEST_CASE("cli: route: the examples: records out = cases in; an invalid case gives exit 1") {
   Sandbox box;
   const std::string rules = "rules/lokale-driehoek.yaml";
-  Run r = box.Triage("route " + rules + " examples/cases/* --format jsonl");
+  Run r = box.Triage("route " + rules + " examples/cases/* --format jsonl --lang en");
   CHECK(r.status == 1);
   size_t lines = static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n'));
   CHECK(lines == 8);
@@ -88,7 +88,8 @@ TEST_CASE(
   CHECK(r.status == 1);
   std::string written = Slurp(out);
   CHECK(std::count(written.begin(), written.end(), '\n') == 3000);
-  CHECK(r.err.find("3000 cases: 2571 decided, 0 undetermined, 0 unrouted, 429 invalid") !=
+  CHECK(r.err.find(
+            "3000 zaken: 2571 besloten, 0 nog niet te bepalen, 0 zonder route, 429 ongeldig") !=
         std::string::npos);
   fs::path csv = box.Write("r.csv", "explicit_threat,role\ntrue,wethouder\nfalse,koning\n");
   Run c = box.Triage("route " + rules + " " + csv.string() + " --format jsonl");
@@ -184,7 +185,8 @@ TEST_CASE(
   Run r = box.Triage("route " + rules + " --format jsonl",
                      "{\"explicit_threat\": true}\n{\"doxing\": true}\n{}\n{\"x\": 1}\n");
   CHECK(r.err.find('\r') == std::string::npos);
-  CHECK(r.err == "triage: 4 cases: 2 decided, 1 undetermined, 0 unrouted, 1 invalid\n");
+  CHECK(r.err ==
+        "triage: 4 zaken: 2 besloten, 1 nog niet te bepalen, 0 zonder route, 1 ongeldig\n");
 }
 
 TEST_CASE("cli: route writes CSV that reads back, and that a spreadsheet cannot run") {
@@ -322,4 +324,33 @@ TEST_CASE("cli: -o naming an input (a case file, the rules, the register) is ref
   Run r = box.Triage("route " + rules.string() + " " + cases.string() + " --record --register " +
                      register_file.string() + " -o " + register_file.string());
   CHECK(r.status == 2);
+}
+
+TEST_CASE("cli: route: the text output is in one language, and --lang must be one the file has") {
+  Sandbox box;
+  const std::string rules = "rules/lokale-driehoek.yaml";
+  const std::string a_case = "{\"explicit_threat\": false, \"doxing\": true}\n";
+  struct Row {
+    std::string lang, said, summary, unsaid;
+  };
+  for (const Row& row : std::vector<Row>{
+           {"", "Doxing (doxing) = ja", "1 zaak: 1 besloten", "true"},
+           {"nl", "omdat: Expliciete bedreiging (explicit_threat) = nee", "1 zaak: 1 besloten",
+            "because"},
+           {"en", "because: Explicit threat (explicit_threat) = false", "1 case: 1 decided",
+            "omdat"},
+       }) {
+    INFO(row.lang);
+    Run r = box.Triage("route " + rules + (row.lang.empty() ? "" : " --lang " + row.lang), a_case);
+    CHECK(r.status == 0);
+    CHECK(r.out.find(row.said) != std::string::npos);
+    CHECK(r.out.find(row.unsaid) == std::string::npos);
+    CHECK(r.err.find(row.summary) != std::string::npos);
+  }
+  Run r = box.Triage("route " + rules + " --lang fr", a_case);
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "triage: --lang 'fr': 'rules/lokale-driehoek.yaml' has texts in these languages "
+        "only: nl, en\n");
 }

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -201,6 +202,15 @@ struct RuleSet {
   /// The language of the file's texts: the first language code used in any
   /// text ("" when the file only has plain strings).
   std::string DefaultLanguage() const;
+  /// Every language code its texts use, the default first, then in the
+  /// order they first appear (empty when it only has plain strings).
+  std::vector<std::string> Languages() const;
+  /// Calls `visit` for each text a user reads (title; facts' labels,
+  /// questions and descriptions; routes' labels and descriptions; rules'
+  /// reasons and descriptions), with what it is for people ("the question
+  /// of fact 'doxing'") and where its owner is.
+  void ForEachText(const std::function<void(const Text&, const std::string& what,
+                                            const SourcePos& pos)>& visit) const;
 };
 
 /// The facts expression `e` of `rs` reads, through named conditions too:

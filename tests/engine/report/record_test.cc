@@ -3,6 +3,7 @@
 
 #include "support/support.h"
 #include "triage/json.h"
+#include "triage/words.h"
 
 using namespace triage;
 
@@ -101,12 +102,50 @@ TEST_CASE("records for people name the route, rule, reason, source and facts") {
         "7: Openbaar Ministerie [om]\n"
         "  besloten door regel om-bedreiging: Bedreiging is een strafbaar feit.\n"
         "  bron: Beleidsreactie WODC, aanbeveling 4\n"
-        "  omdat: Bedreiging (explicit_threat) = true\n");
+        "  omdat: Bedreiging (explicit_threat) = ja\n");
   CHECK(RecordText(*c.rules, r, "en") ==
         "7: Public Prosecution Service [om]\n"
         "  decided by rule om-bedreiging: A threat is a criminal offence.\n"
         "  source: Beleidsreactie WODC, aanbeveling 4\n"
         "  because: Threat (explicit_threat) = true\n");
+}
+
+TEST_CASE("a record and a summary for people are in one language") {
+  CompiledRules c = testing::Compile(kRules);
+  Record r;
+  ReadCases(R"({"explicit_threat": false})", InputFormat::kJson, [&](RawCase raw) {
+    r.values = ValidateCase(*c.rules, raw, {}, r.problems);
+    r.index = raw.index;
+  });
+  r.input = "zaken.json";
+  r.decision = Evaluate(*c.graph, r.values);
+  std::string nl = RecordText(*c.rules, r, "nl");
+  std::string en = RecordText(*c.rules, r, "en");
+  CHECK(nl.rfind("zaak 1 (zaken.json, zaak 1):", 0) == 0);
+  CHECK(nl.find("= nee") != std::string::npos);
+  CHECK(en.rfind("case 1 (zaken.json, case 1):", 0) == 0);
+  CHECK(en.find("= false") != std::string::npos);
+
+  struct Row {
+    std::string_view lang;
+    std::uint64_t total;
+    std::array<std::uint64_t, 4> counts;
+    std::string_view text;
+  };
+  for (const Row& row : std::vector<Row>{
+           {"nl",
+            1,
+            {1, 0, 0, 0},
+            "1 zaak: 1 besloten, 0 nog niet te bepalen, 0 zonder route, 0 ongeldig"},
+           {"nl",
+            3,
+            {0, 1, 1, 1},
+            "3 zaken: 0 besloten, 1 nog niet te bepalen, 1 zonder route, 1 ongeldig"},
+           {"en", 1, {0, 1, 0, 0}, "1 case: 0 decided, 1 undetermined, 0 unrouted, 0 invalid"},
+           {"fr", 2, {2, 0, 0, 0}, "2 cases: 2 decided, 0 undetermined, 0 unrouted, 0 invalid"},
+       }) {
+    CHECK(CountsText(row.total, row.counts, row.lang) == row.text);
+  }
 }
 
 TEST_CASE("JSON strings are escaped") {
