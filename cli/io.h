@@ -35,6 +35,8 @@ struct Io {
   std::ostream& err;
   /// stderr is a terminal: a progress line may be shown there.
   bool err_is_terminal = false;
+  /// stdin is a terminal: someone types what is read (nothing was piped).
+  bool in_is_terminal = false;
   /// Diagnostics in colour: stderr is a terminal and NO_COLOR is not set.
   bool color = false;
   /// Set (by a signal handler) when the run is to stop; may be null.

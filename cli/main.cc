@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   bool terminal = isatty(STDERR_FILENO) != 0;
   triage::cli::Io io{std::cin, std::cout, std::cerr};
   io.err_is_terminal = terminal;
+  io.in_is_terminal = isatty(STDIN_FILENO) != 0;
   io.color = terminal && std::getenv("NO_COLOR") == nullptr;
   io.interrupted = &g_interrupted;
   io.env = [](const std::string& name) -> std::optional<std::string> {

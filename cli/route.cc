@@ -233,6 +233,14 @@ int RunRoute(const RouteArgs& args, Io& io) {
   std::optional<std::string> lang = ChooseLanguage(*c->rules, args.lang, io);
   if (!lang) return kExitCannot;
   WarnOfGaps(*c, io);
+  if (io.in_is_terminal && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
+    // Nothing piped in: say what is awaited rather than wait in silence.
+    io.Say(fmt::format(
+        "reading cases from the terminal: type or paste them (one JSON object a line) and end "
+        "with Ctrl-D; to be asked for a case's facts one question at a time, run 'triage "
+        "interview {}'",
+        args.rules));
+  }
   Recording rec;
   if (args.record && !StartRecording(args, *c->rules, io, rec)) return kExitCannot;
   if (rec.reg && WritesOverInput(args.output, {rec.reg->shown()}, io)) return kExitCannot;

@@ -11,6 +11,7 @@ VerbRun DefineGraph(Options& options);
 VerbRun DefineAudit(Options& options);
 VerbRun DefineLog(Options& options);
 VerbRun DefineMonitor(Options& options);
+VerbRun DefineInterview(Options& options);
 
 namespace {
 
@@ -21,6 +22,10 @@ const std::vector<Verb> kVerbs = {
      "gaps, overlaps, dead rules and unreachable routes with an example case; prove guarantees",
      DefineCheck},
     {"route", "Route cases with a rule set: one decision record per case", DefineRoute},
+    {"interview",
+     "Ask only the questions that can still change the route, one at a time, most deciding "
+     "first; stop once the route is decided and show the decision",
+     DefineInterview},
     {"test", "Run a rule set's own test cases (X.test.yaml beside X.yaml)", DefineTest},
     {"graph", "The compiled decision graph as DOT, SVG (via Graphviz) or JSON", DefineGraph},
     {"audit",

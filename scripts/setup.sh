@@ -8,7 +8,7 @@ packages=(
   libyaml-cpp-dev libboost-graph-dev libfmt-dev catch2 libcli11-dev
   libsimdjson-dev libssl-dev libbenchmark-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
-  graphviz chromium
+  graphviz chromium tmux
 )
 
 missing=()

@@ -1,0 +1,59 @@
+// What `triage interview` says and how it understands answers: the
+// questions in the rule file's language with numbered choices, and an
+// answer (a choice's number, a value, "don't know", "back") read into a
+// value of the fact, checked as a case file's value would be.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "triage/evaluate.h"
+#include "triage/model.h"
+
+namespace triage::cli {
+
+/// The interview's own words in one language.
+struct Talk {
+  std::string_view lang;
+  std::string_view question;      ///< "Vraag"
+  std::string_view dont_know;     ///< the choice "weet ik niet"
+  std::string_view hint;          ///< how to answer, shown once
+  std::string_view yes, no;       ///< boolean choices as shown
+  std::string_view still_open;    ///< "nog mogelijk"
+  std::string_view not_a_choice;  ///< "{} is not a choice: ..." ({} answer, {} count)
+  std::string_view empty_answer;  ///< nothing was typed
+  std::string_view nothing_back;  ///< "back" at the first question
+  std::string_view ran_out;       ///< the input ended before the route was decided
+  std::string_view stuck;         ///< nothing left to ask that could settle it
+  std::string_view asked_of;      ///< "{} of {} facts asked" ({} asked, {} facts)
+  std::string_view one_question, many_questions;
+  std::string_view kind_int, kind_number, kind_date, kind_text;
+};
+
+/// The words in `lang` (English when the tool does not speak it).
+const Talk& TalkIn(std::string_view lang);
+
+/// What an answer says.
+struct Reply {
+  enum class Kind { kValue, kDontKnow, kBack, kEnd };
+  Kind kind = Kind::kEnd;
+  Value value;
+};
+
+/// The question about `fact`, numbered, with its choices, as shown.
+std::string QuestionText(const RuleSet& rs, int fact, int number, const Talk& talk);
+
+/// Reads `answer` for `fact`: a choice's number, an enum value (or the
+/// start of only one), yes/no in any language the tool speaks, a number, a
+/// date, a text; "?" and "weet ik niet" for don't know, "<" and "terug" for
+/// back. nullopt with `problem` set when it is not a valid answer.
+std::optional<Reply> ReadAnswer(const RuleSet& rs, int fact, std::string_view answer,
+                                const Talk& talk, std::string& problem);
+
+/// "De-escalatie [de_escalatie], OM [om]": routes by their labels.
+std::string RoutesText(const RuleSet& rs, const std::vector<int>& routes, std::string_view lang);
+
+}  // namespace triage::cli
