@@ -97,4 +97,32 @@ std::string RuleSet::DefaultLanguage() const {
   return "";
 }
 
+std::vector<std::string> RuleSet::Languages() const {
+  std::vector<std::string> langs;
+  auto add = [&](const Text& t) {
+    for (const auto& [code, text] : t.by_lang) {
+      if (!code.empty() && std::find(langs.begin(), langs.end(), code) == langs.end()) {
+        langs.push_back(code);
+      }
+    }
+  };
+  if (std::string first = DefaultLanguage(); !first.empty()) langs.push_back(first);
+  add(title);
+  for (const Fact& f : facts) {
+    add(f.label);
+    add(f.question);
+    add(f.description);
+  }
+  for (const Route& r : routes) {
+    add(r.label);
+    add(r.description);
+  }
+  for (const Rule& r : rules) {
+    add(r.reason);
+    add(r.description);
+  }
+  for (const Guarantee& g : guarantees) add(g.description);
+  return langs;
+}
+
 }  // namespace triage
