@@ -1,5 +1,5 @@
-// Cases in: reading case files (JSON, JSON Lines, YAML) and checking each
-// case against a rule set's fact schema.
+// Cases in: reading case files (JSON, JSON Lines, YAML, CSV) and checking
+// each case against a rule set's fact schema.
 //
 // Reading and checking are separate steps: ReadCases only turns text into
 // raw key/value cases (simdjson for JSON, the strict YAML reader for YAML);
@@ -60,6 +60,23 @@ inline constexpr std::array<InputFormatName, 4> kInputFormats = {{
     {InputFormat::kCsv, "csv", {".csv", ""}},
 }};
 
+/// The separators a CSV file may use between cells, and the names users
+/// give them (--csv-separator).
+struct CsvSeparatorName {
+  char separator;
+  std::string_view name;
+};
+inline constexpr std::array<CsvSeparatorName, 3> kCsvSeparators = {{
+    {',', ","},
+    {';', ";"},
+    {'\t', "tab"},
+}};
+/// The separator read from the CSV header row (see ReadCases).
+inline constexpr char kDetectCsvSeparator = '\0';
+
+/// The separator named `name` (",", ";", "tab", or a tab itself), or nullopt.
+std::optional<char> CsvSeparatorNamed(std::string_view name);
+
 /// The format named `name` ("json", ...), or nullopt (kAuto included).
 std::optional<InputFormat> InputFormatNamed(std::string_view name);
 
@@ -70,13 +87,17 @@ InputFormat FormatFromPath(std::string_view path);
 /// Reads every case in `text` and hands each to `sink`, in input order. A
 /// JSON or YAML document holds one case (a map) or a list of cases. CSV
 /// (RFC 4180): a header row of fact names, then a case a row; an empty cell
-/// is unknown. kAuto looks at the text: a JSON document, else JSON Lines
-/// when lines start with '{', else YAML (CSV is never guessed).
-void ReadCases(std::string_view text, InputFormat format, const std::function<void(RawCase)>& sink);
+/// is unknown; cells are separated by `csv_separator`, by default the one
+/// the header row uses (',', ';' or tab, see kCsvSeparators: spreadsheets
+/// set to Dutch write ';'). kAuto looks at the text: a JSON document, else
+/// JSON Lines when lines start with '{', else YAML (CSV is never guessed).
+void ReadCases(std::string_view text, InputFormat format, const std::function<void(RawCase)>& sink,
+               char csv_separator = kDetectCsvSeparator);
 
 /// Reads JSON Lines or CSV (`format`) one case at a time from `in`, so that
 /// memory stays flat whatever the input's size.
-void ReadCaseStream(std::istream& in, InputFormat format, const std::function<void(RawCase)>& sink);
+void ReadCaseStream(std::istream& in, InputFormat format, const std::function<void(RawCase)>& sink,
+                    char csv_separator = kDetectCsvSeparator);
 
 /// The same in two steps, so that parsing can be spread over threads:
 /// Next() splits the input into records (a line, or a CSV row that may span
@@ -89,8 +110,9 @@ class RecordReader {
     int index = 0;  ///< 1-based position among the cases
   };
 
-  /// `format` is kJsonLines or kCsv; for CSV the header row is read here.
-  RecordReader(std::istream& in, InputFormat format);
+  /// `format` is kJsonLines or kCsv; for CSV the header row is read here
+  /// (and the separator found in it, unless `csv_separator` names one).
+  RecordReader(std::istream& in, InputFormat format, char csv_separator = kDetectCsvSeparator);
   /// The next record, or false at the end of the input.
   bool Next(Record& out);
   /// The case a record holds (thread-safe).
@@ -101,6 +123,7 @@ class RecordReader {
  private:
   std::istream& in_;
   InputFormat format_;
+  char separator_;
   std::vector<std::string> header_;
   int line_ = 0;
   int index_ = 0;
