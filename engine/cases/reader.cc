@@ -177,6 +177,13 @@ RawValue FromYaml(const yaml::Node& n) {
       v.b = s == "true";
       return v;
     }
+    if (yaml::Yaml11Bool(s)) {
+      // Left to the fact's type: a boolean for a bool fact, else ambiguous.
+      v.kind = RawValue::Kind::kString;
+      v.s = s;
+      v.yaml11_bool = true;
+      return v;
+    }
     if (IsYamlInt(s)) {
       v.s = s;  // as written, for case_id (a leading zero matters there)
       try {
@@ -227,7 +234,9 @@ namespace {
 
 void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   Diagnostics diags;
-  std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags);
+  yaml::StrictOptions strict;
+  strict.yaml11_booleans = true;
+  std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags, strict);
   if (diags.HasErrors() || !root) {
     RawCase c;
     c.index = 1;

@@ -33,6 +33,9 @@ struct RawValue {
   std::int64_t i = 0;
   double d = 0;
   std::string s;  ///< kString; kOther: what it was ("a list", "a map")
+  /// kString: a plain YAML scalar that YAML 1.1 reads as a boolean (yes,
+  /// Off ...): a boolean for a bool fact, refused as ambiguous for others.
+  bool yaml11_bool = false;
 };
 
 /// One case as read.
@@ -142,30 +145,41 @@ std::string CaseProblemText(const CaseProblem& p);
 
 struct CaseOptions {
   bool ignore_unknown_facts = false;  ///< keys the schema does not declare
+  /// Keys that are not facts (a case number, an officer, a note) whose
+  /// values are carried, as text, into Case::kept in this order. A name
+  /// that is a fact is read as the fact.
+  std::vector<std::string> keep;
 };
 
 /// Types `raw` against `rs`'s facts. Problems (wrong types, values out of
-/// bounds, unknown enum values and keys, with did-you-mean) go to
-/// `problems`; the case is valid when there are none. Messages never show
-/// the value of a personal fact.
+/// bounds, unknown enum values and keys, with did-you-mean and the list of
+/// facts) go to `problems`; the case is valid when there are none. Messages
+/// never show the value of a personal fact. What a case file may write for
+/// a value is broader than a rule file's literals: a bool fact also takes
+/// TRUE, False, and the yes/no words of the rule set's languages
+/// (ParseCaseBool; in YAML also yes/no/on/off), a date fact day-first dates
+/// (ParseCaseDate). `Case::kept` gets one entry per `options.keep`, null
+/// when the case does not give it.
 Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& options,
                   std::vector<CaseProblem>& problems);
 
 /// The fast path for JSON Lines: one line straight to a typed case for one
 /// rule set, without the key/value strings of RawCase. It accepts only what
 /// ReadCases + ValidateCase accept (with the same values) and declines
-/// anything else, a problem or something rare (then take the full path,
-/// which says what is wrong). Parse is thread-safe.
+/// anything else, a problem or something rare (booleans written as words,
+/// day-first dates: then take the full path, which says what is wrong or
+/// reads them). Parse is thread-safe.
 class JsonCaseParser {
  public:
-  /// `rs` must outlive the parser.
-  explicit JsonCaseParser(const RuleSet& rs);
+  /// `rs` must outlive the parser; `keep` is CaseOptions::keep.
+  explicit JsonCaseParser(const RuleSet& rs, std::vector<std::string> keep = {});
   /// Types `line` (one JSON object) into `out`; false: take the full path.
   /// Unknown keys are declined (the full path reports or ignores them).
   bool Parse(std::string_view line, Case& out) const;
 
  private:
   const RuleSet& rs_;
+  std::vector<std::string> keep_;
   std::unordered_map<std::string_view, int> facts_;
   std::vector<std::unordered_map<std::string_view, int>> enum_values_;
 };

@@ -174,3 +174,13 @@ TEST_CASE("CSV: the separator is found on a stream too, read once, header first"
   CHECK_FALSE(CsvSeparatorNamed("|"));
   CHECK_FALSE(CsvSeparatorNamed(""));
 }
+
+TEST_CASE("YAML cases: yes/no/on/off are read, for the schema to type, not refused whole") {
+  Read r = ReadAll("flag: no\ntown: 'yes'\nother: On\n", InputFormat::kYaml);
+  REQUIRE(r.cases.size() == 1);
+  REQUIRE(r.cases[0].error.empty());
+  const auto& f = r.cases[0].fields;
+  CHECK((f[0].second.yaml11_bool && f[0].second.s == "no"));
+  CHECK_FALSE(f[1].second.yaml11_bool);
+  CHECK(f[2].second.yaml11_bool);
+}
