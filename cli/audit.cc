@@ -28,6 +28,7 @@ struct AuditArgs {
   std::string register_url;  ///< replay the register's cases instead of files
   std::string format;        ///< "" = from the output file's name, else text
   std::string input_format = "auto";
+  std::string csv_separator;  ///< "" = from each CSV header row
   std::string output;
   bool fail_on_change = false;
   bool ignore_unknown_facts = false;
@@ -44,8 +45,10 @@ const FormatTable<AuditRender> kFormats = {
 };
 
 // Replays every input through the auditor, in input order.
-std::optional<AuditReport> Replay(const AuditArgs& args, Auditor& auditor, Io& io, int& status) {
+std::optional<AuditReport> Replay(const AuditArgs& args, char csv_separator, Auditor& auditor,
+                                  Io& io, int& status) {
   BatchOptions batch;
+  batch.csv_separator = csv_separator;
   batch.threads = WorkerThreads(args.threads);
   batch.stop = io.interrupted;
   std::vector<AuditedCase> slots(batch.batch_size);
@@ -192,6 +195,8 @@ int RunAudit(const AuditArgs& args, Io& io) {
     io.Say(unclear);
     return kExitCannot;
   }
+  std::optional<char> separator = CsvSeparatorOption(args.csv_separator, io);
+  if (!separator) return kExitCannot;
   std::vector<std::string> read = args.cases;
   read.insert(read.end(), {args.rules, args.baseline, args.register_url});
   if (WritesOverInput(args.output, read, io)) return kExitCannot;
@@ -212,7 +217,7 @@ int RunAudit(const AuditArgs& args, Io& io) {
   int status = kExitOk;
   std::optional<AuditReport> report =
       from_register ? ReplayRegister(args, *candidate->rules, auditor, io, status)
-                    : Replay(args, auditor, io, status);
+                    : Replay(args, *separator, auditor, io, status);
   if (!report) return status;
   AuditRender render = ChooseFormat(kFormats, args.format, args.output).render;
   if (!WriteWhole(args.output, render(*report), io)) return kExitCannot;
@@ -238,6 +243,7 @@ VerbRun DefineAudit(Options& options) {
                 "with the decisions recorded there (or with --baseline)");
   DeclareFormat(options, args->format, kFormats, "Report format");
   DeclareInputFormat(options, args->input_format);
+  DeclareCsvSeparator(options, args->csv_separator);
   options.Value("-o,--output", args->output, "Write the report to this file (whole or not at all)");
   options.Flag("--fail-on-change", args->fail_on_change,
                "Exit 1 when any decision changes (in the corpus or anywhere in "

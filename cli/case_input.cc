@@ -64,6 +64,22 @@ void DeclareInputFormat(Options& options, std::string& into) {
       .ShowDefault("auto");
 }
 
+void DeclareCsvSeparator(Options& options, std::string& into) {
+  options.Value("--csv-separator", into,
+                "CSV input: the separator between cells, ',' ';' or tab (default: the one the "
+                "header row uses)");
+}
+
+std::optional<char> CsvSeparatorOption(const std::string& value, Io& io) {
+  if (value.empty()) return kDetectCsvSeparator;
+  if (std::optional<char> separator = CsvSeparatorNamed(value)) return separator;
+  std::vector<std::string> names;
+  for (const CsvSeparatorName& s : kCsvSeparators) names.push_back(fmt::format("'{}'", s.name));
+  io.Say(fmt::format("--csv-separator: '{}' is not a separator; use {}", Printable(value),
+                     JoinChoices(names)));
+  return std::nullopt;
+}
+
 unsigned WorkerThreads(int asked) {
   return asked > 0 ? static_cast<unsigned>(asked)
                    : std::max(1u, std::thread::hardware_concurrency());

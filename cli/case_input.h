@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,14 @@ namespace triage::cli {
 /// Declares --input-format: "auto" (from the file name, else detected) or
 /// one of the engine's input formats.
 void DeclareInputFormat(Options& options, std::string& into);
+
+/// Declares --csv-separator: ",", ";", "tab" (or a tab itself); "" (the
+/// default) leaves it to each CSV input's header row.
+void DeclareCsvSeparator(Options& options, std::string& into);
+
+/// The separator --csv-separator's `value` names (kDetectCsvSeparator for
+/// ""), or nullopt after saying what it takes (a usage error).
+std::optional<char> CsvSeparatorOption(const std::string& value, Io& io);
 
 /// Threads to work with: `asked` when positive, else the machine's cores.
 unsigned WorkerThreads(int asked);

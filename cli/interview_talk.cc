@@ -59,8 +59,10 @@ const Talk kDutch = {
 const std::vector<std::string_view> kDontKnow = {
     "?", "weet ik niet", "weetniet", "onbekend", "don't know", "dont know", "unknown"};
 const std::vector<std::string_view> kBack = {"<", "terug", "vorige", "back"};
-const std::vector<std::string_view> kYes = {"ja", "j", "yes", "y", "true"};
-const std::vector<std::string_view> kNo = {"nee", "n", "no", "false"};
+// Beside the words of kYesNoWords (model.h), which case files take too: the
+// first letters, quick to type on the phone.
+const std::vector<std::string_view> kYes = {"j", "y"};
+const std::vector<std::string_view> kNo = {"n"};
 
 std::string Lower(std::string_view text) {
   std::string out(text);
@@ -118,6 +120,9 @@ std::string ChoiceMeant(const Fact& f, const std::string& answer) {
     return "";
   }
   if (f.type == FactType::kBool) {
+    std::vector<std::string> langs;
+    for (const Words& w : AllWords()) langs.emplace_back(w.lang);
+    if (std::optional<bool> b = ParseCaseBool(answer, langs)) return *b ? "true" : "false";
     if (OneOf(kYes, answer)) return "true";
     if (OneOf(kNo, answer)) return "false";
     return "";

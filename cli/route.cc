@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -22,9 +23,11 @@ struct RouteArgs {
   std::vector<std::string> cases;
   std::string format;  ///< "" = from the output file's name, else text
   std::string input_format = "auto";
+  std::string csv_separator;  ///< "" = from each CSV header row
   std::string lang;
   std::string output;
   bool ignore_unknown_facts = false;
+  std::string keep;  ///< --keep COL,...: columns carried into the records
   int threads = 0;
   bool record = false;       ///< append each decision to the register
   std::string register_url;  ///< "" = $TRIAGE_REGISTER, else the default
@@ -34,19 +37,20 @@ struct RouteArgs {
 // How a stream of records is written: what comes before, between and after
 // the records, and each record.
 struct RecordStream {
-  std::string (*head)();
+  std::string (*head)(std::span<const std::string> kept);
   std::string (*record)(const RuleSet& rs, const Record& r, std::string_view lang);
   std::string_view before_first, before_next, after_each;
   std::string_view end_empty, end;  ///< after the last record; end_empty when there was none
 };
 
-std::string NoHead() { return ""; }
+std::string NoHead(std::span<const std::string>) { return ""; }
 
 const FormatTable<RecordStream> kFormats = {
     {"text", {}, {NoHead, RecordText, "", "", "\n", "", ""}},
     {"json",
      {".json"},
-     {[] { return std::string("["); }, RecordJson, "\n", ",\n", "", "]\n", "\n]\n"}},
+     {[](std::span<const std::string>) { return std::string("["); }, RecordJson, "\n", ",\n", "",
+      "]\n", "\n]\n"}},
     {"jsonl", {".jsonl", ".ndjson"}, {NoHead, RecordJson, "", "", "\n", "", ""}},
     {"csv", {".csv"}, {RecordCsvHeader, RecordCsv, "", "", "", "", ""}},
 };
@@ -72,18 +76,20 @@ struct Recording {
 class Router {
  public:
   Router(const CompiledRules& c, const RouteArgs& args, const std::string& lang,
-         const RecordStream& stream, OutputSink& out, unsigned threads, std::size_t batch_size)
+         std::vector<std::string> keep, const RecordStream& stream, OutputSink& out,
+         unsigned threads, std::size_t batch_size)
       : rs_(*c.rules),
         graph_(*c.graph),
         lang_(lang),
         stream_(stream),
         out_(out),
-        json_cases_(rs_),
+        json_cases_(rs_, keep),
         texts_(batch_size),
         statuses_(batch_size),
         entries_(batch_size),
         scratch_(threads) {
     options_.ignore_unknown_facts = args.ignore_unknown_facts;
+    options_.keep = std::move(keep);
   }
 
   // From now on each decision is also added to the register.
@@ -137,7 +143,7 @@ class Router {
   // Why recording failed, or "".
   const std::string& record_error() const { return record_error_; }
 
-  void Begin() { out_.Write(stream_.head()); }
+  void Begin() { out_.Write(stream_.head(options_.keep)); }
   void End() { out_.Write(count_ ? stream_.end : stream_.end_empty); }
 
   // "N cases: D decided, U undetermined, ...", in the run's language.
@@ -155,6 +161,7 @@ class Router {
     r.index = index;
     r.line = line;
     r.problems.clear();
+    r.kept_names = options_.keep;
     return r;
   }
 
@@ -196,6 +203,38 @@ void WarnOfGaps(const CompiledRules& c, Io& io) {
   }
 }
 
+// The columns --keep names ("dossier,behandelaar"), or nullopt after saying
+// why not: each must be a name that is not a fact, given once.
+std::optional<std::vector<std::string>> KeptColumns(const std::string& arg, const RuleSet& rs,
+                                                    Io& io) {
+  std::vector<std::string> names;
+  if (arg.empty()) return names;
+  for (std::size_t from = 0; from <= arg.size();) {
+    std::size_t comma = std::min(arg.find(',', from), arg.size());
+    std::string name = arg.substr(from, comma - from);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    from = comma + 1;
+    std::string why;
+    if (name.empty()) {
+      why = "an empty name";
+    } else if (name == "case_id") {
+      why = "'case_id' is in every record already";
+    } else if (rs.FindFact(name) >= 0) {
+      why = fmt::format("'{}' is a fact of the rule set, not a column to carry along",
+                        Printable(name));
+    } else if (std::find(names.begin(), names.end(), name) != names.end()) {
+      why = fmt::format("'{}' is given twice", Printable(name));
+    }
+    if (!why.empty()) {
+      io.Say(fmt::format("--keep: {}", why));
+      return std::nullopt;
+    }
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
 bool StartRecording(const RouteArgs& args, const RuleSet& rs, Io& io, Recording& rec) {
   rec.recorder = MakeRecorder(rs, args.officer, io);
   if (!rec.recorder) return false;
@@ -228,10 +267,14 @@ int RunRoute(const RouteArgs& args, Io& io) {
   std::vector<std::string> read = inputs;
   read.push_back(args.rules);
   if (WritesOverInput(args.output, read, io)) return kExitCannot;
+  std::optional<char> separator = CsvSeparatorOption(args.csv_separator, io);
+  if (!separator) return kExitCannot;
   std::optional<CompiledRules> c = LoadUsableRules(args.rules, io);
   if (!c) return kExitCannot;
   std::optional<std::string> lang = ChooseLanguage(*c->rules, args.lang, io);
   if (!lang) return kExitCannot;
+  std::optional<std::vector<std::string>> keep = KeptColumns(args.keep, *c->rules, io);
+  if (!keep) return kExitCannot;
   WarnOfGaps(*c, io);
   if (io.in_is_terminal && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
     // Nothing piped in: say what is awaited rather than wait in silence.
@@ -253,8 +296,9 @@ int RunRoute(const RouteArgs& args, Io& io) {
   BatchOptions batch;
   batch.threads = WorkerThreads(args.threads);
   batch.stop = io.interrupted;
+  batch.csv_separator = *separator;
   const RecordStream& stream = ChooseFormat(kFormats, args.format, args.output).render;
-  Router router(*c, args, *lang, stream, out, batch.threads, batch.batch_size);
+  Router router(*c, args, *lang, std::move(*keep), stream, out, batch.threads, batch.batch_size);
   if (rec.reg) router.RecordInto(rec);
   router.Begin();
   int status = ForEachInput(
@@ -290,12 +334,16 @@ VerbRun DefineRoute(Options& options) {
                      "stdin when none is given");
   DeclareFormat(options, args->format, kFormats, "Output format");
   DeclareInputFormat(options, args->input_format);
+  DeclareCsvSeparator(options, args->csv_separator);
   options.Value("--lang", args->lang,
                 "Language of labels and reasons (default: the rule file's own)");
   options.Value("-o,--output", args->output,
                 "Write the records to this file (whole or not at all)");
   options.Flag("--ignore-unknown-facts", args->ignore_unknown_facts,
                "Ignore case keys that the rule set does not declare");
+  options.Value("--keep", args->keep,
+                "Columns (or keys) that are not facts, such as a case number or an officer, to "
+                "carry into each record as they are: COL,COL,...");
   options
       .Value("--threads", args->threads,
              "Threads for JSON Lines and CSV input (default: the machine's cores); the output "
@@ -309,7 +357,9 @@ VerbRun DefineRoute(Options& options) {
       "Examples:\n"
       "  triage route rules/lokale-driehoek.yaml examples/cases/*.yaml\n"
       "  triage route rules/lokale-driehoek.yaml cases.jsonl --record --officer 'J. de Vries'\n"
-      "  triage route rules/lokale-driehoek.yaml --format jsonl < cases.jsonl\n\n"
+      "  triage route rules/lokale-driehoek.yaml --format jsonl < cases.jsonl\n"
+      "  triage route rules/lokale-driehoek.yaml zaken.csv --keep dossier,behandelaar "
+      "--format csv\n\n"
       "Exit status: 0 all cases routed or undetermined, 1 an invalid or "
       "unrouted case, 2 the job could not be done.");
   return [args](Io& io) { return RunRoute(*args, io); };

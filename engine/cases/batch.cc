@@ -19,7 +19,7 @@ bool Stopped(const BatchOptions& options) {
 BatchEnd Stream(std::istream& in, const BatchOptions& options,
                 const std::function<void(RawCase, std::size_t, unsigned)>& work,
                 const std::function<void(std::size_t)>& deliver) {
-  RecordReader reader(in, options.format);
+  RecordReader reader(in, options.format, options.csv_separator);
   const std::size_t size = std::max<std::size_t>(1, options.batch_size);
   std::vector<RecordReader::Record> batch(size);
   std::uint64_t cases = 0;

@@ -6,13 +6,16 @@
 // with the same values.
 #include "triage/cases.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "cases/json_line.h"
 
 namespace triage {
 
-JsonCaseParser::JsonCaseParser(const RuleSet& rs) : rs_(rs) {
+JsonCaseParser::JsonCaseParser(const RuleSet& rs, std::vector<std::string> keep)
+    : rs_(rs), keep_(std::move(keep)) {
   for (size_t f = 0; f < rs.facts.size(); ++f) {
     facts_.emplace(rs.facts[f].name, static_cast<int>(f));
     std::unordered_map<std::string_view, int> values;
@@ -32,8 +35,9 @@ bool JsonCaseParser::Parse(std::string_view line, Case& out) const {
   }
   out.id.reset();
   out.values.assign(rs_.facts.size(), std::nullopt);
+  out.kept.assign(keep_.size(), std::nullopt);
   thread_local std::vector<char> seen;
-  seen.assign(rs_.facts.size(), 0);
+  seen.assign(rs_.facts.size() + keep_.size(), 0);
   bool id_seen = false;
   for (auto field : object) {
     simdjson::dom::element value = field.value;
@@ -51,7 +55,20 @@ bool JsonCaseParser::Parse(std::string_view line, Case& out) const {
       continue;
     }
     auto found = facts_.find(field.key);
-    if (found == facts_.end()) return false;
+    if (found == facts_.end()) {
+      // A kept key: strings and null only (the full path writes the rest).
+      auto kept = std::find(keep_.begin(), keep_.end(), field.key);
+      if (kept == keep_.end()) return false;
+      size_t k = static_cast<size_t>(kept - keep_.begin());
+      if (seen[rs_.facts.size() + k]) return false;
+      seen[rs_.facts.size() + k] = 1;
+      if (type == simdjson::dom::element_type::STRING) {
+        out.kept[k] = std::string(std::string_view(value));
+      } else if (type != simdjson::dom::element_type::NULL_VALUE) {
+        return false;
+      }
+      continue;
+    }
     size_t f = static_cast<size_t>(found->second);
     if (seen[f]) return false;
     seen[f] = 1;

@@ -9,6 +9,7 @@
 #include <simdjson.h>
 #include <fmt/format.h>
 
+#include "cases/csv_record.h"
 #include "cases/json_line.h"
 #include "cases/yaml_case.h"
 #include "load/strict_yaml.h"
@@ -176,6 +177,13 @@ RawValue FromYaml(const yaml::Node& n) {
       v.b = s == "true";
       return v;
     }
+    if (yaml::Yaml11Bool(s)) {
+      // Left to the fact's type: a boolean for a bool fact, else ambiguous.
+      v.kind = RawValue::Kind::kString;
+      v.s = s;
+      v.yaml11_bool = true;
+      return v;
+    }
     if (IsYamlInt(s)) {
       v.s = s;  // as written, for case_id (a leading zero matters there)
       try {
@@ -226,7 +234,9 @@ namespace {
 
 void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   Diagnostics diags;
-  std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags);
+  yaml::StrictOptions strict;
+  strict.yaml11_booleans = true;
+  std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags, strict);
   if (diags.HasErrors() || !root) {
     RawCase c;
     c.index = 1;
@@ -247,65 +257,6 @@ void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   sink(CaseFromYamlNode(*root, 1));
 }
 
-// One CSV record (RFC 4180; it may span lines inside quotes) into cells.
-// Returns an error message, or "" when the record is well formed.
-std::string CsvCells(std::string_view record, std::vector<std::string>& cells) {
-  cells.clear();
-  std::string cell, error;
-  bool quoted = false, was_quoted = false;
-  for (size_t i = 0; i < record.size(); ++i) {
-    char c = record[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < record.size() && record[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-      continue;
-    }
-    if (c == '"' && cell.empty() && !was_quoted) {
-      quoted = was_quoted = true;
-    } else if (c == ',') {
-      cells.push_back(std::move(cell));
-      cell.clear();
-      was_quoted = false;
-    } else {
-      if (was_quoted && error.empty()) {
-        error = fmt::format("text after a closing quote in column {}", cells.size() + 1);
-      }
-      cell += c;
-    }
-  }
-  if (quoted) error = "a quoted cell is not closed";
-  cells.push_back(std::move(cell));
-  return error;
-}
-
-// Reads one CSV record: a line, and the next ones while a quote is open.
-bool CsvRecord(std::istream& in, std::string& record, int& line, int& start_line) {
-  record.clear();
-  std::string text;
-  if (!std::getline(in, text)) return false;
-  start_line = ++line;
-  auto strip = [](std::string& t) {
-    if (!t.empty() && t.back() == '\r') t.pop_back();
-  };
-  strip(text);
-  record = std::move(text);
-  size_t quotes = static_cast<size_t>(std::count(record.begin(), record.end(), '"'));
-  while (quotes % 2 == 1 && std::getline(in, text)) {
-    ++line;
-    strip(text);
-    quotes += static_cast<size_t>(std::count(text.begin(), text.end(), '"'));
-    record += '\n';
-    record += text;
-  }
-  return true;
-}
-
 }  // namespace
 
 simdjson::error_code ParseJsonLine(std::string_view line, simdjson::dom::element& out) {
@@ -314,6 +265,14 @@ simdjson::error_code ParseJsonLine(std::string_view line, simdjson::dom::element
   padded.assign(line);
   padded.append(simdjson::SIMDJSON_PADDING, ' ');
   return parser.parse(padded.data(), line.size(), false).get(out);
+}
+
+std::optional<char> CsvSeparatorNamed(std::string_view name) {
+  if (name == "\t") return '\t';
+  for (const CsvSeparatorName& s : kCsvSeparators) {
+    if (s.name == name) return s.separator;
+  }
+  return std::nullopt;
 }
 
 std::optional<InputFormat> InputFormatNamed(std::string_view name) {
@@ -335,7 +294,8 @@ InputFormat FormatFromPath(std::string_view path) {
   return InputFormat::kAuto;
 }
 
-RecordReader::RecordReader(std::istream& in, InputFormat format) : in_(in), format_(format) {
+RecordReader::RecordReader(std::istream& in, InputFormat format, char csv_separator)
+    : in_(in), format_(format), separator_(csv_separator) {
   TRIAGE_ASSERT(format == InputFormat::kJsonLines || format == InputFormat::kCsv,
                 "records are read from JSON Lines or CSV");
   // Spreadsheets often start UTF-8 files with a byte order mark. (A first
@@ -353,13 +313,15 @@ RecordReader::RecordReader(std::istream& in, InputFormat format) : in_(in), form
   if (format_ != InputFormat::kCsv) return;
   std::string header;
   int start = 0;
-  if (CsvRecord(in_, header, line_, start)) CsvCells(header, header_);
+  if (!ReadCsvRecord(in_, header, line_, start)) return;
+  if (separator_ == kDetectCsvSeparator) separator_ = DetectCsvSeparator(header);
+  CsvCells(header, separator_, header_);
 }
 
 bool RecordReader::Next(Record& out) {
   while (true) {
     if (format_ == InputFormat::kCsv) {
-      if (!CsvRecord(in_, out.text, line_, out.line)) return false;
+      if (!ReadCsvRecord(in_, out.text, line_, out.line)) return false;
       bytes_ += out.text.size() + 1;
       if (out.text.empty()) continue;  // a blank line
     } else {
@@ -378,7 +340,7 @@ RawCase RecordReader::Parse(const Record& record) const {
     return JsonLine(Trim(record.text), record.index, record.line);
   }
   std::vector<std::string> cells;
-  std::string error = CsvCells(record.text, cells);
+  std::string error = CsvCells(record.text, separator_, cells);
   RawCase c;
   c.index = record.index;
   c.line = record.line;
@@ -400,15 +362,15 @@ RawCase RecordReader::Parse(const Record& record) const {
   return c;
 }
 
-void ReadCaseStream(std::istream& in, InputFormat format,
-                    const std::function<void(RawCase)>& sink) {
-  RecordReader reader(in, format);
+void ReadCaseStream(std::istream& in, InputFormat format, const std::function<void(RawCase)>& sink,
+                    char csv_separator) {
+  RecordReader reader(in, format, csv_separator);
   RecordReader::Record record;
   while (reader.Next(record)) sink(reader.Parse(record));
 }
 
-void ReadCases(std::string_view text, InputFormat format,
-               const std::function<void(RawCase)>& sink) {
+void ReadCases(std::string_view text, InputFormat format, const std::function<void(RawCase)>& sink,
+               char csv_separator) {
   switch (format) {
     case InputFormat::kJson:
       ReadJsonDocument(text, sink, true);
@@ -416,7 +378,7 @@ void ReadCases(std::string_view text, InputFormat format,
     case InputFormat::kJsonLines:
     case InputFormat::kCsv: {
       std::istringstream in{std::string(text)};
-      ReadCaseStream(in, format, sink);
+      ReadCaseStream(in, format, sink, csv_separator);
       return;
     }
     case InputFormat::kYaml:

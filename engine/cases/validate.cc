@@ -1,9 +1,12 @@
 // Typing raw cases against the fact schema.
 #include "triage/cases.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
+
+#include "load/strict_yaml.h"
 
 namespace triage {
 namespace {
@@ -39,12 +42,6 @@ RawValue Typed(const RawValue& v, FactType type) {
   out.s = v.s;
   const std::string& t = v.s;
   switch (type) {
-    case FactType::kBool:
-      if (t == "true" || t == "false") {
-        out.kind = RawValue::Kind::kBool;
-        out.b = t == "true";
-      }
-      return out;
     case FactType::kInt:
     case FactType::kNumber:
       if (std::optional<std::int64_t> i = ParseInteger(t)) {
@@ -55,6 +52,7 @@ RawValue Typed(const RawValue& v, FactType type) {
         out.d = *d;
       }
       return out;
+    case FactType::kBool:  // true, false and yes/no words: Validator::Bool
     case FactType::kEnum:
     case FactType::kString:
     case FactType::kDate:
@@ -82,86 +80,132 @@ const char* KindName(const RawValue& v) {
   TRIAGE_UNREACHABLE();
 }
 
+// What validating one case needs to know about its rule set beyond a fact:
+// the languages whose yes/no words a bool fact takes, found only when a
+// case writes a word (most write true or false).
+class Schema {
+ public:
+  explicit Schema(const RuleSet& rs) : rs_(rs) {}
+  const std::vector<std::string>& Languages() {
+    if (!languages_) languages_ = rs_.Languages();
+    return *languages_;
+  }
+
+ private:
+  const RuleSet& rs_;
+  std::optional<std::vector<std::string>> languages_;
+};
+
 class Validator {
  public:
-  Validator(const Fact& fact, std::vector<CaseProblem>& problems)
-      : fact_(fact), problems_(problems) {}
+  Validator(const Fact& fact, Schema& schema, std::vector<CaseProblem>& problems)
+      : fact_(fact), schema_(schema), problems_(problems) {}
 
   std::optional<Value> Run(const RawValue& raw) {
     if (raw.kind == RawValue::Kind::kNull) return std::nullopt;
     switch (fact_.type) {
       case FactType::kBool:
-        if (raw.kind == RawValue::Kind::kBool) return Value::Int(raw.b ? 1 : 0);
-        return WrongType(raw, "true or false");
+        return Bool(raw);
       case FactType::kInt:
-        if (raw.kind == RawValue::Kind::kInt) {
-          Value v = Value::Int(raw.i);
-          return InBounds(v) ? std::optional<Value>(v) : std::nullopt;
-        }
+        if (raw.kind == RawValue::Kind::kInt) return Bounded(Value::Int(raw.i));
         return WrongType(raw, "an integer");
-      case FactType::kNumber: {
-        double d = 0;
-        if (raw.kind == RawValue::Kind::kInt) {
-          d = static_cast<double>(raw.i);
-        } else if (raw.kind == RawValue::Kind::kNumber) {
-          d = raw.d;
-        } else {
-          return WrongType(raw, "a number");
-        }
-        if (!std::isfinite(d)) {
-          Problem(fmt::format("fact '{}' must be a finite number, not {}", fact_.name, Shown(raw)));
-          return std::nullopt;
-        }
-        Value v = Value::Num(d);
-        return InBounds(v) ? std::optional<Value>(v) : std::nullopt;
-      }
-      case FactType::kEnum: {
-        // An enum whose values look like numbers may be given as numbers.
-        std::string text = raw.s;
-        if (raw.kind == RawValue::Kind::kInt) {
-          text = fmt::format("{}", raw.i);
-        } else if (raw.kind != RawValue::Kind::kString) {
-          return WrongType(raw, "one of its values");
-        }
-        for (size_t i = 0; i < fact_.values.size(); ++i) {
-          if (fact_.values[i] == text) {
-            return Value::Int(static_cast<std::int64_t>(i));
-          }
-        }
-        if (fact_.personal) {
-          Problem(
-              fmt::format("fact '{}' has a value that is not one of its "
-                          "values (personal data, not shown)",
-                          fact_.name));
-        } else {
-          Problem(fmt::format("'{}' is not a value of fact '{}'{}", text, fact_.name,
-                              DidYouMeanSuffix(text, fact_.values)));
-        }
-        return std::nullopt;
-      }
+      case FactType::kNumber:
+        return Number(raw);
+      case FactType::kEnum:
+        return Enum(raw);
       case FactType::kString:
+        if (raw.yaml11_bool) return Ambiguous(raw);
         if (raw.kind == RawValue::Kind::kString) return Value::Str(raw.s);
         return WrongType(raw, "a string");
-      case FactType::kDate: {
-        if (raw.kind != RawValue::Kind::kString) {
-          return WrongType(raw, "a date (YYYY-MM-DD)");
-        }
-        std::optional<std::int64_t> days = ParseDate(raw.s);
-        if (!days) {
-          Problem(
-              fmt::format("fact '{}' must be a date that exists, written "
-                          "YYYY-MM-DD, not {}",
-                          fact_.name, Shown(raw)));
-          return std::nullopt;
-        }
-        Value v = Value::Int(*days);
-        return InBounds(v) ? std::optional<Value>(v) : std::nullopt;
-      }
+      case FactType::kDate:
+        return Date(raw);
     }
     TRIAGE_UNREACHABLE();
   }
 
  private:
+  std::optional<Value> Bool(const RawValue& raw) {
+    if (raw.kind == RawValue::Kind::kBool) return Value::Int(raw.b ? 1 : 0);
+    if (raw.yaml11_bool) return Value::Int(*yaml::Yaml11Bool(raw.s) ? 1 : 0);
+    if (raw.kind == RawValue::Kind::kString || raw.kind == RawValue::Kind::kText) {
+      if (std::optional<bool> b = ParseCaseBool(raw.s, schema_.Languages())) {
+        return Value::Int(*b ? 1 : 0);
+      }
+    }
+    return WrongType(raw, CaseBoolChoices(schema_.Languages()));
+  }
+
+  std::optional<Value> Number(const RawValue& raw) {
+    double d = 0;
+    if (raw.kind == RawValue::Kind::kInt) {
+      d = static_cast<double>(raw.i);
+    } else if (raw.kind == RawValue::Kind::kNumber) {
+      d = raw.d;
+    } else {
+      return WrongType(raw, "a number");
+    }
+    if (!std::isfinite(d)) {
+      Problem(fmt::format("fact '{}' must be a finite number, not {}", fact_.name, Shown(raw)));
+      return std::nullopt;
+    }
+    return Bounded(Value::Num(d));
+  }
+
+  std::optional<Value> Enum(const RawValue& raw) {
+    if (raw.yaml11_bool) return Ambiguous(raw);
+    // An enum whose values look like numbers may be given as numbers.
+    std::string text = raw.s;
+    if (raw.kind == RawValue::Kind::kInt) {
+      text = fmt::format("{}", raw.i);
+    } else if (raw.kind != RawValue::Kind::kString) {
+      return WrongType(raw, "one of its values");
+    }
+    for (size_t i = 0; i < fact_.values.size(); ++i) {
+      if (fact_.values[i] == text) return Value::Int(static_cast<std::int64_t>(i));
+    }
+    if (fact_.personal) {
+      Problem(
+          fmt::format("fact '{}' has a value that is not one of its "
+                      "values (personal data, not shown)",
+                      fact_.name));
+    } else {
+      Problem(fmt::format("'{}' is not a value of fact '{}'{}", text, fact_.name,
+                          DidYouMeanSuffix(text, fact_.values)));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Value> Date(const RawValue& raw) {
+    static constexpr std::string_view kForms = "2025-04-19 or day first 19-4-2025";
+    if (raw.kind != RawValue::Kind::kString && raw.kind != RawValue::Kind::kText) {
+      return WrongType(raw, fmt::format("a date ({})", kForms));
+    }
+    std::string why;
+    std::optional<std::int64_t> days = ParseCaseDate(raw.s, &why);
+    if (days) return Bounded(Value::Int(*days));
+    if (fact_.personal) {
+      // Even the reason would tell something of the date.
+      Problem(fmt::format("fact '{}' is not a date that exists, written {} {}", fact_.name, kForms,
+                          kNotShown));
+    } else if (why.empty()) {
+      Problem(fmt::format("fact '{}' must be a date, written {}, not {}", fact_.name, kForms,
+                          Describe(raw)));
+    } else {
+      Problem(fmt::format("fact '{}' is {}, not a date: {}", fact_.name, Describe(raw), why));
+    }
+    return std::nullopt;
+  }
+
+  // A plain YAML yes/no/on/off for a fact that is not bool: YAML 1.1
+  // readers would have made it a boolean, so it is not taken as text.
+  std::optional<Value> Ambiguous(const RawValue& raw) {
+    Problem(
+        fmt::format("fact '{}' is {}; '{}' is ambiguous (a YAML 1.1 boolean), quote it as a "
+                    "string",
+                    fact_.name, NameOf(fact_.type), raw.s));
+    return std::nullopt;
+  }
+
   std::string Shown(const RawValue& raw) const {
     if (fact_.personal) return std::string(kNotShown);
     return Describe(raw);
@@ -170,14 +214,13 @@ class Validator {
   void Problem(std::string message) { problems_.push_back({fact_.name, std::move(message)}); }
 
   std::optional<Value> WrongType(const RawValue& raw, std::string_view want) {
-    if (fact_.personal) {
-      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name, NameOf(fact_.type),
-                          want, KindName(raw)));
-    } else {
-      Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name, NameOf(fact_.type),
-                          want, Describe(raw)));
-    }
+    Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name, NameOf(fact_.type),
+                        want, fact_.personal ? KindName(raw) : Describe(raw)));
     return std::nullopt;
+  }
+
+  std::optional<Value> Bounded(const Value& v) {
+    return InBounds(v) ? std::optional<Value>(v) : std::nullopt;
   }
 
   bool InBounds(const Value& v) {
@@ -202,8 +245,55 @@ class Validator {
   }
 
   const Fact& fact_;
+  Schema& schema_;
   std::vector<CaseProblem>& problems_;
 };
+
+// "unknown fact 'rol'; did you mean 'role'? (facts: role, instrument, ...)":
+// the list lets someone who wrote a column by guess see what the names are.
+std::string UnknownFact(const RuleSet& rs, const std::string& key) {
+  constexpr size_t kListed = 20;
+  std::vector<std::string> names = rs.FactNames();
+  std::string list;
+  for (size_t i = 0; i < names.size() && i < kListed; ++i) {
+    list += (i ? ", " : "") + names[i];
+  }
+  if (names.size() > kListed) list += fmt::format(" and {} more", names.size() - kListed);
+  names.push_back("case_id");
+  std::string best = DidYouMean(key, names);
+  if (best.empty()) return fmt::format("unknown fact '{}' (facts: {})", key, list);
+  return fmt::format("unknown fact '{}'; did you mean '{}'? (facts: {})", key, best, list);
+}
+
+// A kept key's value as text, as written; false (with a problem) when it
+// is a list or a map.
+bool KeptText(const std::string& key, const RawValue& v, std::optional<std::string>& out,
+              std::vector<CaseProblem>& problems) {
+  switch (v.kind) {
+    case RawValue::Kind::kNull:
+      out.reset();
+      return true;
+    case RawValue::Kind::kBool:
+      out = v.b ? "true" : "false";
+      return true;
+    case RawValue::Kind::kInt:
+      out = v.s.empty() ? fmt::format("{}", v.i) : v.s;
+      return true;
+    case RawValue::Kind::kNumber:
+      out = fmt::format("{}", v.d);
+      return true;
+    case RawValue::Kind::kString:
+    case RawValue::Kind::kText:
+      out = v.s;
+      return true;
+    case RawValue::Kind::kOther:
+      problems.push_back(
+          {key,
+           fmt::format("'{}' is kept as it is, so it must be a single value, not {}", key, v.s)});
+      return false;
+  }
+  TRIAGE_UNREACHABLE();
+}
 
 }  // namespace
 
@@ -213,15 +303,31 @@ std::string CaseProblemText(const CaseProblem& p) {
   return text;
 }
 
+namespace {
+
+void CaseId(const RawValue& value, Case& c, std::vector<CaseProblem>& problems) {
+  if (value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText) {
+    c.id = value.s;
+  } else if (value.kind == RawValue::Kind::kInt) {
+    c.id = value.s.empty() ? fmt::format("{}", value.i) : value.s;
+  } else if (value.kind != RawValue::Kind::kNull) {
+    problems.push_back({"case_id", "'case_id' must be a string or an integer"});
+  }
+}
+
+}  // namespace
+
 Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& options,
                   std::vector<CaseProblem>& problems) {
   Case c;
   c.values.resize(rs.facts.size());
+  c.kept.resize(options.keep.size());
   if (!raw.error.empty()) {
     problems.push_back({"", raw.error});
     return c;
   }
-  std::vector<bool> seen(rs.facts.size(), false);
+  Schema schema(rs);
+  std::vector<bool> seen(rs.facts.size() + options.keep.size(), false);
   bool id_seen = false;
   for (size_t k = 0; k < raw.fields.size(); ++k) {
     const std::string& key = raw.fields[k].first;
@@ -243,29 +349,31 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& opti
         continue;
       }
       id_seen = true;
-      if (value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText) {
-        c.id = value.s;
-      } else if (value.kind == RawValue::Kind::kInt) {
-        c.id = value.s.empty() ? fmt::format("{}", value.i) : value.s;
-      } else if (value.kind != RawValue::Kind::kNull) {
-        problems.push_back({"case_id", "'case_id' must be a string or an integer"});
-      }
+      CaseId(value, c, problems);
       continue;
     }
     int f = rs.FindFact(key);
+    size_t slot = static_cast<size_t>(f);
     if (f < 0) {
-      if (!options.ignore_unknown_facts) {
-        problems.push_back(
-            {key, fmt::format("unknown fact '{}'{}", key, DidYouMeanSuffix(key, rs.FactNames()))});
+      auto kept = std::find(options.keep.begin(), options.keep.end(), key);
+      if (kept == options.keep.end()) {
+        if (!options.ignore_unknown_facts) problems.push_back({key, UnknownFact(rs, key)});
+        continue;
       }
+      slot = rs.facts.size() + static_cast<size_t>(kept - options.keep.begin());
+    }
+    if (seen[slot]) {
+      problems.push_back({key, f < 0 ? fmt::format("'{}' is given twice", key)
+                                     : fmt::format("fact '{}' is given twice", key)});
       continue;
     }
-    if (seen[f]) {
-      problems.push_back({key, fmt::format("fact '{}' is given twice", key)});
+    seen[slot] = true;
+    if (f < 0) {
+      KeptText(key, value, c.kept[slot - rs.facts.size()], problems);
       continue;
     }
-    seen[f] = true;
-    c.values[f] = Validator(rs.facts[f], problems).Run(Typed(value, rs.facts[f].type));
+    Validator check(rs.facts[slot], schema, problems);
+    c.values[slot] = check.Run(Typed(value, rs.facts[slot].type));
   }
   return c;
 }

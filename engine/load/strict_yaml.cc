@@ -18,21 +18,46 @@ constexpr int kMaxDepth = 64;
 
 SourcePos ToPos(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
 
-bool IsYaml11Bool(std::string_view v) {
+}  // namespace
+
+std::optional<bool> Yaml11Bool(std::string_view v) {
   // The words YAML 1.1 readers (PyYAML among them) turn into booleans, other
   // than YAML 1.2's own lower-case true and false. Single letters y and n
   // are left alone: no common reader treats them as booleans.
-  static const std::array<std::string_view, 16> kWords = {
-      "yes", "Yes", "YES", "no",  "No",   "NO",   "on",    "On",
-      "ON",  "off", "Off", "OFF", "True", "TRUE", "False", "FALSE"};
-  return std::find(kWords.begin(), kWords.end(), v) != kWords.end();
+  struct Word {
+    std::string_view word;
+    bool value;
+  };
+  static constexpr std::array<Word, 16> kWords = {{{"yes", true},
+                                                   {"Yes", true},
+                                                   {"YES", true},
+                                                   {"no", false},
+                                                   {"No", false},
+                                                   {"NO", false},
+                                                   {"on", true},
+                                                   {"On", true},
+                                                   {"ON", true},
+                                                   {"off", false},
+                                                   {"Off", false},
+                                                   {"OFF", false},
+                                                   {"True", true},
+                                                   {"TRUE", true},
+                                                   {"False", false},
+                                                   {"FALSE", false}}};
+  for (const Word& w : kWords) {
+    if (w.word == v) return w.value;
+  }
+  return std::nullopt;
 }
+
+namespace {
 
 // Builds the node tree from yaml-cpp's events, refusing what rule files must
 // not contain.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit TreeBuilder(Diagnostics& diags) : diags_(diags) {}
+  TreeBuilder(Diagnostics& diags, const StrictOptions& options)
+      : diags_(diags), options_(options) {}
 
   std::optional<Node> TakeRoot() { return std::move(root_); }
 
@@ -63,7 +88,7 @@ class TreeBuilder : public YAML::EventHandler {
     n.kind = Node::Kind::kScalar;
     n.value = value;
     n.plain = tag == "?";
-    if (n.plain && IsYaml11Bool(value)) {
+    if (n.plain && !options_.yaml11_booleans && Yaml11Bool(value)) {
       diags_.Error(ToPos(mark), "E009",
                    fmt::format("'{}' is ambiguous (a YAML 1.1 boolean); write "
                                "true or false, or quote it as a string",
@@ -184,6 +209,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   Diagnostics& diags_;
+  const StrictOptions& options_;
   std::vector<Frame> stack_;
   std::optional<Node> root_;
   int ignored_depth_ = 0;
@@ -267,12 +293,13 @@ const char* Node::KindName() const {
   TRIAGE_UNREACHABLE();
 }
 
-std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags) {
+std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
+                                    const StrictOptions& options) {
   if (!CheckBytes(text, diags)) {
     if (diags.items().back().code == "E002") return std::nullopt;
   }
   std::istringstream in{std::string(text)};
-  TreeBuilder builder(diags);
+  TreeBuilder builder(diags, options);
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {

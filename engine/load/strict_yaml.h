@@ -1,11 +1,13 @@
 // A strict YAML reader for rule files and case files.
 //
 // This file's external interface is just ParseStrictYaml: text in, a tree of
-// plain nodes with positions out. It reads yaml-cpp's event stream (never its
-// Node API) so that it can refuse what a rule file must not contain —
-// duplicate keys, anchors and aliases, merge keys, tags, several documents,
-// invalid UTF-8, tabs and YAML 1.1 booleans such as `yes` — each with a
-// diagnostic at its position. yaml-cpp stays inside this file's .cc.
+// plain nodes with positions out (and Yaml11Bool, the words it refuses as
+// ambiguous booleans). It reads yaml-cpp's event stream (never its Node API)
+// so that it can refuse what a rule file must not contain — duplicate keys,
+// anchors and aliases, merge keys, tags, several documents, invalid UTF-8,
+// tabs and YAML 1.1 booleans such as `yes` (which case files may let
+// through) — each with a diagnostic at its position. yaml-cpp stays inside
+// this file's .cc.
 #pragma once
 
 #include <optional>
@@ -46,10 +48,23 @@ struct Entry {
   Node value;
 };
 
+struct StrictOptions {
+  /// Let plain YAML 1.1 booleans (yes, No, ON ...) through as plain scalars
+  /// instead of refusing them: for case files, where the fact's type says
+  /// what they mean (see Yaml11Bool).
+  bool yaml11_booleans = false;
+};
+
 /// Parses one YAML document. Every problem is added to `diags`; the tree is
 /// returned when the text could be read at all (it may still have had
 /// problems that were reported). Nesting deeper than 64 levels is refused.
-std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags);
+std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
+                                    const StrictOptions& options = {});
+
+/// The boolean YAML 1.1 readers make of a plain scalar (yes/no, on/off and
+/// True/FALSE ..., as lower-case, capitalised or upper-case words), or
+/// nullopt. YAML 1.2's own true and false are not among them.
+std::optional<bool> Yaml11Bool(std::string_view plain);
 
 /// The source position of each byte of a scalar's value, found by walking the
 /// text from the scalar's token: exact for plain and quoted single-line

@@ -111,6 +111,9 @@ void RuleSet::ForEachText(const std::function<void(const Text&, const std::strin
     seen(r.reason, "reason", "rule", r.id, r.pos);
     seen(r.description, "description", "rule", r.id, r.pos);
   }
+  for (const Guarantee& g : guarantees) {
+    seen(g.description, "description", "guarantee", g.id, g.pos);
+  }
 }
 
 std::vector<std::string> RuleSet::RouteNames() const {

@@ -2,6 +2,8 @@
 // and writing them for people.
 #include "triage/model.h"
 
+#include <array>
+#include <cctype>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -68,25 +70,123 @@ std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
+// The day y-m-d, when it exists; else `why` (when given) says why not.
+std::optional<std::int64_t> CivilDay(int y, int m, int d, std::string* why) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  auto fail = [&](std::string reason) -> std::optional<std::int64_t> {
+    if (why) *why = std::move(reason);
+    return std::nullopt;
+  };
+  if (m < 1 || m > 12) return fail(fmt::format("there is no month {}", m));
+  if (d < 1) return fail("there is no day 0");
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int max_day = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+  if (d > max_day) {
+    return fail(fmt::format("{} {} has {} days", kMonths[static_cast<size_t>(m - 1)], y, max_day));
+  }
+  return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+// A date's text split at its separators: three runs of digits, each of
+// 1 to 4 digits, between two equal separators.
+struct DateParts {
+  std::array<int, 3> value = {};
+  std::array<size_t, 3> digits = {};
+  char separator = 0;
+};
+
+std::optional<DateParts> SplitDate(std::string_view text) {
+  DateParts parts;
+  size_t part = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (++parts.digits[part] > 4) return std::nullopt;
+      parts.value[part] = parts.value[part] * 10 + (c - '0');
+      continue;
+    }
+    bool separator = c == '-' || c == '/' || c == '.';
+    if (!separator || parts.digits[part] == 0 || part == 2) return std::nullopt;
+    if (parts.separator != 0 && parts.separator != c) return std::nullopt;
+    parts.separator = c;
+    ++part;
+  }
+  if (part != 2 || parts.digits[2] == 0) return std::nullopt;
+  return parts;
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const YesNoWords* WordsOf(std::string_view lang) {
+  for (const YesNoWords& w : kYesNoWords) {
+    if (w.lang == lang) return &w;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::optional<std::int64_t> ParseDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto digits = [&](size_t from, size_t n) -> int {
-    int v = 0;
-    for (size_t i = from; i < from + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
-      v = v * 10 + (text[i] - '0');
+  std::optional<DateParts> parts = SplitDate(text);
+  if (!parts) return std::nullopt;
+  return CivilDay(parts->value[0], parts->value[1], parts->value[2], nullptr);
+}
+
+std::optional<std::int64_t> ParseCaseDate(std::string_view text, std::string* why) {
+  if (why) why->clear();
+  std::optional<DateParts> parts = SplitDate(text);
+  if (!parts) return std::nullopt;
+  const auto& [value, digits, separator] = *parts;
+  bool year_first = digits[0] == 4 && digits[1] == 2 && digits[2] == 2;
+  bool day_first = digits[0] <= 2 && digits[1] <= 2 && digits[2] == 4;
+  if (!year_first && !day_first) return std::nullopt;
+  if (separator != '-') {
+    // 4/5/2025 is the 4th of May in Dutch and April 5th in American
+    // English: rather than guess, ask for the form that cannot be misread.
+    if (why) {
+      *why = fmt::format("dates are written with '-', not '{}' (which may mean month first): {}",
+                         separator, year_first ? "2025-04-19" : "day first, as 19-4-2025");
     }
-    return v;
-  };
-  int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  int max_day = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-  if (d > max_day) return std::nullopt;
-  return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+    return std::nullopt;
+  }
+  if (year_first) return CivilDay(value[0], value[1], value[2], why);
+  return CivilDay(value[2], value[1], value[0], why);
+}
+
+std::optional<bool> ParseCaseBool(std::string_view text,
+                                  const std::vector<std::string>& languages) {
+  if (EqualsIgnoringCase(text, "true")) return true;
+  if (EqualsIgnoringCase(text, "false")) return false;
+  for (const std::string& lang : languages) {
+    const YesNoWords* w = WordsOf(lang);
+    if (!w) continue;
+    if (EqualsIgnoringCase(text, w->yes)) return true;
+    if (EqualsIgnoringCase(text, w->no)) return false;
+  }
+  return std::nullopt;
+}
+
+std::string CaseBoolChoices(const std::vector<std::string>& languages) {
+  std::string words;
+  for (const std::string& lang : languages) {
+    const YesNoWords* w = WordsOf(lang);
+    if (!w) continue;
+    words += fmt::format("{}{}/{}", words.empty() ? "" : ", ", w->yes, w->no);
+  }
+  if (words.empty()) return "true or false";
+  return fmt::format("true or false (or {})", words);
 }
 
 std::string FormatDate(std::int64_t z) {

@@ -93,6 +93,35 @@ namespace {
 void AssertValid(const RuleSet& rs, const Record& r) {
   TRIAGE_ASSERT(r.invalid() || r.values.values.size() == rs.facts.size(),
                 "a valid record's case is of this rule set");
+  TRIAGE_ASSERT(r.values.kept.size() == r.kept_names.size(), "a kept value for each kept name");
+}
+
+// Kept values (--keep): `, "kept": {"dossier": "Z-12", "note": null}`.
+void AppendKeptJson(std::string& out, const Record& r) {
+  out += ", \"kept\": {";
+  for (size_t i = 0; i < r.kept_names.size(); ++i) {
+    if (i) out += ", ";
+    AppendJsonString(out, r.kept_names[i]);
+    out += ": ";
+    if (r.values.kept[i]) {
+      AppendJsonString(out, *r.values.kept[i]);
+    } else {
+      out += "null";
+    }
+  }
+  out += '}';
+}
+
+// Kept values for people: "  dossier = Z-12; note = terug te bellen", only
+// those the case gives; "" when it gives none.
+std::string KeptText(const Record& r) {
+  std::string line;
+  for (size_t i = 0; i < r.kept_names.size(); ++i) {
+    if (!r.values.kept[i]) continue;
+    line += fmt::format("{} {} = {}", line.empty() ? " " : ";", Printable(r.kept_names[i]),
+                        Printable(*r.values.kept[i]));
+  }
+  return line.empty() ? "" : line + "\n";
 }
 
 }  // namespace
@@ -171,13 +200,17 @@ std::string RecordJson(const RuleSet& rs, const Record& r, std::string_view lang
     }
     out += ']';
   }
+  if (!r.kept_names.empty()) AppendKeptJson(out, r);
   out += json.ruleset;
   return out;
 }
 
-std::string RecordCsvHeader() {
-  return "case_id,input,index,line,status,route,routes,rule,rules,reason,path,ask,"
-         "errors,ruleset,version,sha256\n";
+std::string RecordCsvHeader(std::span<const std::string> kept) {
+  std::string header =
+      "case_id,input,index,line,status,route,routes,rule,rules,reason,path,ask,"
+      "errors,ruleset,version,sha256";
+  for (const std::string& name : kept) header += "," + CsvCell(name);
+  return header + "\n";
 }
 
 std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang) {
@@ -234,12 +267,17 @@ std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang)
     if (i) out += ',';
     out += CsvCell(cells[i]);
   }
+  for (const std::optional<std::string>& kept : r.values.kept) {
+    out += ',';
+    if (kept) out += CsvCell(*kept);
+  }
   out += '\n';
   return out;
 }
 
-std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang) {
-  AssertValid(rs, r);
+namespace {
+
+std::string DecisionText(const RuleSet& rs, const Record& r, std::string_view lang) {
   const Words& w = WordsIn(lang.empty() ? rs.DefaultLanguage() : lang);
   const Decision& d = r.decision;
   std::string out;
@@ -305,6 +343,15 @@ std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang
       return out;
   }
   TRIAGE_UNREACHABLE();
+}
+
+}  // namespace
+
+std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang) {
+  AssertValid(rs, r);
+  std::string out = DecisionText(rs, r, lang);
+  if (!r.kept_names.empty()) out += KeptText(r);
+  return out;
 }
 
 }  // namespace triage

@@ -21,6 +21,9 @@ namespace triage {
 struct BatchOptions {
   /// kJsonLines and kCsv stream; the other formats are read whole first.
   InputFormat format = InputFormat::kAuto;
+  /// CSV: the separator between cells; by default each input's header row
+  /// says (see ReadCases).
+  char csv_separator = kDetectCsvSeparator;
   unsigned threads = 1;
   std::size_t batch_size = 8192;
   /// When set and true, reading stops before the next batch (or case).

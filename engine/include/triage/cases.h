@@ -1,5 +1,5 @@
-// Cases in: reading case files (JSON, JSON Lines, YAML) and checking each
-// case against a rule set's fact schema.
+// Cases in: reading case files (JSON, JSON Lines, YAML, CSV) and checking
+// each case against a rule set's fact schema.
 //
 // Reading and checking are separate steps: ReadCases only turns text into
 // raw key/value cases (simdjson for JSON, the strict YAML reader for YAML);
@@ -33,6 +33,9 @@ struct RawValue {
   std::int64_t i = 0;
   double d = 0;
   std::string s;  ///< kString; kOther: what it was ("a list", "a map")
+  /// kString: a plain YAML scalar that YAML 1.1 reads as a boolean (yes,
+  /// Off ...): a boolean for a bool fact, refused as ambiguous for others.
+  bool yaml11_bool = false;
 };
 
 /// One case as read.
@@ -60,6 +63,23 @@ inline constexpr std::array<InputFormatName, 4> kInputFormats = {{
     {InputFormat::kCsv, "csv", {".csv", ""}},
 }};
 
+/// The separators a CSV file may use between cells, and the names users
+/// give them (--csv-separator).
+struct CsvSeparatorName {
+  char separator;
+  std::string_view name;
+};
+inline constexpr std::array<CsvSeparatorName, 3> kCsvSeparators = {{
+    {',', ","},
+    {';', ";"},
+    {'\t', "tab"},
+}};
+/// The separator read from the CSV header row (see ReadCases).
+inline constexpr char kDetectCsvSeparator = '\0';
+
+/// The separator named `name` (",", ";", "tab", or a tab itself), or nullopt.
+std::optional<char> CsvSeparatorNamed(std::string_view name);
+
 /// The format named `name` ("json", ...), or nullopt (kAuto included).
 std::optional<InputFormat> InputFormatNamed(std::string_view name);
 
@@ -70,13 +90,17 @@ InputFormat FormatFromPath(std::string_view path);
 /// Reads every case in `text` and hands each to `sink`, in input order. A
 /// JSON or YAML document holds one case (a map) or a list of cases. CSV
 /// (RFC 4180): a header row of fact names, then a case a row; an empty cell
-/// is unknown. kAuto looks at the text: a JSON document, else JSON Lines
-/// when lines start with '{', else YAML (CSV is never guessed).
-void ReadCases(std::string_view text, InputFormat format, const std::function<void(RawCase)>& sink);
+/// is unknown; cells are separated by `csv_separator`, by default the one
+/// the header row uses (',', ';' or tab, see kCsvSeparators: spreadsheets
+/// set to Dutch write ';'). kAuto looks at the text: a JSON document, else
+/// JSON Lines when lines start with '{', else YAML (CSV is never guessed).
+void ReadCases(std::string_view text, InputFormat format, const std::function<void(RawCase)>& sink,
+               char csv_separator = kDetectCsvSeparator);
 
 /// Reads JSON Lines or CSV (`format`) one case at a time from `in`, so that
 /// memory stays flat whatever the input's size.
-void ReadCaseStream(std::istream& in, InputFormat format, const std::function<void(RawCase)>& sink);
+void ReadCaseStream(std::istream& in, InputFormat format, const std::function<void(RawCase)>& sink,
+                    char csv_separator = kDetectCsvSeparator);
 
 /// The same in two steps, so that parsing can be spread over threads:
 /// Next() splits the input into records (a line, or a CSV row that may span
@@ -89,8 +113,9 @@ class RecordReader {
     int index = 0;  ///< 1-based position among the cases
   };
 
-  /// `format` is kJsonLines or kCsv; for CSV the header row is read here.
-  RecordReader(std::istream& in, InputFormat format);
+  /// `format` is kJsonLines or kCsv; for CSV the header row is read here
+  /// (and the separator found in it, unless `csv_separator` names one).
+  RecordReader(std::istream& in, InputFormat format, char csv_separator = kDetectCsvSeparator);
   /// The next record, or false at the end of the input.
   bool Next(Record& out);
   /// The case a record holds (thread-safe).
@@ -101,6 +126,7 @@ class RecordReader {
  private:
   std::istream& in_;
   InputFormat format_;
+  char separator_;
   std::vector<std::string> header_;
   int line_ = 0;
   int index_ = 0;
@@ -119,30 +145,41 @@ std::string CaseProblemText(const CaseProblem& p);
 
 struct CaseOptions {
   bool ignore_unknown_facts = false;  ///< keys the schema does not declare
+  /// Keys that are not facts (a case number, an officer, a note) whose
+  /// values are carried, as text, into Case::kept in this order. A name
+  /// that is a fact is read as the fact.
+  std::vector<std::string> keep;
 };
 
 /// Types `raw` against `rs`'s facts. Problems (wrong types, values out of
-/// bounds, unknown enum values and keys, with did-you-mean) go to
-/// `problems`; the case is valid when there are none. Messages never show
-/// the value of a personal fact.
+/// bounds, unknown enum values and keys, with did-you-mean and the list of
+/// facts) go to `problems`; the case is valid when there are none. Messages
+/// never show the value of a personal fact. What a case file may write for
+/// a value is broader than a rule file's literals: a bool fact also takes
+/// TRUE, False, and the yes/no words of the rule set's languages
+/// (ParseCaseBool; in YAML also yes/no/on/off), a date fact day-first dates
+/// (ParseCaseDate). `Case::kept` gets one entry per `options.keep`, null
+/// when the case does not give it.
 Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& options,
                   std::vector<CaseProblem>& problems);
 
 /// The fast path for JSON Lines: one line straight to a typed case for one
 /// rule set, without the key/value strings of RawCase. It accepts only what
 /// ReadCases + ValidateCase accept (with the same values) and declines
-/// anything else, a problem or something rare (then take the full path,
-/// which says what is wrong). Parse is thread-safe.
+/// anything else, a problem or something rare (booleans written as words,
+/// day-first dates: then take the full path, which says what is wrong or
+/// reads them). Parse is thread-safe.
 class JsonCaseParser {
  public:
-  /// `rs` must outlive the parser.
-  explicit JsonCaseParser(const RuleSet& rs);
+  /// `rs` must outlive the parser; `keep` is CaseOptions::keep.
+  explicit JsonCaseParser(const RuleSet& rs, std::vector<std::string> keep = {});
   /// Types `line` (one JSON object) into `out`; false: take the full path.
   /// Unknown keys are declined (the full path reports or ignores them).
   bool Parse(std::string_view line, Case& out) const;
 
  private:
   const RuleSet& rs_;
+  std::vector<std::string> keep_;
   std::unordered_map<std::string_view, int> facts_;
   std::vector<std::unordered_map<std::string_view, int>> enum_values_;
 };

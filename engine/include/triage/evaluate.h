@@ -22,6 +22,10 @@ namespace triage {
 struct Case {
   std::optional<std::string> id;  ///< the case's `case_id`
   std::vector<std::optional<Value>> values;
+  /// Values of keys that are not facts, carried into the record untouched
+  /// (CaseOptions::keep, in its order; null when absent). Never evaluated.
+  /// (`= {}` so that Case{id, values} still initialises without a warning.)
+  std::vector<std::optional<std::string>> kept = {};
 };
 
 struct Decision {

@@ -207,7 +207,7 @@ struct RuleSet {
   std::vector<std::string> Languages() const;
   /// Calls `visit` for each text a user reads (title; facts' labels,
   /// questions and descriptions; routes' labels and descriptions; rules'
-  /// reasons and descriptions), with what it is for people ("the question
+  /// reasons and descriptions; guarantees' descriptions), with what it is for people ("the question
   /// of fact 'doxing'") and where its owner is.
   void ForEachText(const std::function<void(const Text&, const std::string& what,
                                             const SourcePos& pos)>& visit) const;
@@ -227,6 +227,32 @@ std::optional<double> ParseNumber(std::string_view text);
 std::optional<std::int64_t> ParseDate(std::string_view text);
 /// YYYY-MM-DD for days since 1970-01-01.
 std::string FormatDate(std::int64_t days);
+
+/// A date as case files may write it (rule files take ParseDate's only):
+/// YYYY-MM-DD, or day first as written in Dutch, D-M-YYYY with a day and
+/// month of one or two digits (19-4-2025, 19-04-2025). nullopt for anything
+/// else; then `why`, when given, says what is wrong with a text that has the
+/// shape of a date ("February 2025 has 28 days", "there is no month 13",
+/// "'/' is not read, ...") and is left empty for any other text.
+std::optional<std::int64_t> ParseCaseDate(std::string_view text, std::string* why = nullptr);
+
+/// The words for yes and no in the languages rule files write, which case
+/// files may use for a bool fact (`ja`/`nee` in a Dutch rule set): one table,
+/// for reading booleans and for writing them.
+struct YesNoWords {
+  std::string_view lang, yes, no;
+};
+inline constexpr std::array<YesNoWords, 2> kYesNoWords = {{
+    {"en", "yes", "no"},
+    {"nl", "ja", "nee"},
+}};
+
+/// A boolean as case files may write it: true or false, or the yes or no
+/// word of one of `languages` (see kYesNoWords), in any case ("Ja", "TRUE").
+std::optional<bool> ParseCaseBool(std::string_view text, const std::vector<std::string>& languages);
+
+/// What ParseCaseBool accepts, for messages: "true or false (or ja/nee, yes/no)".
+std::string CaseBoolChoices(const std::vector<std::string>& languages);
 
 /// `text` safe to show on a terminal or in a log line: control characters
 /// (newline, ESC, BEL, CR, DEL) written as \xNN, so that no input can forge

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,9 @@ struct Record {
   Case values;                        ///< the validated case (valid when problems is empty)
   Decision decision;                  ///< meaningful when problems is empty
   std::vector<CaseProblem> problems;  ///< non-empty: the case is invalid
+  /// The names of values.kept (CaseOptions::keep), which every rendering
+  /// writes after the standard fields; empty when nothing is kept.
+  std::span<const std::string> kept_names = {};
 
   bool invalid() const { return !problems.empty(); }
 };
@@ -56,16 +60,19 @@ inline constexpr std::array<RecordStatus, 4> kRecordStatuses = {
 RecordStatus StatusOf(const Record& r);
 
 /// The record as one line of JSON (no trailing newline). `lang` chooses the
-/// language of `reason` ("" = the rule file's own).
+/// language of `reason` ("" = the rule file's own). Kept values come in
+/// `"kept": {"name": "text" or null, ...}` before `"ruleset"`.
 std::string RecordJson(const RuleSet& rs, const Record& r, std::string_view lang);
 
 /// CSV output: the header row (ending in a newline), then one row a record.
 /// Lists are joined with ';', the path as fact=value pairs. Every cell is
-/// safe to open in a spreadsheet (see CsvCell, csv.h).
-std::string RecordCsvHeader();
+/// safe to open in a spreadsheet (see CsvCell, csv.h). Kept values are
+/// columns after the standard ones, named `kept` (the records' kept_names).
+std::string RecordCsvHeader(std::span<const std::string> kept = {});
 std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang);
 
-/// The record for people, several lines ending in a newline.
+/// The record for people, several lines ending in a newline; kept values
+/// (those the case gives) on a last line of `name = value` pairs.
 std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang);
 
 /// The decision graph in Graphviz's DOT language: inner nodes show the

@@ -1,4 +1,6 @@
 // Reading case files: formats read and detected, CSV as RFC 4180.
+#include <sstream>
+
 #include <catch2/catch.hpp>
 
 #include "engine/cases/case_files.h"
@@ -105,4 +107,80 @@ TEST_CASE("CSV: RFC 4180 rows typed by the schema, problems with their column") 
   Read bom_jsonl = ReadAll("\xEF\xBB\xBF{\"flag\": true}\n", InputFormat::kJsonLines);
   REQUIRE(bom_jsonl.cases.size() == 1);
   CHECK(bom_jsonl.cases[0].error.empty());
+}
+
+TEST_CASE("CSV: the separator is the one the header row uses, or the one asked for") {
+  struct Row {
+    std::string csv;
+    char separator;                  ///< kDetectCsvSeparator: found in the header
+    std::vector<std::string> cells;  ///< of the first case, "key=value"; or its error
+  };
+  auto row = GENERATE(values<Row>({
+      // Dutch spreadsheets write ';'.
+      {"case_id;flag;town\r\nZ-1;ja;Zuid, Haven\r\n",
+       kDetectCsvSeparator,
+       {"case_id=Z-1", "flag=ja", "town=Zuid, Haven"}},
+      {"case_id,flag,town\nZ-1,ja,\"a;b\"\n",
+       kDetectCsvSeparator,
+       {"case_id=Z-1", "flag=ja", "town=a;b"}},
+      {"case_id\tflag\nZ-1\tja\n", kDetectCsvSeparator, {"case_id=Z-1", "flag=ja"}},
+      // Only separators outside quotes count; the most frequent wins.
+      {"\"a,b\";flag\nx;ja\n", kDetectCsvSeparator, {"a,b=x", "flag=ja"}},
+      {"a;b;c,d\n1;2;3,4\n", kDetectCsvSeparator, {"a=1", "b=2", "c,d=3,4"}},
+      // A tie goes to ',' then ';'.
+      {"a;b,c\n1;2,3\n", kDetectCsvSeparator, {"a;b=1;2", "c=3"}},
+      // One column: nothing to find, ','.
+      {"flag\nja\n", kDetectCsvSeparator, {"flag=ja"}},
+      // A byte order mark does not hide the header.
+      {"\xEF\xBB\xBF"
+       "flag;town\nja;Assen\n",
+       kDetectCsvSeparator,
+       {"flag=ja", "town=Assen"}},
+      // Asked for, the separator is not looked for.
+      {"a;b,c\n1;2,3\n", ';', {"a=1", "b,c=2,3"}},
+      {"a,b\n1,2\n", ';', {"a,b=1,2"}},
+      {"a\tb\n1\t2\n", '\t', {"a=1", "b=2"}},
+      // Rows that do not fit the header say so.
+      {"a;b\n1,2\n", kDetectCsvSeparator, {"the row has 1 cells and the header 2"}},
+  }));
+  INFO(row.csv);
+  std::vector<RawCase> cases;
+  ReadCases(
+      row.csv, InputFormat::kCsv, [&](RawCase c) { cases.push_back(std::move(c)); }, row.separator);
+  REQUIRE(!cases.empty());
+  std::vector<std::string> cells;
+  if (!cases[0].error.empty()) cells.push_back(cases[0].error);
+  for (const auto& [key, value] : cases[0].fields) cells.push_back(key + "=" + value.s);
+  CHECK(cells == row.cells);
+}
+
+TEST_CASE("CSV: the separator is found on a stream too, read once, header first") {
+  // A pipe cannot seek back: the header row is read first and only once.
+  std::istringstream in("case_id;explicit_threat\n1;ja\n2;nee\n");
+  RecordReader reader(in, InputFormat::kCsv);
+  RecordReader::Record record;
+  std::vector<std::string> ids;
+  while (reader.Next(record)) {
+    RawCase c = reader.Parse(record);
+    REQUIRE(c.error.empty());
+    REQUIRE(c.fields.size() == 2);
+    ids.push_back(c.fields[0].second.s + ":" + c.fields[1].second.s);
+  }
+  CHECK(ids == std::vector<std::string>{"1:ja", "2:nee"});
+  CHECK(CsvSeparatorNamed(";") == ';');
+  CHECK(CsvSeparatorNamed(",") == ',');
+  CHECK(CsvSeparatorNamed("tab") == '\t');
+  CHECK(CsvSeparatorNamed("\t") == '\t');
+  CHECK_FALSE(CsvSeparatorNamed("|"));
+  CHECK_FALSE(CsvSeparatorNamed(""));
+}
+
+TEST_CASE("YAML cases: yes/no/on/off are read, for the schema to type, not refused whole") {
+  Read r = ReadAll("flag: no\ntown: 'yes'\nother: On\n", InputFormat::kYaml);
+  REQUIRE(r.cases.size() == 1);
+  REQUIRE(r.cases[0].error.empty());
+  const auto& f = r.cases[0].fields;
+  CHECK((f[0].second.yaml11_bool && f[0].second.s == "no"));
+  CHECK_FALSE(f[1].second.yaml11_bool);
+  CHECK(f[2].second.yaml11_bool);
 }

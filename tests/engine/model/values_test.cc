@@ -72,3 +72,88 @@ TEST_CASE("values: HTML text is escaped") {
   CHECK(HtmlEscape("<b a=\"1\">Tom & 'Jerry'</b>") ==
         "&lt;b a=&quot;1&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;");
 }
+
+TEST_CASE("values: dates in case files: ISO and day first, and why a date does not exist") {
+  struct Row {
+    const char* text;
+    const char* iso;  ///< the date read, or "" when refused
+    const char* why;  ///< why it is refused ("" for a text that is no date at all)
+  };
+  auto row = GENERATE(values<Row>({
+      {"2025-04-19", "2025-04-19", ""},
+      {"19-4-2025", "2025-04-19", ""},
+      {"19-04-2025", "2025-04-19", ""},
+      {"1-1-2025", "2025-01-01", ""},
+      {"29-2-2024", "2024-02-29", ""},
+      {"31-12-1999", "1999-12-31", ""},
+      {"31-2-2025", "", "February 2025 has 28 days"},
+      {"29-02-2023", "", "February 2023 has 28 days"},
+      {"2023-02-29", "", "February 2023 has 28 days"},
+      {"31-4-2025", "", "April 2025 has 30 days"},
+      {"19-13-2025", "", "there is no month 13"},
+      {"2025-00-10", "", "there is no month 0"},
+      {"0-4-2025", "", "there is no day 0"},
+      {"19/4/2025", "",
+       "dates are written with '-', not '/' (which may mean month first): day first, as "
+       "19-4-2025"},
+      {"4.5.2025", "",
+       "dates are written with '-', not '.' (which may mean month first): day first, as "
+       "19-4-2025"},
+      {"2025/04/19", "",
+       "dates are written with '-', not '/' (which may mean month first): 2025-04-19"},
+      {"19-4-25", "", ""},
+      {"2025-4-19", "", ""},
+      {"19-4/2025", "", ""},
+      {"119-4-2025", "", ""},
+      {"19--2025", "", ""},
+      {"-19-4-2025", "", ""},
+      {"19-4-2025 ", "", ""},
+      {"gisteren", "", ""},
+      {"", "", ""},
+  }));
+  INFO(row.text);
+  std::string why = "left over";
+  std::optional<std::int64_t> days = ParseCaseDate(row.text, &why);
+  if (*row.iso) {
+    REQUIRE(days);
+    CHECK(FormatDate(*days) == row.iso);
+  } else {
+    CHECK_FALSE(days);
+    CHECK(why == row.why);
+  }
+  // Rule files keep to ISO.
+  CHECK(ParseDate(row.text).has_value() ==
+        (days.has_value() && std::string_view(row.text).size() == 10 && row.text[4] == '-'));
+}
+
+TEST_CASE("values: booleans in case files: true/false and the yes/no words of the languages") {
+  const std::vector<std::string> nl = {"nl"}, both = {"nl", "en"}, none = {};
+  struct Row {
+    const char* text;
+    const std::vector<std::string>* languages;
+    std::optional<bool> value;
+  };
+  auto row = GENERATE_REF(values<Row>({
+      {"true", &none, true},
+      {"FALSE", &none, false},
+      {"True", &nl, true},
+      {"ja", &nl, true},
+      {"Ja", &nl, true},
+      {"NEE", &nl, false},
+      {"yes", &nl, std::nullopt},
+      {"yes", &both, true},
+      {"No", &both, false},
+      {"ja", &none, std::nullopt},
+      {"j", &nl, std::nullopt},
+      {"ja ", &nl, std::nullopt},
+      {"waar", &nl, std::nullopt},
+      {"1", &both, std::nullopt},
+      {"", &both, std::nullopt},
+  }));
+  INFO(row.text);
+  CHECK(ParseCaseBool(row.text, *row.languages) == row.value);
+  CHECK(CaseBoolChoices(none) == "true or false");
+  CHECK(CaseBoolChoices(nl) == "true or false (or ja/nee)");
+  CHECK(CaseBoolChoices(both) == "true or false (or ja/nee, yes/no)");
+  CHECK(CaseBoolChoices({"de", "en"}) == "true or false (or yes/no)");
+}

@@ -1,0 +1,150 @@
+// Case input as people write it, as a user runs it: CSV saved by a Dutch
+// spreadsheet (';'), tabs, --csv-separator, ja/nee, day-first dates, on
+// files and on stdin, for route and audit.
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "cli/sandbox.h"
+
+using namespace triage::testing;
+
+namespace {
+
+const std::string kRules = "rules/lokale-driehoek.yaml";
+
+bool Has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::size_t Count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+// As Dutch Excel saves it: ';', CRLF, a byte order mark, ja/nee, day first.
+const std::string kExcelCsv =
+    "\xEF\xBB\xBF"
+    "case_id;role;instrument;explicit_threat;doxing;reported_on\r\n"
+    "Z-1;wethouder;aangifte;ja;nee;19-4-2025\r\n"
+    "Z-2;raadslid;woo_verzoek;Nee;JA;2025-04-19\r\n";
+
+}  // namespace
+
+TEST_CASE(
+    "cli: a CSV with semicolons is read as Dutch spreadsheets write it, from a file or stdin") {
+  Sandbox box;
+  fs::path csv = box.Write("zaken.csv", kExcelCsv);
+  struct Way {
+    std::string args, input;
+  };
+  auto way = GENERATE(values<Way>({
+      {"FILE", ""},
+      {"--input-format csv", kExcelCsv},
+      {"- --input-format csv", kExcelCsv},
+      {"FILE --csv-separator ';'", ""},
+  }));
+  std::string args = way.args;
+  if (args.rfind("FILE", 0) == 0) args.replace(0, 4, csv.string());
+  INFO(args);
+  Run r = box.Triage("route " + kRules + " " + args + " --format jsonl", way.input);
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(Count(r.out, "\"status\": \"decided\"") == 2);
+  CHECK(Has(r.out, R"({"case_id": "Z-1", "status": "decided", "route": "om")"));
+  CHECK(Has(r.out, R"("case_id": "Z-2", "status": "decided", "route": "om")"));
+  CHECK(Has(r.out, R"("rule": "om-doxing")"));
+  CHECK(Has(r.out, R"({"fact": "explicit_threat", "value": false})"));
+  CHECK(Has(r.out, R"({"fact": "doxing", "value": true})"));
+  CHECK(Has(r.err, "2 zaken: 2 besloten"));
+}
+
+TEST_CASE("cli: --csv-separator forces the separator: comma, semicolon, tab or a tab itself") {
+  Sandbox box;
+  struct Row {
+    std::string file, option;
+    int status;
+    std::string out;  ///< part of stdout (or of stderr for exit 2)
+  };
+  auto row = GENERATE(values<Row>({
+      {"case_id\texplicit_threat\nt1\tja\n", "", 0, R"("case_id": "t1", "status": "decided")"},
+      {"case_id\texplicit_threat\nt1\tja\n", "--csv-separator tab", 0, R"("case_id": "t1")"},
+      {"case_id\texplicit_threat\nt1\tja\n", "--csv-separator '\t'", 0, R"("case_id": "t1")"},
+      // The header says ',' (a note with ';' in quotes does not count) ...
+      {"case_id,\"a;b\"\nc1,x\n", "", 1, "unknown fact 'a;b'"},
+      // ... and forced, ';' is what splits it.
+      {"case_id;explicit_threat,doxing\nc1;ja,nee\n", "--csv-separator ';'", 1,
+       "unknown fact 'explicit_threat,doxing'"},
+      {"case_id;explicit_threat\nc1;ja\n", "--csv-separator ,", 1,
+       "unknown fact 'case_id;explicit_threat'"},
+      {"case_id\nc1\n", "--csv-separator '|'", 2,
+       "--csv-separator: '|' is not a separator; use ',', ';' or 'tab'"},
+  }));
+  INFO(row.file << " " << row.option);
+  fs::path csv = box.Write("in.csv", row.file);
+  Run r = box.Triage("route " + kRules + " " + csv.string() + " " + row.option + " --format jsonl");
+  INFO(r.out << r.err);
+  CHECK(r.status == row.status);
+  CHECK(Has(row.status == 2 ? r.err : r.out, row.out));
+}
+
+TEST_CASE("cli: audit reads a CSV with semicolons too, and takes --csv-separator") {
+  Sandbox box;
+  fs::path csv = box.Write("zaken.csv",
+                           "case_id;explicit_threat;doxing;recorded\n"
+                           "a;ja;nee;om\n"
+                           "b;nee;JA;om\n");
+  Run detected = box.Triage("audit " + kRules + " " + csv.string() + " --recorded recorded");
+  INFO(detected.out << detected.err);
+  CHECK(detected.status == 0);
+  CHECK(Has(detected.err, "dry run: 0 of 2 decisions change"));
+  Run forced = box.Triage("audit " + kRules + " " + csv.string() +
+                          " --recorded recorded --csv-separator ';'");
+  CHECK(forced.status == 0);
+  Run wrong =
+      box.Triage("audit " + kRules + " " + csv.string() + " --recorded recorded --csv-separator ,");
+  CHECK(wrong.status == 1);
+  Run bad = box.Triage("audit " + kRules + " " + csv.string() +
+                       " --recorded recorded --csv-separator semicolon");
+  CHECK(bad.status == 2);
+  CHECK(Has(bad.err, "--csv-separator: 'semicolon' is not a separator"));
+}
+
+TEST_CASE("cli: booleans, dates and unknown facts in YAML and JSON cases, good and bad") {
+  Sandbox box;
+  struct Row {
+    std::string name, text;
+    int status;
+    std::vector<std::string> out;  ///< parts of the text output
+  };
+  auto row = GENERATE(values<Row>({
+      {"a.yaml",
+       "explicit_threat: nee\ndoxing: yes\nreported_on: 19-4-2025\n",
+       0,
+       {"[om]", "Doxing (doxing) = ja"}},
+      {"b.yaml",
+       "explicit_threat: No\nrole: no\n",
+       1,
+       {"fact 'role' is enum; 'no' is ambiguous (a YAML 1.1 boolean), quote it as a string"}},
+      {"c.json",
+       R"({"explicit_threat": "misschien", "reported_on": "31-2-2025"})",
+       1,
+       {"fact 'explicit_threat' is bool; it must be true or false (or ja/nee, yes/no), not "
+        "'misschien'",
+        "fact 'reported_on' is '31-2-2025', not a date: February 2025 has 28 days"}},
+      {"d.jsonl",
+       "{\"explicit_threat\": \"JA\"}\n{\"rol\": \"wethouder\"}\n",
+       1,
+       {"om-bedreiging",
+        "unknown fact 'rol'; did you mean 'role'? (facts: role, instrument, procedures_12m, "}},
+  }));
+  INFO(row.text);
+  fs::path file = box.Write(row.name, row.text);
+  Run r = box.Triage("route " + kRules + " " + file.string());
+  INFO(r.out << r.err);
+  CHECK(r.status == row.status);
+  for (const std::string& part : row.out) CHECK(Has(r.out, part));
+}
