@@ -131,10 +131,7 @@ bool RecordDecision(const InterviewArgs& args, const RuleSet& rs, const Record& 
 }
 
 int RunInterview(const InterviewArgs& args, Io& io) {
-  if (!args.record && (!args.register_url.empty() || !args.officer.empty())) {
-    io.Say(
-        "--register and --officer name where and by whom the decision is recorded: add "
-        "--record to record it");
+  if (RegisterOptionsWithoutRecord(args.record, args.register_url, args.officer, io)) {
     return kExitCannot;
   }
   std::optional<CompiledRules> c = LoadUsableRules(args.rules, io);

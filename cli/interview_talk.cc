@@ -19,7 +19,7 @@ const Talk kEnglish = {
     "yes",
     "no",
     "still possible",
-    "'{}' is not one of the choices: answer with a number from 1 to {}, a value, or ?",
+    "{} is not one of the choices: answer with a number from 1 to {}, a value, or ?",
     "no answer: type a number or a value, ? if you do not know",
     "there is no previous question to go back to",
     "the answers ended before the route was decided; nothing was recorded",
@@ -31,6 +31,10 @@ const Talk kEnglish = {
     "a number",
     "a date, as 19-4-2025 or 2025-04-19",
     "a text",
+    "{} is not {}",
+    "{} is below the lowest possible, {}",
+    "{} is above the highest possible, {}",
+    "this answer",
 };
 
 const Talk kDutch = {
@@ -41,7 +45,7 @@ const Talk kDutch = {
     "ja",
     "nee",
     "nog mogelijk",
-    "'{}' is geen van de keuzes: antwoord met een nummer van 1 tot en met {}, een waarde, of ?",
+    "{} is geen van de keuzes: antwoord met een nummer van 1 tot en met {}, een waarde, of ?",
     "geen antwoord: typ een nummer of een waarde, ? als u het niet weet",
     "er is geen vorige vraag om naar terug te gaan",
     "de antwoorden hielden op voordat de route vaststond; er is niets vastgelegd",
@@ -53,6 +57,10 @@ const Talk kDutch = {
     "een getal",
     "een datum, als 19-4-2025 of 2025-04-19",
     "een tekst",
+    "{} is niet {}",
+    "{} is lager dan het laagst mogelijke, {}",
+    "{} is hoger dan het hoogst mogelijke, {}",
+    "dit antwoord",
 };
 
 // Understood in every language, whatever the interview speaks.
@@ -136,6 +144,41 @@ std::string ChoiceMeant(const Fact& f, const std::string& answer) {
   return only == "\x01" ? "" : only;
 }
 
+// Why `text`, which the case reader refused for `f` (with `refused`), is not
+// an answer, in the interview's language; a personal fact's answer is not
+// repeated.
+std::string WhyNot(const Fact& f, const std::string& text, const std::string& refused,
+                   const Talk& talk) {
+  std::string shown = f.personal ? std::string(talk.this_answer) : "'" + text + "'";
+  switch (f.type) {
+    case FactType::kBool:
+    case FactType::kEnum:
+      return fmt::format(fmt::runtime(talk.not_a_choice), shown, Choices(f).size());
+    case FactType::kInt:
+    case FactType::kNumber: {
+      std::optional<std::int64_t> i = ParseInteger(text);
+      std::optional<double> d = ParseNumber(text);
+      bool whole = f.type == FactType::kInt;
+      if (whole ? !i : !d)
+        return fmt::format(fmt::runtime(talk.not_kind), shown, KindText(f, talk));
+      double v = i ? static_cast<double>(*i) : *d;
+      auto bound = [&](const Value& b) { return whole ? static_cast<double>(b.i) : b.d; };
+      if (f.min && v < bound(*f.min)) {
+        return fmt::format(fmt::runtime(talk.at_least), shown, ValueText(f, *f.min));
+      }
+      if (f.max && v > bound(*f.max)) {
+        return fmt::format(fmt::runtime(talk.at_most), shown, ValueText(f, *f.max));
+      }
+      return refused;
+    }
+    case FactType::kDate:
+      return fmt::format(fmt::runtime(talk.not_kind), shown, KindText(f, talk));
+    case FactType::kString:
+      return refused;
+  }
+  return refused;
+}
+
 }  // namespace
 
 const Talk& TalkIn(std::string_view lang) { return lang == "nl" ? kDutch : kEnglish; }
@@ -172,8 +215,8 @@ std::optional<Reply> ReadAnswer(const RuleSet& rs, int fact, std::string_view an
   if (OneOf(kDontKnow, lower)) return Reply{Reply::Kind::kDontKnow, {}};
   if (OneOf(kBack, lower)) return Reply{Reply::Kind::kBack, {}};
   std::string text = ChoiceMeant(f, lower);
-  if (text.empty() && !Choices(f).empty() && ParseInteger(lower)) {
-    problem = fmt::format(fmt::runtime(talk.not_a_choice), trimmed, Choices(f).size());
+  if (text.empty() && !Choices(f).empty()) {
+    problem = WhyNot(f, std::string(trimmed), "", talk);
     return std::nullopt;
   }
   if (text.empty()) text = std::string(trimmed);
@@ -188,7 +231,7 @@ std::optional<Reply> ReadAnswer(const RuleSet& rs, int fact, std::string_view an
   std::vector<CaseProblem> problems;
   Case c = ValidateCase(rs, raw, {}, problems);
   if (!problems.empty()) {
-    problem = problems.front().message;
+    problem = WhyNot(f, text, problems.front().message, talk);
     return std::nullopt;
   }
   return Reply{Reply::Kind::kValue, *c.values[static_cast<std::size_t>(fact)]};

@@ -31,6 +31,9 @@ struct Talk {
   std::string_view asked_of;      ///< "{} of {} facts asked" ({} asked, {} facts)
   std::string_view one_question, many_questions;
   std::string_view kind_int, kind_number, kind_date, kind_text;
+  std::string_view not_kind;           ///< "{} is not {}" (the answer, a kind)
+  std::string_view at_least, at_most;  ///< "{} is below the minimum {}" (answer, bound)
+  std::string_view this_answer;        ///< instead of a personal fact's answer
 };
 
 /// The words in `lang` (English when the tool does not speak it).

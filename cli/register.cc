@@ -64,4 +64,13 @@ std::optional<Recorder> MakeRecorder(const RuleSet& rs, const std::string& offic
   return r;
 }
 
+bool RegisterOptionsWithoutRecord(bool record, const std::string& register_url,
+                                  const std::string& officer, Io& io) {
+  if (record || (register_url.empty() && officer.empty())) return false;
+  io.Say(
+      "--register and --officer name where and by whom decisions are recorded: add --record to "
+      "record them");
+  return true;
+}
+
 }  // namespace triage::cli

@@ -19,6 +19,11 @@ inline constexpr const char* kDefaultRegister = "triage-register.db";
 /// Declares --register URL.
 void DeclareRegister(Options& options, std::string& into);
 
+/// Whether --register or --officer was given without --record: then it
+/// says so (they would do nothing) and the verb must stop.
+bool RegisterOptionsWithoutRecord(bool record, const std::string& register_url,
+                                  const std::string& officer, Io& io);
+
 /// Opens the register that `asked` (or the environment) names; says why and
 /// returns null when it cannot.
 std::unique_ptr<Register> OpenRegister(const std::string& asked, Register::Mode mode, Io& io);

@@ -256,10 +256,7 @@ bool FinishRecording(Recording& rec, const Router& router, const std::string& ou
 }
 
 int RunRoute(const RouteArgs& args, Io& io) {
-  if (!args.record && (!args.register_url.empty() || !args.officer.empty())) {
-    io.Say(
-        "--register and --officer name where and by whom decisions are recorded: add "
-        "--record to record them");
+  if (RegisterOptionsWithoutRecord(args.record, args.register_url, args.officer, io)) {
     return kExitCannot;
   }
   std::vector<std::string> inputs = args.cases;

@@ -73,12 +73,13 @@ TEST_CASE("cli: interview: answers that are not valid are explained and asked ag
   };
   for (const Row& row : std::vector<Row>{
            {"7\n1\n", "'7' is geen van de keuzes: antwoord met een nummer van 1 tot en met 2"},
-           {"misschien\n1\n", "'misschien'"},
+           {"misschien\n1\n", "'misschien' is geen van de keuzes"},
            {"\n1\n", "geen antwoord: typ een nummer of een waarde"},
            {"<\n1\n", "er is geen vorige vraag om naar terug te gaan"},
-           {"nee\nnee\nk\nkort\n1\n", "'k' "},  // klacht, kort_geding: not one
-           {"nee\nnee\nwoo\nnee\nveel\n-3\n2\n", "'veel'"},
-           {"nee\nnee\nwoo\nnee\n-3\n2\n", "-3"},
+           {"nee\nnee\nk\nkort\n1\n", "'k' is geen van de keuzes"},  // klacht, kort_geding
+           {"nee\nnee\nwoo\nnee\nveel\n-3\n2\n", "'veel' is niet een geheel getal\n"},
+           {"nee\nnee\nwoo\nnee\n-3\n2\n", "'-3' is lager dan het laagst mogelijke, 0\n"},
+           {"nee\nnee\nwoo\nnee\n99999\n2\n", "'99999' is hoger dan het hoogst mogelijke, 10000\n"},
        }) {
     INFO(row.answers);
     Run r = box.Triage("interview " + kRules, row.answers);
