@@ -22,6 +22,7 @@ namespace {
 struct InterviewArgs {
   std::string rules;
   std::string case_file;  ///< what is known already; "" = nothing
+  std::string case_id;    ///< "" = the case file's, if any
   bool json = false;      ///< the final record as JSON on standard output
   std::string lang;
   bool record = false;
@@ -34,6 +35,10 @@ struct InterviewArgs {
 std::optional<Case> StartingCase(const InterviewArgs& args, const RuleSet& rs, Io& io) {
   if (args.case_file.empty()) {
     return Case{std::nullopt, std::vector<std::optional<Value>>(rs.facts.size())};
+  }
+  if (args.case_file == "-") {
+    io.Say("--case takes a file: standard input is where the answers come from");
+    return std::nullopt;
   }
   std::string error;
   std::optional<std::string> text = ReadInput(args.case_file, io, error);
@@ -80,7 +85,7 @@ bool Converse(const RuleSet& rs, Interview& interview, const Talk& talk, std::os
       }
       // Typed on a terminal, the answer is on the screen already; from a
       // pipe it is shown, so that the conversation reads as it went.
-      if (!io.in_is_terminal) say << line << "\n";
+      if (!io.in_is_terminal) say << Printable(line) << "\n";
       std::string problem;
       std::optional<Reply> reply = ReadAnswer(rs, fact, line, talk, problem);
       if (!reply) {
@@ -104,8 +109,6 @@ bool Converse(const RuleSet& rs, Interview& interview, const Talk& talk, std::os
             continue;
           }
           break;
-        case Reply::Kind::kEnd:
-          return false;
       }
       break;
     }
@@ -141,6 +144,12 @@ int RunInterview(const InterviewArgs& args, Io& io) {
   if (!lang) return kExitCannot;
   std::optional<Case> start = StartingCase(args, rs, io);
   if (!start) return kExitCannot;
+  if (!args.case_id.empty()) start->id = args.case_id;
+  if (args.record && !start->id) {
+    // A decision without a case id could not be found in the register again.
+    io.Say("--record needs the case's id: give --case-id ID, or a --case file with a case_id");
+    return kExitCannot;
+  }
   const Talk& talk = TalkIn(*lang);
   // With --json standard output holds the record only; the conversation
   // goes to standard error.
@@ -176,6 +185,8 @@ VerbRun DefineInterview(Options& options) {
   options.Positional("RULES", args->rules, "Rule file").Required();
   options.Value("--case", args->case_file,
                 "A case file (one case) with what is known already; its facts are not asked");
+  options.Value("--case-id", args->case_id,
+                "The case's id in the decision record (default: the --case file's case_id)");
   options.Flag("--json", args->json,
                "Print the final decision record as JSON on standard output (the questions go to "
                "standard error)");
@@ -190,6 +201,7 @@ VerbRun DefineInterview(Options& options) {
       "Examples:\n"
       "  triage interview rules/lokale-driehoek.yaml\n"
       "  triage interview rules/lokale-driehoek.yaml --case bekend.yaml --record\n"
+      "  triage interview rules/lokale-driehoek.yaml --case-id 2026-0412 --record\n"
       "  printf '1\\n2\\n' | triage interview rules/lokale-driehoek.yaml --json\n\n"
       "Exit status: 0 decided or undetermined, 1 unrouted, 2 the answers ended first or the "
       "job could not be done, 130 interrupted.");

@@ -16,10 +16,9 @@ const Talk kEnglish = {
     "Question",
     "don't know",
     "Answer with a number or a value; ? = don't know, < = back to the previous question.",
-    "yes",
-    "no",
     "still possible",
     "{} is not one of the choices: answer with a number from 1 to {}, a value, or ?",
+    "{} fits more than one choice ({}): type more of it",
     "no answer: type a number or a value, ? if you do not know",
     "there is no previous question to go back to",
     "the answers ended before the route was decided; nothing was recorded",
@@ -42,10 +41,9 @@ const Talk kDutch = {
     "Vraag",
     "weet ik niet",
     "Antwoord met een nummer of een waarde; ? = weet ik niet, < = terug naar de vorige vraag.",
-    "ja",
-    "nee",
     "nog mogelijk",
     "{} is geen van de keuzes: antwoord met een nummer van 1 tot en met {}, een waarde, of ?",
+    "{} past bij meer dan een keuze ({}): typ er meer van",
     "geen antwoord: typ een nummer of een waarde, ? als u het niet weet",
     "er is geen vorige vraag om naar terug te gaan",
     "de antwoorden hielden op voordat de route vaststond; er is niets vastgelegd",
@@ -53,11 +51,11 @@ const Talk kDutch = {
     "{} van {} feiten gevraagd",
     "vraag",
     "vragen",
-    "een geheel getal",
-    "een getal",
-    "een datum, als 19-4-2025 of 2025-04-19",
-    "een tekst",
-    "{} is niet {}",
+    "geheel getal",
+    "getal",
+    "datum, als 19-4-2025 of 2025-04-19",
+    "tekst",
+    "{} is geen {}",
     "{} is lager dan het laagst mogelijke, {}",
     "{} is hoger dan het hoogst mogelijke, {}",
     "dit antwoord",
@@ -116,32 +114,45 @@ std::string_view KindText(const Fact& f, const Talk& talk) {
   return talk.kind_text;
 }
 
-// The text a case file would hold for `answer`, or "" when it names no
-// choice (then it is read as written).
-std::string ChoiceMeant(const Fact& f, const std::string& answer) {
+// What an answer to a bool or enum fact names: the text a case file would
+// hold for it, or nothing, with the values it could be when it is the start
+// of more than one.
+struct Meant {
+  std::string value;
+  std::vector<std::string> candidates;
+};
+
+Meant ChoiceMeant(const Fact& f, const std::string& answer) {
   std::vector<std::string> choices = Choices(f);
-  if (choices.empty()) return "";
   if (std::optional<std::int64_t> n = ParseInteger(answer)) {
     if (*n >= 1 && *n <= static_cast<std::int64_t>(choices.size())) {
-      return choices[static_cast<std::size_t>(*n - 1)];
+      return {choices[static_cast<std::size_t>(*n - 1)], {}};
     }
-    return "";
+    return {};
   }
   if (f.type == FactType::kBool) {
     std::vector<std::string> langs;
     for (const Words& w : AllWords()) langs.emplace_back(w.lang);
-    if (std::optional<bool> b = ParseCaseBool(answer, langs)) return *b ? "true" : "false";
-    if (OneOf(kYes, answer)) return "true";
-    if (OneOf(kNo, answer)) return "false";
-    return "";
+    if (std::optional<bool> b = ParseCaseBool(answer, langs)) return {*b ? "true" : "false", {}};
+    if (OneOf(kYes, answer)) return {"true", {}};
+    if (OneOf(kNo, answer)) return {"false", {}};
+    return {};
   }
-  std::string only;
+  Meant meant;
   for (const std::string& value : choices) {
-    std::string lower = Lower(value);
-    if (lower == answer) return value;
-    if (lower.rfind(answer, 0) == 0) only = only.empty() ? value : "\x01";
+    if (Lower(value).rfind(answer, 0) == 0) meant.candidates.push_back(value);
   }
-  return only == "\x01" ? "" : only;
+  if (meant.candidates.size() == 1) return {meant.candidates[0], {}};
+  return meant;
+}
+
+// The enum value `answer` is, as written (any case); "" when none.
+std::string ExactValue(const Fact& f, const std::string& answer) {
+  if (f.type != FactType::kEnum) return "";
+  for (const std::string& value : f.values) {
+    if (Lower(value) == answer) return value;
+  }
+  return "";
 }
 
 // Why `text`, which the case reader refused for `f` (with `refused`), is not
@@ -149,7 +160,7 @@ std::string ChoiceMeant(const Fact& f, const std::string& answer) {
 // repeated.
 std::string WhyNot(const Fact& f, const std::string& text, const std::string& refused,
                    const Talk& talk) {
-  std::string shown = f.personal ? std::string(talk.this_answer) : "'" + text + "'";
+  std::string shown = f.personal ? std::string(talk.this_answer) : "'" + Printable(text) + "'";
   switch (f.type) {
     case FactType::kBool:
     case FactType::kEnum:
@@ -185,9 +196,20 @@ const Talk& TalkIn(std::string_view lang) { return lang == "nl" ? kDutch : kEngl
 
 std::string QuestionText(const RuleSet& rs, int fact, int number, const Talk& talk) {
   const Fact& f = rs.facts[static_cast<std::size_t>(fact)];
-  std::string text = f.question.Get(talk.lang);
+  // The question in the interview's language, else the label in it, else
+  // either in the file's own language, else the fact's name.
+  auto in_lang = [&](const Text& t) -> std::string {
+    for (const auto& [code, text] : t.by_lang) {
+      if (code == talk.lang) return text;
+    }
+    return "";
+  };
+  std::string text = in_lang(f.question);
+  if (text.empty()) text = in_lang(f.label);
+  if (text.empty()) text = f.question.Get(talk.lang);
   if (text.empty()) text = f.label.Get(talk.lang);
   if (text.empty()) text = f.name;
+  text = Printable(text);
   std::string out = fmt::format("{} {}: {} ({})\n", talk.question, number, text, f.name);
   std::vector<std::string> choices = Choices(f);
   if (choices.empty()) {
@@ -196,7 +218,10 @@ std::string QuestionText(const RuleSet& rs, int fact, int number, const Talk& ta
   }
   for (std::size_t i = 0; i < choices.size(); ++i) {
     std::string_view shown = choices[i];
-    if (f.type == FactType::kBool) shown = i == 0 ? talk.yes : talk.no;
+    if (f.type == FactType::kBool) {
+      const Words& w = WordsIn(talk.lang);
+      shown = i == 0 ? w.yes : w.no;
+    }
     out += fmt::format("  {}. {}\n", i + 1, shown);
   }
   out += fmt::format("  ?. {}\n", talk.dont_know);
@@ -212,14 +237,30 @@ std::optional<Reply> ReadAnswer(const RuleSet& rs, int fact, std::string_view an
     problem = std::string(talk.empty_answer);
     return std::nullopt;
   }
-  if (OneOf(kDontKnow, lower)) return Reply{Reply::Kind::kDontKnow, {}};
-  if (OneOf(kBack, lower)) return Reply{Reply::Kind::kBack, {}};
-  std::string text = ChoiceMeant(f, lower);
+  std::string text = ExactValue(f, lower);
+  if (text.empty()) {
+    if (OneOf(kDontKnow, lower)) return Reply{Reply::Kind::kDontKnow, {}};
+    if (OneOf(kBack, lower)) return Reply{Reply::Kind::kBack, {}};
+  }
   if (text.empty() && !Choices(f).empty()) {
-    problem = WhyNot(f, std::string(trimmed), "", talk);
-    return std::nullopt;
+    Meant meant = ChoiceMeant(f, lower);
+    if (meant.value.empty()) {
+      std::string shown =
+          f.personal ? std::string(talk.this_answer) : "'" + Printable(trimmed) + "'";
+      std::string list;
+      for (const std::string& v : meant.candidates) list += (list.empty() ? "" : ", ") + v;
+      problem = meant.candidates.empty() ? WhyNot(f, std::string(trimmed), "", talk)
+                                         : fmt::format(fmt::runtime(talk.two_choices), shown, list);
+      return std::nullopt;
+    }
+    text = meant.value;
   }
   if (text.empty()) text = std::string(trimmed);
+  // A decimal comma, as Dutch writes numbers: 2,5.
+  if (f.type == FactType::kNumber && text.find(',') != std::string::npos &&
+      text.find('.') == std::string::npos) {
+    std::replace(text.begin(), text.end(), ',', '.');
+  }
   // Checked as a case file's cell would be: the same types, bounds and
   // messages (which never repeat a personal fact's value).
   RawCase raw;

@@ -21,9 +21,9 @@ struct Talk {
   std::string_view question;      ///< "Vraag"
   std::string_view dont_know;     ///< the choice "weet ik niet"
   std::string_view hint;          ///< how to answer, shown once
-  std::string_view yes, no;       ///< boolean choices as shown
   std::string_view still_open;    ///< "nog mogelijk"
   std::string_view not_a_choice;  ///< "{} is not a choice: ..." ({} answer, {} count)
+  std::string_view two_choices;   ///< "{} fits more than one: {}" (answer, the values)
   std::string_view empty_answer;  ///< nothing was typed
   std::string_view nothing_back;  ///< "back" at the first question
   std::string_view ran_out;       ///< the input ended before the route was decided
@@ -41,18 +41,21 @@ const Talk& TalkIn(std::string_view lang);
 
 /// What an answer says.
 struct Reply {
-  enum class Kind { kValue, kDontKnow, kBack, kEnd };
-  Kind kind = Kind::kEnd;
+  enum class Kind { kValue, kDontKnow, kBack };
+  Kind kind = Kind::kValue;
   Value value;
 };
 
 /// The question about `fact`, numbered, with its choices, as shown.
 std::string QuestionText(const RuleSet& rs, int fact, int number, const Talk& talk);
 
-/// Reads `answer` for `fact`: a choice's number, an enum value (or the
-/// start of only one), yes/no in any language the tool speaks, a number, a
-/// date, a text; "?" and "weet ik niet" for don't know, "<" and "terug" for
-/// back. nullopt with `problem` set when it is not a valid answer.
+/// Reads `answer` for `fact`: an enum value as written (first, so that a
+/// value named "onbekend" or "12" can be given), "?" and "weet ik niet" for
+/// don't know, "<" and "terug" for back, a choice's number, the start of
+/// only one enum value, yes/no in any language the tool speaks, a number (a
+/// decimal comma too), a date, a text. nullopt with `problem` set (in
+/// `talk`'s language, never repeating a personal fact's answer) when it is
+/// not a valid answer.
 std::optional<Reply> ReadAnswer(const RuleSet& rs, int fact, std::string_view answer,
                                 const Talk& talk, std::string& problem);
 

@@ -209,6 +209,16 @@ std::optional<std::vector<std::string>> KeptColumns(const std::string& arg, cons
                                                     Io& io) {
   std::vector<std::string> names;
   if (arg.empty()) return names;
+  // The columns every CSV record has: a kept column of the same name would
+  // be read in their place.
+  std::vector<std::string> columns;
+  std::string header = RecordCsvHeader({});
+  header.pop_back();
+  for (std::size_t from = 0; from <= header.size();) {
+    std::size_t comma = std::min(header.find(',', from), header.size());
+    columns.push_back(header.substr(from, comma - from));
+    from = comma + 1;
+  }
   for (std::size_t from = 0; from <= arg.size();) {
     std::size_t comma = std::min(arg.find(',', from), arg.size());
     std::string name = arg.substr(from, comma - from);
@@ -218,8 +228,8 @@ std::optional<std::vector<std::string>> KeptColumns(const std::string& arg, cons
     std::string why;
     if (name.empty()) {
       why = "an empty name";
-    } else if (name == "case_id") {
-      why = "'case_id' is in every record already";
+    } else if (std::find(columns.begin(), columns.end(), name) != columns.end()) {
+      why = fmt::format("'{}' is a column of every record already", Printable(name));
     } else if (rs.FindFact(name) >= 0) {
       why = fmt::format("'{}' is a fact of the rule set, not a column to carry along",
                         Printable(name));
@@ -272,6 +282,14 @@ int RunRoute(const RouteArgs& args, Io& io) {
   if (!lang) return kExitCannot;
   std::optional<std::vector<std::string>> keep = KeptColumns(args.keep, *c->rules, io);
   if (!keep) return kExitCannot;
+  if (!keep->empty() && args.record) {
+    // Kept columns are free text (notes, names): the register keeps
+    // personal data only as pseudonyms, so it does not take them.
+    io.Say(
+        "--keep and --record: kept columns may hold notes and names, which the register does not "
+        "keep in clear; record without --keep");
+    return kExitCannot;
+  }
   WarnOfGaps(*c, io);
   if (io.in_is_terminal && std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
     // Nothing piped in: say what is awaited rather than wait in silence.

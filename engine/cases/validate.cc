@@ -128,6 +128,8 @@ class Validator {
     if (raw.kind == RawValue::Kind::kBool) return Value::Int(raw.b ? 1 : 0);
     if (raw.yaml11_bool) return Value::Int(*yaml::Yaml11Bool(raw.s) ? 1 : 0);
     if (raw.kind == RawValue::Kind::kString || raw.kind == RawValue::Kind::kText) {
+      // true and false need no languages: most cells are one of them.
+      if (std::optional<bool> b = ParseCaseBool(raw.s, {})) return Value::Int(*b ? 1 : 0);
       if (std::optional<bool> b = ParseCaseBool(raw.s, schema_.Languages())) {
         return Value::Int(*b ? 1 : 0);
       }
@@ -200,9 +202,10 @@ class Validator {
   // readers would have made it a boolean, so it is not taken as text.
   std::optional<Value> Ambiguous(const RawValue& raw) {
     Problem(
-        fmt::format("fact '{}' is {}; '{}' is ambiguous (a YAML 1.1 boolean), quote it as a "
+        fmt::format("fact '{}' is {}; {} is ambiguous (a YAML 1.1 boolean), quote it as a "
                     "string",
-                    fact_.name, NameOf(fact_.type), raw.s));
+                    fact_.name, NameOf(fact_.type),
+                    fact_.personal ? std::string(kNotShown) : "'" + raw.s + "'"));
     return std::nullopt;
   }
 

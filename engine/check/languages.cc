@@ -9,7 +9,9 @@ namespace triage {
 void FindMissingLanguages(const RuleSet& rs, Diagnostics& diags) {
   std::vector<std::string> langs = rs.Languages();
   if (langs.size() < 2) return;
-  rs.ForEachText([&](const Text& t, const std::string& what, const SourcePos& pos) {
+  rs.ForEachText([&](const Text& t, const RuleSet::TextPlace& place) {
+    std::string what = place.Describe();
+    const SourcePos& pos = place.pos;
     std::vector<std::string> missing;
     for (const std::string& lang : langs) {
       bool has = std::any_of(t.by_lang.begin(), t.by_lang.end(),

@@ -102,7 +102,10 @@ class Loader {
     if (const Node* n = root.Find("version"); n && fields_.Scalar(*n, "version")) {
       rs.version = n->value;
     }
-    if (const Node* n = root.Find("title")) rs.title = ReadText(*n, "title");
+    if (const Node* n = root.Find("title")) {
+      rs.title = ReadText(*n, "title");
+      rs.title_pos = n->pos;
+    }
     if (const Node* n = root.Find("hit_policy"); n && fields_.Scalar(*n, "hit_policy")) {
       if (std::optional<HitPolicy> p = ValueNamed<HitPolicy>(n->value)) {
         rs.hit_policy = *p;

@@ -79,7 +79,7 @@ std::vector<std::string> RuleSet::FactNames() const {
 std::vector<std::string> RuleSet::Languages() const {
   std::vector<std::string> langs;
   if (std::string first = DefaultLanguage(); !first.empty()) langs.push_back(first);
-  ForEachText([&](const Text& t, const std::string&, const SourcePos&) {
+  ForEachText([&](const Text& t, const TextPlace&) {
     for (const auto& [code, text] : t.by_lang) {
       if (!code.empty() && std::find(langs.begin(), langs.end(), code) == langs.end()) {
         langs.push_back(code);
@@ -89,15 +89,17 @@ std::vector<std::string> RuleSet::Languages() const {
   return langs;
 }
 
-void RuleSet::ForEachText(const std::function<void(const Text&, const std::string& what,
-                                                   const SourcePos& pos)>& visit) const {
+std::string RuleSet::TextPlace::Describe() const {
+  if (kind.empty()) return fmt::format("the {}", part);
+  return fmt::format("the {} of {} '{}'", part, kind, name);
+}
+
+void RuleSet::ForEachText(const std::function<void(const Text&, const TextPlace&)>& visit) const {
   auto seen = [&](const Text& t, std::string_view part, std::string_view kind,
-                  const std::string& name, const SourcePos& pos) {
-    if (t.empty()) return;
-    visit(t, kind.empty() ? std::string(part) : fmt::format("the {} of {} '{}'", part, kind, name),
-          pos);
+                  std::string_view name, const SourcePos& pos) {
+    if (!t.empty()) visit(t, TextPlace{part, kind, name, pos});
   };
-  seen(title, "title", "", "", {});
+  seen(title, "title", "", "", title_pos);
   for (const Fact& f : facts) {
     seen(f.label, "label", "fact", f.name, f.pos);
     seen(f.question, "question", "fact", f.name, f.pos);

@@ -27,20 +27,23 @@ std::string RouteText(const RuleSet& rs, int route, std::string_view lang) {
   const Route& r = rs.routes[static_cast<size_t>(route)];
   const std::string& label = r.label.Get(lang);
   if (label.empty()) return r.name;
-  return fmt::format("{} [{}]", label, r.name);
+  return fmt::format("{} [{}]", Printable(label), r.name);
 }
 
 std::string FactText(const Fact& f, std::string_view lang) {
   const std::string& label = f.label.Get(lang);
   if (label.empty()) return f.name;
-  return fmt::format("{} ({})", label, f.name);
+  return fmt::format("{} ({})", Printable(label), f.name);
 }
 
+// A case id or a file name may hold anything: shown printable, so that a
+// newline or an escape sequence in it cannot forge a line of the report.
 std::string Where(const Record& r, const Words& w) {
-  std::string id = r.case_id ? *r.case_id : fmt::format("{} {}", w.a_case, r.index);
+  std::string id = r.case_id ? Printable(*r.case_id) : fmt::format("{} {}", w.a_case, r.index);
   if (r.input.empty()) return id;
-  if (r.line > 0) return fmt::format("{} ({}:{})", id, r.input, r.line);
-  return fmt::format("{} ({}, {} {})", id, r.input, w.a_case, r.index);
+  std::string input = Printable(r.input);
+  if (r.line > 0) return fmt::format("{} ({}:{})", id, input, r.line);
+  return fmt::format("{} ({}, {} {})", id, input, w.a_case, r.index);
 }
 
 }  // namespace
@@ -284,8 +287,9 @@ std::string DecisionText(const RuleSet& rs, const Record& r, std::string_view la
   if (r.invalid()) {
     out += fmt::format("{}: {}\n", Where(r, w), w.invalid);
     for (const CaseProblem& p : r.problems) {
-      out += p.column > 0 ? fmt::format("  - {} ({} {})\n", p.message, w.column, p.column)
-                          : fmt::format("  - {}\n", p.message);
+      out += p.column > 0
+                 ? fmt::format("  - {} ({} {})\n", Printable(p.message), w.column, p.column)
+                 : fmt::format("  - {}\n", Printable(p.message));
     }
     return out;
   }
@@ -294,9 +298,10 @@ std::string DecisionText(const RuleSet& rs, const Record& r, std::string_view la
     out += fmt::format("  {}:", heading);
     for (size_t i = 0; i < d.path.size(); ++i) {
       const Fact& f = rs.facts[d.path[i]];
-      out += fmt::format("{} {} = {}", i ? ";" : "", FactText(f, lang),
-                         f.personal ? std::string(kNotShown)
-                                    : ValueTextIn(f, *r.values.values[d.path[i]], w.lang));
+      out +=
+          fmt::format("{} {} = {}", i ? ";" : "", FactText(f, lang),
+                      f.personal ? std::string(kNotShown)
+                                 : Printable(ValueTextIn(f, *r.values.values[d.path[i]], w.lang)));
     }
     out += "\n";
   };
@@ -309,10 +314,10 @@ std::string DecisionText(const RuleSet& rs, const Record& r, std::string_view la
       if (d.rule >= 0) {
         const Rule& rule = rs.rules[d.rule];
         const std::string& reason = rule.reason.Get(lang);
-        out +=
-            fmt::format("  {} {}{}{}\n", w.decided_by, rule.id, reason.empty() ? "" : ": ", reason);
+        out += fmt::format("  {} {}{}{}\n", w.decided_by, rule.id, reason.empty() ? "" : ": ",
+                           Printable(reason));
         if (!rule.source.empty()) {
-          out += fmt::format("  {}: {}\n", w.source, rule.source);
+          out += fmt::format("  {}: {}\n", w.source, Printable(rule.source));
         }
       } else if (d.by_default) {
         out += fmt::format("  {}\n", w.by_default);
@@ -331,9 +336,10 @@ std::string DecisionText(const RuleSet& rs, const Record& r, std::string_view la
       for (int f : d.ask) {
         const Fact& fact = rs.facts[f];
         const std::string& question = fact.question.Get(lang);
-        out += fmt::format(
-            "  {}: {}\n", w.ask,
-            question.empty() ? FactText(fact, lang) : fmt::format("{} ({})", question, fact.name));
+        out +=
+            fmt::format("  {}: {}\n", w.ask,
+                        question.empty() ? FactText(fact, lang)
+                                         : fmt::format("{} ({})", Printable(question), fact.name));
       }
       return out;
     }

@@ -76,8 +76,9 @@ TEST_CASE("cli: interview: answers that are not valid are explained and asked ag
            {"misschien\n1\n", "'misschien' is geen van de keuzes"},
            {"\n1\n", "geen antwoord: typ een nummer of een waarde"},
            {"<\n1\n", "er is geen vorige vraag om naar terug te gaan"},
-           {"nee\nnee\nk\nkort\n1\n", "'k' is geen van de keuzes"},  // klacht, kort_geding
-           {"nee\nnee\nwoo\nnee\nveel\n-3\n2\n", "'veel' is niet een geheel getal\n"},
+           {"nee\nnee\nk\nkort\n1\n", "'k' past bij meer dan een keuze (klacht, kort_geding)"},
+           {"\x1b[2Jnee\n2\n", "> \\x1b[2Jnee\n  '\\x1b[2Jnee' is geen van de keuzes"},
+           {"nee\nnee\nwoo\nnee\nveel\n-3\n2\n", "'veel' is geen geheel getal\n"},
            {"nee\nnee\nwoo\nnee\n-3\n2\n", "'-3' is lager dan het laagst mogelijke, 0\n"},
            {"nee\nnee\nwoo\nnee\n99999\n2\n", "'99999' is hoger dan het hoogst mogelijke, 10000\n"},
        }) {
@@ -115,6 +116,32 @@ TEST_CASE("cli: interview: don't know, back, and answers that end too soon") {
   }
 }
 
+TEST_CASE("cli: interview: a value as written comes first, numbers with a decimal comma") {
+  Sandbox box;
+  box.Write("r.yaml", R"(ruleset: r
+version: "1"
+facts:
+  kleur: {type: enum, values: [rood, onbekend, "12"]}
+  maat: {type: number, min: 0, max: 10}
+routes: {a: {}, b: {}, c: {}, d: {}}
+default: d
+rules:
+  - {id: r1, when: kleur == onbekend, route: a}
+  - {id: r2, when: kleur == "12" and maat > 2.4, route: b}
+  - {id: r3, when: kleur == rood and maat < 1, route: c}
+)");
+  std::string rules = (box.dir() / "r.yaml").string();
+  Run r = box.Triage("interview " + rules + " --lang en", "onbekend\n");
+  CHECK(r.out.find("\ncase 1: a\n") != std::string::npos);
+  r = box.Triage("interview " + rules + " --lang en", "12\n2,5\n");
+  INFO(r.out);
+  CHECK(r.out.find("\ncase 1: b\n") != std::string::npos);
+  r = box.Triage("interview " + rules + " --lang en", "rood\nveel\n0,5\n");
+  INFO(r.out);
+  CHECK(r.out.find("'veel' is not a number") != std::string::npos);
+  CHECK(r.out.find("\ncase 1: c\n") != std::string::npos);
+}
+
 TEST_CASE("cli: interview: --case, --json, --lang and --record") {
   Sandbox box;
   SECTION("--case starts from what is known and asks only the rest") {
@@ -146,8 +173,8 @@ TEST_CASE("cli: interview: --case, --json, --lang and --record") {
     CHECK(r.status == 0);
     CHECK(r.out.rfind("{\"case_id\": null, \"status\": \"decided\", \"route\": \"om\"", 0) == 0);
     CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
-    CHECK(r.err.find("Question 1: Was an explicit threat made? (explicit_threat)\n  1. yes\n"
-                     "  2. no\n  ?. don't know\n") != std::string::npos);
+    CHECK(r.err.find("Question 1: Was an explicit threat made? (explicit_threat)\n  1. true\n"
+                     "  2. false\n  ?. don't know\n") != std::string::npos);
     CHECK(r.err.find("1 of 14 facts asked") != std::string::npos);
   }
   SECTION("--lang the file does not have") {
@@ -169,6 +196,19 @@ TEST_CASE("cli: interview: --case, --json, --lang and --record") {
     CHECK(shown.status == 0);
     CHECK(shown.out.find("om") != std::string::npos);
     CHECK(box.Triage("interview " + kRules + " --register " + reg, "1\n").status == 2);
+    // Without a case id the decision could not be found again.
+    r = box.Triage("interview " + kRules + " --record --register " + reg, "1\n");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("--record needs the case's id") != std::string::npos);
+    r = box.Triage("interview " + kRules + " --record --officer t --case-id Z-9 --register " + reg,
+                   "1\n");
+    CHECK(r.status == 0);
+    CHECK(box.Triage("log show Z-9 --register " + reg).status == 0);
+  }
+  SECTION("--case - is refused: the answers come from standard input") {
+    Run r = box.Triage("interview " + kRules + " --case -", "explicit_threat: true\n");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("--case takes a file") != std::string::npos);
   }
 }
 

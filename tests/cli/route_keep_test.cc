@@ -104,7 +104,9 @@ TEST_CASE("cli: route --keep: a name that is a fact, case_id, twice or empty is 
       {"initiator_name",
        "triage: --keep: 'initiator_name' is a fact of the rule set, not a "
        "column to carry along\n"},
-      {"case_id", "triage: --keep: 'case_id' is in every record already\n"},
+      {"case_id", "triage: --keep: 'case_id' is a column of every record already\n"},
+      {"status", "triage: --keep: 'status' is a column of every record already\n"},
+      {"dossier,route", "triage: --keep: 'route' is a column of every record already\n"},
       {"dossier,dossier", "triage: --keep: 'dossier' is given twice\n"},
       {"dossier,", "triage: --keep: an empty name\n"},
   }));
@@ -112,4 +114,15 @@ TEST_CASE("cli: route --keep: a name that is a fact, case_id, twice or empty is 
   CHECK(r.status == 2);
   CHECK(r.err == row.error);
   CHECK(r.out.empty());
+}
+
+TEST_CASE("cli: route --keep with --record is refused: the register keeps nothing in clear") {
+  Sandbox box;
+  Run r = box.Triage(
+      "route " + kRules + " --keep dossier --record --register " + (box.dir() / "r.db").string(),
+      "{\"explicit_threat\": true, \"dossier\": \"D-1\"}\n");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("--keep and --record") != std::string::npos);
+  CHECK(r.out.empty());
+  CHECK(!fs::exists(box.dir() / "r.db"));
 }

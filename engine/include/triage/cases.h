@@ -147,7 +147,7 @@ struct CaseOptions {
   bool ignore_unknown_facts = false;  ///< keys the schema does not declare
   /// Keys that are not facts (a case number, an officer, a note) whose
   /// values are carried, as text, into Case::kept in this order. A name
-  /// that is a fact is read as the fact.
+  /// that is a fact is read as the fact (the CLI refuses such a name).
   std::vector<std::string> keep;
 };
 

@@ -184,6 +184,7 @@ struct RuleSet {
   std::string sha256;  ///< of the file's bytes, lower-case hex
   std::string id, version;
   Text title;
+  SourcePos title_pos;
   HitPolicy hit_policy = HitPolicy::kFirst;
   std::vector<Fact> facts;
   std::vector<Route> routes;  ///< in precedence order
@@ -205,12 +206,18 @@ struct RuleSet {
   /// Every language code its texts use, the default first, then in the
   /// order they first appear (empty when it only has plain strings).
   std::vector<std::string> Languages() const;
+  /// Where a text is: which part ("label") of what ("fact" 'doxing'; the
+  /// kind empty for the file's title), and where that owner is written.
+  struct TextPlace {
+    std::string_view part, kind, name;
+    SourcePos pos;
+    /// "the question of fact 'doxing'", "the title".
+    std::string Describe() const;
+  };
   /// Calls `visit` for each text a user reads (title; facts' labels,
   /// questions and descriptions; routes' labels and descriptions; rules'
-  /// reasons and descriptions; guarantees' descriptions), with what it is for people ("the question
-  /// of fact 'doxing'") and where its owner is.
-  void ForEachText(const std::function<void(const Text&, const std::string& what,
-                                            const SourcePos& pos)>& visit) const;
+  /// reasons and descriptions; guarantees' descriptions), with its place.
+  void ForEachText(const std::function<void(const Text&, const TextPlace&)>& visit) const;
 };
 
 /// The facts expression `e` of `rs` reads, through named conditions too:

@@ -1,7 +1,9 @@
 // The tool's own words, in the languages it speaks (English and Dutch): what
 // the text output says around the rule file's labels and reasons, so that a
-// record, a summary or an interview is in one language throughout. One
-// table: every place that writes one of these words takes it from here.
+// record, a summary or an interview is in one language throughout. The
+// words a case file may use for yes and no are kYesNoWords (model.h); these
+// are the words shown. The interview's own phrases are in
+// cli/interview_talk.cc.
 #pragma once
 
 #include <array>
