@@ -30,6 +30,15 @@ wait_for() {
   done
   fail "never on the screen: $1"
 }
+# Waits until the screen shows the fixed string $1 on $2 lines: a question
+# asked again is on the screen already once.
+wait_count() {
+  for _ in $(seq 600); do
+    [[ $(screen | grep -cF -- "$1") == "$2" ]] && return 0
+    sleep 0.05
+  done
+  fail "not $2 times on the screen: $1"
+}
 # Waits until triage asks for an answer: the last line is the prompt alone.
 wait_prompt() {
   for _ in $(seq 600); do
@@ -59,11 +68,9 @@ wait_for "'7' is geen van de keuzes"
 type_line "nee"
 wait_for "Vraag 2:"
 type_line "terug"
-wait_for "Vraag 1: Is er een expliciete bedreiging geuit?"
-[[ $(screen | grep -c "Vraag 1: Is er een expliciete bedreiging geuit?") == 2 ]] ||
-  fail "back did not ask the first question again"
+wait_count "Vraag 1: Is er een expliciete bedreiging geuit?" 2
 type_line "2"
-wait_for "Vraag 2: Zijn persoonsgegevens"
+wait_count "Vraag 2: Zijn persoonsgegevens" 2
 type_line "?"
 wait_for "nog mogelijk: Openbaar Ministerie"
 wait_for "Vraag 3:"
