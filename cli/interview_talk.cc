@@ -76,16 +76,6 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
 bool OneOf(const std::vector<std::string_view>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
@@ -231,7 +221,7 @@ std::string QuestionText(const RuleSet& rs, int fact, int number, const Talk& ta
 std::optional<Reply> ReadAnswer(const RuleSet& rs, int fact, std::string_view answer,
                                 const Talk& talk, std::string& problem) {
   const Fact& f = rs.facts[static_cast<std::size_t>(fact)];
-  std::string_view trimmed = Trim(answer);
+  std::string_view trimmed = TrimSpaces(answer);
   std::string lower = Lower(trimmed);
   if (lower.empty()) {
     problem = std::string(talk.empty_answer);

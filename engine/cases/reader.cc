@@ -316,6 +316,8 @@ RecordReader::RecordReader(std::istream& in, InputFormat format, char csv_separa
   if (!ReadCsvRecord(in_, header, line_, start)) return;
   if (separator_ == kDetectCsvSeparator) separator_ = DetectCsvSeparator(header);
   CsvCells(header, separator_, header_);
+  // A column name is a fact's name: spaces around it are not part of it.
+  for (std::string& name : header_) name = std::string(TrimSpaces(name));
 }
 
 bool RecordReader::Next(Record& out) {

@@ -34,13 +34,16 @@ std::string Describe(const RawValue& v) {
   TRIAGE_UNREACHABLE();
 }
 
-// A CSV cell typed by the fact it fills: what JSON would have said.
+// A CSV cell typed by the fact it fills: what JSON would have said. Spaces
+// around it are dropped (`Z-1; ja`, as people type a list), except for a
+// text fact, whose value is the cell as it is.
 RawValue Typed(const RawValue& v, FactType type) {
   if (v.kind != RawValue::Kind::kText) return v;
   RawValue out;
   out.kind = RawValue::Kind::kString;
   out.s = v.s;
-  const std::string& t = v.s;
+  if (type != FactType::kString) out.s = std::string(TrimSpaces(out.s));
+  const std::string& t = out.s;
   switch (type) {
     case FactType::kInt:
     case FactType::kNumber:

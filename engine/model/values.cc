@@ -24,6 +24,12 @@ std::optional<double> ParseNumber(std::string_view text) {
   return x;
 }
 
+std::string_view TrimSpaces(std::string_view text) {
+  std::size_t first = text.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
+}
+
 std::string Printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());

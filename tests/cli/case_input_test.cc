@@ -62,6 +62,19 @@ TEST_CASE(
   CHECK(Has(r.err, "2 zaken: 2 besloten"));
 }
 
+TEST_CASE("cli: spaces around CSV cells and column names are not part of them, but of a text") {
+  Sandbox box;
+  fs::path csv = box.Write("zaken.csv",
+                           "case_id; explicit_threat ;doxing;procedures_12m;municipality\n"
+                           "Z-1; nee ; Ja ; 3 ; Den Haag \n");
+  Run r = box.Triage("route " + kRules + " " + csv.string() + " --format jsonl");
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(Has(r.out, R"({"case_id": "Z-1", "status": "decided", "route": "om")"));
+  CHECK(Has(r.out, R"({"fact": "explicit_threat", "value": false})"));
+  CHECK(Has(r.out, R"({"fact": "doxing", "value": true})"));
+}
+
 TEST_CASE("cli: --csv-separator forces the separator: comma, semicolon, tab or a tab itself") {
   Sandbox box;
   struct Row {

@@ -266,6 +266,9 @@ std::string CaseBoolChoices(const std::vector<std::string>& languages);
 /// a line or move the cursor.
 std::string Printable(std::string_view text);
 
+/// `text` without the spaces, tabs and carriage returns around it.
+std::string_view TrimSpaces(std::string_view text);
+
 /// A fact's value for people: true, 42, 2.5, aangifte, 'text', 2024-01-31.
 /// (Masking personal facts is the caller's: this shows any value.)
 std::string ValueText(const Fact& fact, const Value& v);
