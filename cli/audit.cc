@@ -232,10 +232,13 @@ int RunAudit(const AuditArgs& args, Io& io) {
 
 VerbRun DefineAudit(Options& options) {
   auto args = std::make_shared<AuditArgs>();
-  options.Positional("RULES", args->rules, "The candidate rule file").Required();
-  options.Positional("CASES", args->cases,
-                     "Case files (JSON Lines, CSV, JSON, YAML) or - for stdin (or --register)");
-  options.Value("--baseline", args->baseline, "The rule file to compare with (the version in use)");
+  options.Positional("RULES", args->rules, "The candidate rule file").Required().RuleFile();
+  options
+      .Positional("CASES", args->cases,
+                  "Case files (JSON Lines, CSV, JSON, YAML) or - for stdin (or --register)")
+      .File();
+  options.Value("--baseline", args->baseline, "The rule file to compare with (the version in use)")
+      .RuleFile();
   options.Value("--recorded", args->recorded,
                 "Compare with the route recorded in this field of each case");
   options.Value("--register", args->register_url,
@@ -244,7 +247,8 @@ VerbRun DefineAudit(Options& options) {
   DeclareFormat(options, args->format, kFormats, "Report format");
   DeclareInputFormat(options, args->input_format);
   DeclareCsvSeparator(options, args->csv_separator);
-  options.Value("-o,--output", args->output, "Write the report to this file (whole or not at all)");
+  options.Value("-o,--output", args->output, "Write the report to this file (whole or not at all)")
+      .File();
   options.Flag("--fail-on-change", args->fail_on_change,
                "Exit 1 when any decision changes (in the corpus or anywhere in "
                "the case space), for review pipelines");
@@ -257,15 +261,15 @@ VerbRun DefineAudit(Options& options) {
   options
       .Value("--examples", args->examples, "Changed cases listed for each transition (default 20)")
       .Range(0, 100000);
-  options.Footer(
-      "Examples:\n"
-      "  triage audit rules/new.yaml corpus.jsonl --baseline rules/lokale-driehoek.yaml "
-      "-o audit.html\n"
-      "  triage audit rules/lokale-driehoek.yaml register.csv --recorded route "
-      "--fail-on-change\n"
-      "  triage audit rules/new.yaml --register triage-register.db -o audit.html\n\n"
-      "Exit status: 0 done, 1 a change with --fail-on-change (or an invalid or "
-      "unrouted case), 2 the job could not be done.");
+  options.Examples({
+      "triage audit rules/new.yaml corpus.jsonl --baseline rules/lokale-driehoek.yaml -o "
+      "audit.html",
+      "triage audit rules/lokale-driehoek.yaml register.csv --recorded route --fail-on-change",
+      "triage audit rules/new.yaml --register triage-register.db -o audit.html",
+  });
+  options.ExitStatus(
+      "0 done, 1 a change with --fail-on-change (or an invalid or unrouted case), 2 the job "
+      "could not be done.");
   return [args](Io& io) { return RunAudit(*args, io); };
 }
 

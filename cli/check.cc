@@ -110,7 +110,7 @@ int RunCheck(const CheckArgs& args, Io& io) {
 
 VerbRun DefineCheck(Options& options) {
   auto args = std::make_shared<CheckArgs>();
-  options.Positional("RULES", args->rules, "Rule files").Required();
+  options.Positional("RULES", args->rules, "Rule files").Required().RuleFile();
   options.Flag("--strict", args->strict, "Treat warnings as errors");
   options
       .Value("--format", args->format,
@@ -118,9 +118,8 @@ VerbRun DefineCheck(Options& options) {
              "(findings as data on stdout)")
       .OneOf(FormatNames(kFormats))
       .ShowDefault("text");
-  options.Footer(
-      "Example:\n  triage check rules/lokale-driehoek.yaml\n\n"
-      "Exit status: 0 no problems, 1 problems found, 2 a file could not be read.");
+  options.Examples({"triage check rules/lokale-driehoek.yaml"});
+  options.ExitStatus("0 no problems, 1 problems found, 2 a file could not be read.");
   return [args](Io& io) { return RunCheck(*args, io); };
 }
 

@@ -112,18 +112,19 @@ int RunGraph(const GraphArgs& args, Io& io) {
 
 VerbRun DefineGraph(Options& options) {
   auto args = std::make_shared<GraphArgs>();
-  options.Positional("RULES", args->rules, "Rule file").Required();
+  options.Positional("RULES", args->rules, "Rule file").Required().RuleFile();
   options.Value("--format", args->format, "Output format")
       .OneOf(FormatNames(kFormats))
       .ShowDefault("dot");
   options.Value("--lang", args->lang, "Language of labels (default: the rule file's own)");
-  options.Value("-o,--output", args->output, "Write to this file (whole or not at all)");
-  options.Footer(
-      "Examples:\n"
-      "  triage graph rules/lokale-driehoek.yaml --format svg -o graph.svg\n"
-      "  triage graph rules/lokale-driehoek.yaml --format json\n\n"
-      "Exit status: 0 done, 2 the job could not be done (a rule file with "
-      "errors, no Graphviz for SVG, an unwritable output).");
+  options.Value("-o,--output", args->output, "Write to this file (whole or not at all)").File();
+  options.Examples({
+      "triage graph rules/lokale-driehoek.yaml --format svg -o graph.svg",
+      "triage graph rules/lokale-driehoek.yaml --format json",
+  });
+  options.ExitStatus(
+      "0 done, 2 the job could not be done (a rule file with errors, no Graphviz for SVG, an "
+      "unwritable output).");
   return [args](Io& io) { return RunGraph(*args, io); };
 }
 

@@ -182,9 +182,11 @@ int RunInterview(const InterviewArgs& args, Io& io) {
 
 VerbRun DefineInterview(Options& options) {
   auto args = std::make_shared<InterviewArgs>();
-  options.Positional("RULES", args->rules, "Rule file").Required();
-  options.Value("--case", args->case_file,
-                "A case file (one case) with what is known already; its facts are not asked");
+  options.Positional("RULES", args->rules, "Rule file").Required().RuleFile();
+  options
+      .Value("--case", args->case_file,
+             "A case file (one case) with what is known already; its facts are not asked")
+      .File();
   options.Value("--case-id", args->case_id,
                 "The case's id in the decision record (default: the --case file's case_id)");
   options.Flag("--json", args->json,
@@ -194,17 +196,19 @@ VerbRun DefineInterview(Options& options) {
   options.Flag("--record", args->record, "Append the decision to the decision register");
   DeclareRegister(options, args->register_url);
   options.Value("--officer", args->officer, "Who records, with --record (default: the login name)");
-  options.Footer(
+  options.Notes(
       "Answers: a choice's number, a value (for yes/no also ja/nee), a number or a date "
       "(19-4-2025 or 2025-04-19); ? or 'weet ik niet' when it is not known, < or 'terug' to go "
-      "back to the previous question. It reads one answer a line, from a terminal or a pipe.\n\n"
-      "Examples:\n"
-      "  triage interview rules/lokale-driehoek.yaml\n"
-      "  triage interview rules/lokale-driehoek.yaml --case bekend.yaml --record\n"
-      "  triage interview rules/lokale-driehoek.yaml --case-id 2026-0412 --record\n"
-      "  printf '1\\n2\\n' | triage interview rules/lokale-driehoek.yaml --json\n\n"
-      "Exit status: 0 decided or undetermined, 1 unrouted, 2 the answers ended first or the "
-      "job could not be done, 130 interrupted.");
+      "back to the previous question. It reads one answer a line, from a terminal or a pipe.");
+  options.Examples({
+      "triage interview rules/lokale-driehoek.yaml",
+      "triage interview rules/lokale-driehoek.yaml --case bekend.yaml --record",
+      "triage interview rules/lokale-driehoek.yaml --case-id 2026-0412 --record",
+      "printf '1\\n2\\n' | triage interview rules/lokale-driehoek.yaml --json",
+  });
+  options.ExitStatus(
+      "0 decided or undetermined, 1 unrouted, 2 the answers ended first or the job could not "
+      "be done, 130 interrupted.");
   return [args](Io& io) { return RunInterview(*args, io); };
 }
 

@@ -293,17 +293,18 @@ VerbRun DefineLog(Options& options) {
   options.Value("--format", args->format,
                 "show: text or json; export: jsonl or csv (default: from the --output file's "
                 "extension, else jsonl)");
-  options.Value("-o,--output", args->output, "Write to this file (whole or not at all)");
+  options.Value("-o,--output", args->output, "Write to this file (whole or not at all)").File();
   options.Value("--from", args->from, "export: entries recorded from this UTC time (YYYY-MM-DD)");
   options.Value("--to", args->to, "export: entries recorded up to this UTC time, inclusive");
   options.Value("--version", args->version, "export: entries decided under this rule-set version");
-  options.Footer(
-      "Examples:\n"
-      "  triage log verify --register triage-register.db\n"
-      "  triage log show 2026-0142\n"
-      "  triage log export --from 2026-01 --to 2026-03 -o q1.csv\n\n"
-      "Exit status: 0 done (verify: the chain is intact), 1 verify found a changed, removed or "
-      "inserted entry, or show found no decision on the case, 2 the job could not be done.");
+  options.Examples({
+      "triage log verify --register triage-register.db",
+      "triage log show 2026-0142",
+      "triage log export --from 2026-01 --to 2026-03 -o q1.csv",
+  });
+  options.ExitStatus(
+      "0 done (verify: the chain is intact), 1 verify found a changed, removed or inserted "
+      "entry, or show found no decision on the case, 2 the job could not be done.");
   return [args](Io& io) { return RunLog(*args, io); };
 }
 

@@ -135,7 +135,8 @@ VerbRun DefineMonitor(Options& options) {
   options.Value("--by", args->by, "Periods: month, quarter or year (default quarter)")
       .OneOf(AllNames<Period>());
   DeclareFormat(options, args->format, kFormats, "Report format");
-  options.Value("-o,--output", args->output, "Write the report to this file (whole or not at all)");
+  options.Value("-o,--output", args->output, "Write the report to this file (whole or not at all)")
+      .File();
   options.Value("--date-fact", args->date_fact,
                 "The date fact periods follow (default: the first date fact of the cases, "
                 "such as reported_on; the day recorded where a case has none)");
@@ -150,13 +151,13 @@ VerbRun DefineMonitor(Options& options) {
              "Counts under this are shown as <N, with more cells hidden so that totals do not "
              "give them away (default 5; 1 shows every count)")
       .Range(1, 1000000);
-  options.Value("--rules", args->rules, "A rule file whose labels the report uses");
+  options.Value("--rules", args->rules, "A rule file whose labels the report uses").RuleFile();
   options.Value("--lang", args->lang, "Language of the labels (default: the rule file's own)");
-  options.Footer(
-      "Examples:\n"
-      "  triage monitor --register triage-register.db --by quarter\n"
-      "  triage monitor --rules rules/lokale-driehoek.yaml --from 2026-01-01 -o monitor.html\n\n"
-      "Exit status: 0 done, 2 the job could not be done.");
+  options.Examples({
+      "triage monitor --register triage-register.db --by quarter",
+      "triage monitor --rules rules/lokale-driehoek.yaml --from 2026-01-01 -o monitor.html",
+  });
+  options.ExitStatus("0 done, 2 the job could not be done.");
   return [args](Io& io) { return RunMonitor(*args, io); };
 }
 

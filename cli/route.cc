@@ -343,17 +343,19 @@ int RunRoute(const RouteArgs& args, Io& io) {
 
 VerbRun DefineRoute(Options& options) {
   auto args = std::make_shared<RouteArgs>();
-  options.Positional("RULES", args->rules, "Rule file").Required();
-  options.Positional("CASES", args->cases,
-                     "Case files (YAML, JSON, JSON Lines, CSV) or - for stdin; "
-                     "stdin when none is given");
+  options.Positional("RULES", args->rules, "Rule file").Required().RuleFile();
+  options
+      .Positional("CASES", args->cases,
+                  "Case files (YAML, JSON, JSON Lines, CSV) or - for stdin; "
+                  "stdin when none is given")
+      .File();
   DeclareFormat(options, args->format, kFormats, "Output format");
   DeclareInputFormat(options, args->input_format);
   DeclareCsvSeparator(options, args->csv_separator);
   options.Value("--lang", args->lang,
                 "Language of labels and reasons (default: the rule file's own)");
-  options.Value("-o,--output", args->output,
-                "Write the records to this file (whole or not at all)");
+  options.Value("-o,--output", args->output, "Write the records to this file (whole or not at all)")
+      .File();
   options.Flag("--ignore-unknown-facts", args->ignore_unknown_facts,
                "Ignore case keys that the rule set does not declare");
   options.Value("--keep", args->keep,
@@ -368,15 +370,15 @@ VerbRun DefineRoute(Options& options) {
                "Also append each decision to the decision register (all of the run or none)");
   DeclareRegister(options, args->register_url);
   options.Value("--officer", args->officer, "Who records, with --record (default: the login name)");
-  options.Footer(
-      "Examples:\n"
-      "  triage route rules/lokale-driehoek.yaml examples/cases/*.yaml\n"
-      "  triage route rules/lokale-driehoek.yaml cases.jsonl --record --officer 'J. de Vries'\n"
-      "  triage route rules/lokale-driehoek.yaml --format jsonl < cases.jsonl\n"
-      "  triage route rules/lokale-driehoek.yaml zaken.csv --keep dossier,behandelaar "
-      "--format csv\n\n"
-      "Exit status: 0 all cases routed or undetermined, 1 an invalid or "
-      "unrouted case, 2 the job could not be done.");
+  options.Examples({
+      "triage route rules/lokale-driehoek.yaml examples/cases/*.yaml",
+      "triage route rules/lokale-driehoek.yaml cases.jsonl --record --officer 'J. de Vries'",
+      "triage route rules/lokale-driehoek.yaml --format jsonl < cases.jsonl",
+      "triage route rules/lokale-driehoek.yaml zaken.csv --keep dossier,behandelaar --format csv",
+  });
+  options.ExitStatus(
+      "0 all cases routed or undetermined, 1 an invalid or unrouted case, 2 the job could not "
+      "be done.");
   return [args](Io& io) { return RunRoute(*args, io); };
 }
 

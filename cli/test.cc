@@ -89,15 +89,15 @@ int RunTest(const TestArgs& args, Io& io) {
 
 VerbRun DefineTest(Options& options) {
   auto args = std::make_shared<TestArgs>();
-  options.Positional("PATHS", args->paths, "Rule files or test files").Required();
+  options.Positional("PATHS", args->paths, "Rule files or test files").Required().RuleFile();
   options.Flag("--coverage", args->coverage, "Show the rules and graph leaves no test reaches");
   options.Value("--threshold", args->threshold,
                 "Fail when fewer than this percent of rules decide a test");
   options.Value("--lang", args->lang, "Language of the explanations");
-  options.Footer(
-      "Example:\n  triage test rules/lokale-driehoek.yaml --coverage --threshold 100\n\n"
-      "Exit status: 0 all passed, 1 a test failed or coverage is below the "
-      "threshold, 2 the job could not be done.");
+  options.Examples({"triage test rules/lokale-driehoek.yaml --coverage --threshold 100"});
+  options.ExitStatus(
+      "0 all passed, 1 a test failed or coverage is below the threshold, 2 the job could not be "
+      "done.");
   return [args](Io& io) { return RunTest(*args, io); };
 }
 

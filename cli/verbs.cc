@@ -2,6 +2,11 @@
 // its own (its options and how it runs) and one row here.
 #include "cli/verb.h"
 
+#include <fmt/format.h>
+
+#include "cli/manual.h"
+#include "triage/version.h"
+
 namespace triage::cli {
 
 VerbRun DefineCheck(Options& options);
@@ -42,13 +47,29 @@ const std::vector<Verb> kVerbs = {
      DefineMonitor},
 };
 
+const char* const kAbout =
+    "triage: route cases of intimidation through legal means in the lokale driehoek, with rule "
+    "sets you can check";
+
 }  // namespace
 
+CommandDoc DescribeCommand() {
+  return CommandDoc{"triage",
+                    kAbout,
+                    std::string(kVersion),
+                    kRuleLanguageVersion,
+                    std::string(kVersionDate),
+                    DescribeVerbs(kVerbs)};
+}
+
+std::string VersionText(const CommandDoc& command) {
+  return fmt::format("{} {} (rule language version {})", command.name, command.version,
+                     command.rule_language);
+}
+
 int Run(const std::vector<std::string>& args, Io& io) {
-  int status = Dispatch(
-      "triage: route cases of intimidation through legal means in the lokale "
-      "driehoek, with rule sets you can check",
-      "triage 0.1.0", kVerbs, args, io);
+  CommandDoc command{"triage", kAbout, std::string(kVersion), kRuleLanguageVersion, "", {}};
+  int status = Dispatch(kAbout, VersionText(command), kVerbs, args, io);
   // Whatever the verb wrote to standard output must have reached it: a full
   // disk or a closed pipe is a job not done, not a success.
   io.out.flush();

@@ -9,6 +9,7 @@ packages=(
   libsimdjson-dev libssl-dev libbenchmark-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
   graphviz chromium tmux
+  dpkg-dev file lintian man-db
 )
 
 missing=()
