@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The Debian packages as an IT department gets them: CPack builds them from
-# this build ($BUILD), they are unpacked into a fresh root, and from there
-# the command checks the shipped rule set, every man page renders without
-# a warning, the completion loads, and a small C++ program finds the
-# engine with find_package(triage) and routes a case. Depends must name the
-# package of every library the binary needs (found by dpkg-shlibdeps);
-# lintian must find no error or warning.
+# this build ($BUILD), dpkg -i installs them into a throwaway root, and
+# there installed_checks.sh checks the shipped rule set, renders every man
+# page, tab-completes, and builds a small C++ program that finds the engine
+# with find_package(triage) and routes a case; then dpkg -r removes every
+# file. Depends must name the package of every library the binary needs
+# (found by dpkg-shlibdeps); lintian must find no error or warning.
 set -euo pipefail
 build=${BUILD:?the build folder}
 source_dir=${SOURCE:?the source folder}
@@ -35,45 +35,38 @@ for lib in $(objdump -p "$work/root/usr/bin/triage" | awk '/NEEDED/ {print $2}')
 done
 [[ $(dpkg-deb -f "$deb" Version) == "${version}-1" ]] || fail "the package's version"
 
-# The command, from the fresh root, on the rule set it ships.
-triage=$work/root/usr/bin/triage
-share=$work/root/usr/share/triage
-"$triage" --version >"$work/version.txt" || fail "triage --version"
-grep -qx "triage $version (rule language version [0-9]*)" "$work/version.txt" ||
-  fail "triage --version: $(cat "$work/version.txt")"
-"$triage" check "$share/rules/lokale-driehoek.yaml" || fail "triage check on the shipped rule set"
-"$triage" test "$share/rules/lokale-driehoek.yaml" >/dev/null || fail "triage test on the shipped tests"
-"$triage" route "$share/rules/lokale-driehoek.yaml" "$share/examples/cases/01-bedreiging.yaml" \
-  --format jsonl -o "$work/routed.jsonl" || fail "routing a shipped example"
-grep -q '"route": "om"' "$work/routed.jsonl" || fail "the shipped example's route"
-
-# Every man page, as man shows it: triage(1) and one per verb.
-pages=$work/root/usr/share/man/man1
-verbs=$("$triage" --help | awk '/^Subcommands:/ {on = 1; next} on && NF {print $1}')
-[[ -n $verbs ]] || fail "no verbs in triage --help"
-for page in triage $(for v in $verbs; do echo "triage-$v"; done); do
-  [[ -f $pages/$page.1.gz ]] || fail "no man page $page(1)"
-  LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$pages/$page.1.gz" >"$work/man.txt" 2>"$work/man.err"
-  [[ ! -s $work/man.err ]] || fail "man -l $page.1.gz warns: $(cat "$work/man.err")"
-  grep -q '^NAME' "$work/man.txt" || fail "$page(1) has no NAME"
-done
-
-# The completion loads, and completes verbs.
-bash -c "source '$work/root/usr/share/bash-completion/completions/triage'
-  COMP_WORDS=(triage ro); COMP_CWORD=1; _triage; [[ \${COMPREPLY[*]} == route ]]" ||
-  fail "the bash completion"
-
-# A C++ program that embeds the engine: find_package(triage), triage::engine.
-cmake -S "$source_dir/tests/package/consumer" -B "$work/consumer" -G Ninja \
-  -DCMAKE_PREFIX_PATH="$work/root/usr" >"$work/consumer.log" 2>&1 ||
-  { cat "$work/consumer.log"; fail "find_package(triage) against the package"; }
-cmake --build "$work/consumer" >"$work/consumer.log" 2>&1 ||
-  { cat "$work/consumer.log"; fail "building against triage::engine"; }
-"$work/consumer/route_one" "$share/rules/lokale-driehoek.yaml" \
-  '{"case_id": "P-1", "explicit_threat": true}' >"$work/embedded.json" 2>/dev/null ||
-  fail "the embedded engine routing a case"
-grep -q '"case_id": "P-1", "status": "decided", "route": "om"' "$work/embedded.json" ||
-  fail "the embedded engine's record: $(cat "$work/embedded.json")"
+# Installed for real, with dpkg -i, into a throwaway root: an overlay over
+# this machine's own root in a mount namespace of its own, so that dpkg
+# checks Depends against what is installed and the machine is left as it
+# was. Where overlays cannot be mounted, unpacked with dpkg-deb -x instead.
+checks=$source_dir/tests/package/installed_checks.sh
+host_had_triage=$([[ -e /usr/bin/triage ]] && echo yes || true)
+mkdir -p "$work/upper" "$work/ovwork" "$work/merged"
+if unshare -m sh -c "mount -t overlay overlay -o lowerdir=/,upperdir='$work/upper',workdir='$work/ovwork' '$work/merged'" 2>/dev/null; then
+  unshare -m sh -s -- "$work" "$deb" "$dev" "$checks" "$source_dir/tests/package/consumer" "$version" <<'INSIDE' ||
+set -e
+work=$1
+mount -t overlay overlay -o "lowerdir=/,upperdir=$work/upper,workdir=$work/ovwork" "$work/merged"
+mount --bind /proc "$work/merged/proc"
+mount --bind /dev "$work/merged/dev"
+mkdir -p "$work/merged/root/package-test"
+cp "$2" "$3" "$4" "$work/merged/root/package-test/"
+cp -r "$5" "$work/merged/root/package-test/consumer"
+chroot "$work/merged" sh -c "
+  cd /root/package-test &&
+  dpkg -i ./*.deb >/dev/null &&
+  ./installed_checks.sh /usr /root/package-test/consumer '$6' &&
+  dpkg -r triage-dev triage >/dev/null &&
+  test ! -e /usr/bin/triage && test ! -e /usr/share/triage"
+INSIDE
+    fail "installed with dpkg -i in a throwaway root"
+  # The machine's own root is the overlay's lower layer: never written.
+  [[ -n $host_had_triage || ! -e /usr/bin/triage ]] || fail "the install reached this machine"
+else
+  echo "package: overlays cannot be mounted here; unpacked with dpkg-deb -x instead"
+  "$checks" "$work/root/usr" "$source_dir/tests/package/consumer" "$version" ||
+    fail "unpacked with dpkg-deb -x"
+fi
 
 # lintian: no error or warning (what is overridden is explained in
 # packaging/lintian-overrides).
@@ -84,4 +77,4 @@ if command -v lintian >/dev/null; then
 else
   fail "lintian is not installed (scripts/setup.sh installs it)"
 fi
-echo "package: built, unpacked, checked, man pages, completion, find_package and lintian all fine"
+echo "package: built, Depends complete, installed, used, removed, and lintian clean"
