@@ -17,6 +17,7 @@ VerbRun DefineAudit(Options& options);
 VerbRun DefineLog(Options& options);
 VerbRun DefineMonitor(Options& options);
 VerbRun DefineInterview(Options& options);
+VerbRun DefineSchema(Options& options);
 
 namespace {
 
@@ -45,6 +46,10 @@ const std::vector<Verb> kVerbs = {
      "Counts and trends per period from the decision register, small counts suppressed, nobody "
      "named",
      DefineMonitor},
+    {"schema",
+     "The JSON Schema (draft 2020-12) of the rule-file format, for editors: completion, help and "
+     "red underlines while a rule file is written",
+     DefineSchema},
 };
 
 const char* const kAbout =

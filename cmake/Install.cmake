@@ -10,6 +10,8 @@ include(CMakePackageConfigHelpers)
 install(TARGETS triage RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT triage)
 install(FILES rules/lokale-driehoek.yaml rules/lokale-driehoek.test.yaml
   DESTINATION ${CMAKE_INSTALL_DATADIR}/triage/rules COMPONENT triage)
+install(FILES schema/triage-rules.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/triage/schema
+  COMPONENT triage)
 install(DIRECTORY examples/cases DESTINATION ${CMAKE_INSTALL_DATADIR}/triage/examples
   COMPONENT triage)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT triage)

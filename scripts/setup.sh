@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
   graphviz chromium tmux
   dpkg-dev file lintian man-db
+  python3-jsonschema python3-yaml
 )
 
 missing=()

@@ -3,7 +3,9 @@
 # ($COMPLETION) sourced into bash, _triage called with the words typed so
 # far, COMPREPLY compared with what a user should be offered.
 set -euo pipefail
+export LC_ALL=C  # sort as bytes: --help before audit, in any locale
 completion=${COMPLETION:?the completion script to test}
+triage=${TRIAGE:?the triage binary}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
@@ -37,9 +39,13 @@ offered() {
   fi
 }
 
-offered triage '' -- --help --version audit check graph interview log monitor route test
+# The verbs are those of triage --help.
+verbs=$("$triage" --help | awk '/^Subcommands:/ {on = 1; next} on && NF {print $1}' |
+  sort | tr '\n' ' ' | sed 's/ $//')
+[[ $verbs == *route* ]] || { echo "FAIL: no verbs in triage --help"; exit 1; }
+offered triage '' -- --help --version $verbs
 offered triage ro -- route
-offered triage --version '' -- --help --version audit check graph interview log monitor route test
+offered triage --version '' -- --help --version $verbs
 # A rule file: *.yaml, *.yml and the folders on the way to one.
 offered triage check '' -- kort.yml lokale-driehoek.yaml regels
 offered triage check regels/ -- regels/nieuw.yaml regels/oud

@@ -26,7 +26,8 @@ mkdir -p "$work/root"
 dpkg-deb -x "$deb" "$work/root"
 dpkg-deb -x "$dev" "$work/root"
 for lib in $(objdump -p "$work/root/usr/bin/triage" | awk '/NEEDED/ {print $2}'); do
-  path=$(ldconfig -p | awk -v lib="$lib" '$1 == lib {print $NF; exit}')
+  # (awk reads to the end: an early exit would kill ldconfig with SIGPIPE)
+  path=$(ldconfig -p | awk -v lib="$lib" '$1 == lib && !found {print $NF; found = 1}')
   owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null) ||
     fail "no installed package holds $lib ($path)"
   owner=${owner%%:*}
