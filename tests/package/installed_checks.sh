@@ -22,6 +22,13 @@ grep -qx "triage $version (rule language version [0-9]*)" "$work/version.txt" ||
   --format jsonl -o "$work/routed.jsonl" || fail "routing a shipped example"
 grep -q '"route": "om"' "$work/routed.jsonl" || fail "the shipped example's route"
 
+# The rule-file schema, where the shipped rule file's first line points.
+[[ -f $share/schema/triage-rules.schema.json ]] || fail "no schema in $share/schema"
+"$triage" schema | cmp -s - "$share/schema/triage-rules.schema.json" ||
+  fail "triage schema differs from the installed schema"
+grep -q '^# yaml-language-server: \$schema=../schema/triage-rules.schema.json$' \
+  "$share/rules/lokale-driehoek.yaml" || fail "the shipped rule file does not point to the schema"
+
 # Every man page, as man shows it: triage(1) and one per verb.
 pages=$prefix/share/man/man1
 verbs=$("$triage" --help | awk '/^Subcommands:/ {on = 1; next} on && NF {print $1}')
