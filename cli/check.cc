@@ -70,10 +70,11 @@ const FormatTable<CheckReport> kFormats = {
     {"json", {}, {ReportJson, EndJson}},
 };
 
-// `triage check` of a test file: its structure, and the names it uses.
+// `triage check` of a test file: its structure, the names it uses, and
+// whether its cases are cases of the rule set.
 int CheckTestFile(const std::string& path, Io& io) {
   int status = kExitOk;
-  std::optional<LoadedTests> tests = LoadTests(path, io, status);
+  std::optional<LoadedTests> tests = LoadTests(path, io, status, {"", true});
   if (!tests) {
     if (status == kExitFound) io.out << fmt::format("{}: test file has errors\n", path);
     return status;

@@ -81,7 +81,8 @@ bool IsTestFile(const std::string& path) {
   return path.size() >= 10 && path.substr(path.size() - 10) == ".test.yaml";
 }
 
-std::optional<LoadedTests> LoadTests(const std::string& test_path, Io& io, int& status) {
+std::optional<LoadedTests> LoadTests(const std::string& test_path, Io& io, int& status,
+                                     const TestLoad& how) {
   namespace fs = std::filesystem;
   status = kExitCannot;
   std::string error;
@@ -94,9 +95,12 @@ std::optional<LoadedTests> LoadTests(const std::string& test_path, Io& io, int& 
   std::optional<TestFile> file = LoadTestFile(*bytes, diags);
   std::optional<CompiledRules> rules;
   if (file && !diags.HasErrors()) {
-    rules = LoadUsableRules((fs::path(test_path).parent_path() / file->rules).string(), io);
+    std::string rules_path =
+        how.rules.empty() ? (fs::path(test_path).parent_path() / file->rules).string() : how.rules;
+    rules = LoadUsableRules(rules_path, io);
     if (!rules) return std::nullopt;
     CheckTestFile(*rules->rules, *file, diags);
+    if (how.check_cases) CheckTestCases(*rules->rules, *file, diags);
   }
   diags.SortByPosition();
   for (const Diagnostic& d : diags.items()) io.err << RenderDiagnostic(d, test_path, *bytes);

@@ -40,9 +40,18 @@ struct LoadedTests {
   CompiledRules rules;
 };
 
+/// How a test file is loaded: against the rule file it names or another
+/// one (`rules`: a candidate version), and whether its cases are checked
+/// against the rule set's facts (`check_cases`, for `triage check`).
+struct TestLoad {
+  std::string rules;
+  bool check_cases = false;
+};
+
 /// Loads a test file and its rule file, printing their problems. nullopt
 /// with `status` kExitCannot (a file cannot be read, the rule file has
 /// errors) or kExitFound (the test file has problems).
-std::optional<LoadedTests> LoadTests(const std::string& test_path, Io& io, int& status);
+std::optional<LoadedTests> LoadTests(const std::string& test_path, Io& io, int& status,
+                                     const TestLoad& how = {});
 
 }  // namespace triage::cli

@@ -15,6 +15,7 @@ namespace {
 
 struct TestArgs {
   std::vector<std::string> paths;
+  std::string rules;  ///< --rules: run the tests against this rule file instead
   bool coverage = false;
   double threshold = -1;
   std::string lang;
@@ -63,9 +64,12 @@ int RunTest(const TestArgs& args, Io& io) {
   for (const std::string& path : args.paths) {
     std::string test_path = TestFileOf(path);
     int load_status = kExitOk;
-    std::optional<LoadedTests> loaded = LoadTests(test_path, io, load_status);
+    std::optional<LoadedTests> loaded = LoadTests(test_path, io, load_status, {args.rules});
     if (!loaded) return kExitCannot;
     const CompiledRules& c = loaded->rules;
+    if (!args.rules.empty()) {
+      io.out << fmt::format("{}: against {} (not {})\n", test_path, args.rules, loaded->file.rules);
+    }
     std::optional<std::string> lang = ChooseLanguage(*c.rules, args.lang, io);
     if (!lang) return kExitCannot;
     std::vector<TestResult> results = RunRuleTests(*c.rules, *c.graph, loaded->file);
@@ -90,11 +94,19 @@ int RunTest(const TestArgs& args, Io& io) {
 VerbRun DefineTest(Options& options) {
   auto args = std::make_shared<TestArgs>();
   options.Positional("PATHS", args->paths, "Rule files or test files").Required().RuleFile();
+  options
+      .Value("--rules", args->rules,
+             "Run the tests against this rule file instead of the one each test file names "
+             "(a candidate version)")
+      .RuleFile();
   options.Flag("--coverage", args->coverage, "Show the rules and graph leaves no test reaches");
   options.Value("--threshold", args->threshold,
                 "Fail when fewer than this percent of rules decide a test");
   options.Value("--lang", args->lang, "Language of the explanations");
-  options.Examples({"triage test rules/lokale-driehoek.yaml --coverage --threshold 100"});
+  options.Examples({
+      "triage test rules/lokale-driehoek.yaml --coverage --threshold 100",
+      "triage test --rules lokale-driehoek-2026.2.yaml rules/lokale-driehoek.test.yaml",
+  });
   options.ExitStatus(
       "0 all passed, 1 a test failed or coverage is below the threshold, 2 the job could not be "
       "done.");

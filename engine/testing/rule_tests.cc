@@ -173,6 +173,18 @@ void CheckTestFile(const RuleSet& rs, const TestFile& file, Diagnostics& diags) 
   }
 }
 
+void CheckTestCases(const RuleSet& rs, const TestFile& file, Diagnostics& diags) {
+  for (const RuleTest& t : file.tests) {
+    if (t.status == RecordStatus::kInvalid) continue;
+    std::vector<CaseProblem> problems;
+    ValidateCase(rs, t.facts, {}, problems);
+    for (const CaseProblem& p : problems) {
+      diags.Error(t.pos, "E028",
+                  fmt::format("test '{}' is not a valid case: {}", t.name, CaseProblemText(p)));
+    }
+  }
+}
+
 std::vector<TestResult> RunRuleTests(const RuleSet& rs, const DecisionGraph& graph,
                                      const TestFile& file) {
   TRIAGE_ASSERT(&graph.rules() == &rs, "the graph is of this rule set");

@@ -31,3 +31,72 @@ TEST_CASE("cli: test") {
   CHECK(low.out.find("no test reaches rule 'r'") != std::string::npos);
   CHECK(box.Triage("test nope.yaml").status == 2);
 }
+
+namespace {
+
+const char* kRenamed = R"(ruleset: hernoemd
+version: "2"
+facts: {bedreiging: {type: bool}, aantal: {type: int, min: 0, max: 100}}
+routes: {om: {}, gesprek: {}}
+rules:
+  - {id: om-bedreiging, when: bedreiging, route: om}
+default: gesprek
+)";
+
+const char* kOld = R"(ruleset: oud
+version: "1"
+facts: {threat: {type: bool}, aantal: {type: int, min: 0, max: 100}}
+routes: {om: {}, gesprek: {}}
+rules:
+  - {id: om-bedreiging, when: threat, route: om}
+default: gesprek
+)";
+
+const char* kTests = R"(rules: oud.yaml
+cases:
+  - {name: dreiging, facts: {threat: true}, expect: om}
+  - {name: geen, facts: {threat: false, aantal: 3}, expect: gesprek}
+  - {name: te veel, facts: {aantal: 500}, expect: {status: invalid}}
+)";
+
+}  // namespace
+
+TEST_CASE("cli: test --rules runs a test file against another rule file (a candidate)") {
+  Sandbox box;
+  box.Write("oud.yaml", kOld);
+  fs::path candidate = box.Write("nieuw.yaml", kRenamed);
+  fs::path tests = box.Write("oud.test.yaml", kTests);
+  Run own = box.Triage("test " + tests.string());
+  CHECK(own.status == 0);
+  CHECK(own.out.find("3 passed, 0 failed") != std::string::npos);
+  Run against = box.Triage("test --rules " + candidate.string() + " " + tests.string());
+  INFO(against.out << against.err);
+  CHECK(against.status == 1);
+  CHECK(against.out.find(tests.string() + ": against " + candidate.string() + " (not oud.yaml)") !=
+        std::string::npos);
+  // The renamed fact: the cases are invalid under the candidate, and say why.
+  CHECK(against.out.find("FAIL " + tests.string() + ":3: dreiging") != std::string::npos);
+  CHECK(against.out.find("unknown fact 'threat'") != std::string::npos);
+  CHECK(against.out.find("1 passed, 2 failed") != std::string::npos);
+  CHECK(box.Triage("test --rules nope.yaml " + tests.string()).status == 2);
+}
+
+TEST_CASE("cli: check on a test file checks its cases against the rule set's facts (E028)") {
+  Sandbox box;
+  box.Write("oud.yaml", kRenamed);  // the rule file renamed the fact in place
+  fs::path tests = box.Write("oud.test.yaml", kTests);
+  Run r = box.Triage("check " + tests.string());
+  CHECK(r.status == 1);
+  CHECK(r.out == tests.string() + ": test file has errors\n");
+  CHECK(r.err.find(tests.string() +
+                   ":3:5: error: test 'dreiging' is not a valid case: threat: unknown fact "
+                   "'threat' (facts: bedreiging, aantal) [E028]") != std::string::npos);
+  CHECK(r.err.find(":4:5: error: test 'geen' is not a valid case: threat: unknown fact") !=
+        std::string::npos);
+  // A test that expects an invalid case is not an error: its case is invalid on purpose.
+  CHECK(r.err.find("te veel") == std::string::npos);
+  box.Write("oud.yaml", kOld);
+  Run ok = box.Triage("check " + tests.string());
+  CHECK(ok.status == 0);
+  CHECK(ok.out == tests.string() + ": ok: 3 tests of oud.yaml\n");
+}

@@ -52,6 +52,13 @@ std::optional<TestFile> LoadTestFile(std::string_view bytes, Diagnostics& diags)
 /// E021, with did-you-mean).
 void CheckTestFile(const RuleSet& rs, const TestFile& file, Diagnostics& diags);
 
+/// Checks that each test's facts make a valid case of `rs` (E028: an
+/// unknown fact, with did-you-mean, a value of the wrong type or out of
+/// bounds), except in tests that expect `status: invalid`. So a test file
+/// still naming a fact the rule set renamed is an error, not a test that
+/// fails for another reason than the one it tests.
+void CheckTestCases(const RuleSet& rs, const TestFile& file, Diagnostics& diags);
+
 struct TestResult {
   const RuleTest* test = nullptr;
   bool passed = false;
