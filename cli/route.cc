@@ -27,7 +27,8 @@ struct RouteArgs {
   std::string lang;
   std::string output;
   bool ignore_unknown_facts = false;
-  std::string keep;  ///< --keep COL,...: columns carried into the records
+  bool as_test = false;  ///< --as-test: the same as --format test
+  std::string keep;      ///< --keep COL,...: columns carried into the records
   int threads = 0;
   bool record = false;       ///< append each decision to the register
   std::string register_url;  ///< "" = $TRIAGE_REGISTER, else the default
@@ -53,6 +54,8 @@ const FormatTable<RecordStream> kFormats = {
       "]\n", "\n]\n"}},
     {"jsonl", {".jsonl", ".ndjson"}, {NoHead, RecordJson, "", "", "\n", "", ""}},
     {"csv", {".csv"}, {RecordCsvHeader, RecordCsv, "", "", "", "", ""}},
+    // Entries of a test file, to paste under `cases:` (also --as-test).
+    {"test", {}, {NoHead, RecordTestEntry, "", "", "", "", ""}},
 };
 
 // With --record: the register opened, and the batch that holds every
@@ -312,7 +315,8 @@ int RunRoute(const RouteArgs& args, Io& io) {
   batch.threads = WorkerThreads(args.threads);
   batch.stop = io.interrupted;
   batch.csv_separator = *separator;
-  const RecordStream& stream = ChooseFormat(kFormats, args.format, args.output).render;
+  const RecordStream& stream =
+      ChooseFormat(kFormats, args.as_test ? "test" : args.format, args.output).render;
   Router router(*c, args, *lang, std::move(*keep), stream, out, batch.threads, batch.batch_size);
   if (rec.reg) router.RecordInto(rec);
   router.Begin();
@@ -350,6 +354,9 @@ VerbRun DefineRoute(Options& options) {
                   "stdin when none is given")
       .File();
   DeclareFormat(options, args->format, kFormats, "Output format");
+  options.Flag("--as-test", args->as_test,
+               "Write each case as a test entry (its facts, and its decision as what to expect), "
+               "to paste under 'cases:' in a test file; personal facts are left out");
   DeclareInputFormat(options, args->input_format);
   DeclareCsvSeparator(options, args->csv_separator);
   options.Value("--lang", args->lang,
@@ -375,6 +382,7 @@ VerbRun DefineRoute(Options& options) {
       "triage route rules/lokale-driehoek.yaml cases.jsonl --record --officer 'J. de Vries'",
       "triage route rules/lokale-driehoek.yaml --format jsonl < cases.jsonl",
       "triage route rules/lokale-driehoek.yaml zaken.csv --keep dossier,behandelaar --format csv",
+      "triage route rules/lokale-driehoek.yaml nieuwe-zaak.yaml --as-test",
   });
   options.ExitStatus(
       "0 all cases routed or undetermined, 1 an invalid or unrouted case, 2 the job could not "

@@ -354,3 +354,64 @@ TEST_CASE("cli: route: the text output is in one language, and --lang must be on
         "triage: --lang 'fr': 'rules/lokale-driehoek.yaml' has texts in these languages "
         "only: nl, en\n");
 }
+
+TEST_CASE("cli: route --as-test writes test entries that pass as tests, personal facts left out") {
+  Sandbox box;
+  Run r = box.Triage(
+      "route rules/lokale-driehoek.yaml examples/cases/01-bedreiging.yaml "
+      "examples/cases/03-woo-stroom.json examples/cases/05-onbekend.yaml "
+      "examples/cases/06-register.jsonl --as-test");
+  INFO(r.out << r.err);
+  CHECK(r.status == 1);  // 06-register.jsonl holds an invalid case
+  CHECK(r.out.find("  - name: '2026-0142'\n    # left out, personal: initiator_name\n") !=
+        std::string::npos);
+  CHECK(r.out.find("Jansen") == std::string::npos);
+  CHECK(r.out.find("    expect: {route: om, rule: om-bedreiging}\n") != std::string::npos);
+  CHECK(r.out.find("  # '2026-0302' is invalid, so it is not written as a test (its wrong values "
+                   "are not kept):\n  #   role: 'burgmeester' is not a value of fact 'role'") !=
+        std::string::npos);
+  CHECK(r.out.find("expect: {status: undetermined, routes: [") != std::string::npos);
+  CHECK(r.out == box.Triage("route rules/lokale-driehoek.yaml examples/cases/01-bedreiging.yaml "
+                            "examples/cases/03-woo-stroom.json examples/cases/05-onbekend.yaml "
+                            "examples/cases/06-register.jsonl --format test")
+                     .out);
+  // Pasted under `cases:`, every entry passes against the rules that made it.
+  fs::path tests =
+      box.Write("geplakt.test.yaml", "rules: " + std::string(TRIAGE_SOURCE_DIR) +
+                                         "/rules/lokale-driehoek.yaml\ncases:\n" + r.out);
+  Run t = box.Triage("test " + tests.string());
+  INFO(t.out << t.err);
+  CHECK(t.status == 0);
+  CHECK(t.out.find("5 passed, 0 failed") != std::string::npos);
+}
+
+TEST_CASE("cli: route --as-test quotes what YAML would read as something else") {
+  Sandbox box;
+  fs::path rules = box.Write("r.yaml", R"(ruleset: r
+version: "1"
+facts:
+  antwoord: {type: enum, values: ["yes", "no", "12", "gewoon"]}
+  tekst: {type: string}
+routes: {x: {}}
+rules:
+  - {id: r.1, when: antwoord == 'yes', route: x}
+default: x
+)");
+  fs::path cases = box.Write("c.jsonl", R"({"case_id": "7", "antwoord": "yes", "tekst": "a: 'b'"}
+{"case_id": "a b", "antwoord": "12", "tekst": "Gewoon"}
+{"case_id": "c", "antwoord": "gewoon", "tekst": "No"}
+)");
+  Run r = box.Triage("route " + rules.string() + " " + cases.string() + " --as-test");
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("  - name: '7'\n    facts: {antwoord: 'yes', tekst: 'a: ''b'''}\n"
+                   "    expect: {route: x, rule: r.1}\n") != std::string::npos);
+  CHECK(r.out.find("  - name: 'a b'\n    facts: {antwoord: '12', tekst: Gewoon}\n") !=
+        std::string::npos);
+  CHECK(r.out.find("  - name: c\n    facts: {antwoord: gewoon, tekst: 'No'}\n") !=
+        std::string::npos);
+  fs::path tests = box.Write("r.test.yaml", "rules: r.yaml\ncases:\n" + r.out);
+  Run t = box.Triage("test " + tests.string());
+  INFO(t.out << t.err);
+  CHECK(t.out.find("3 passed, 0 failed") != std::string::npos);
+}

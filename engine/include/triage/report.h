@@ -75,6 +75,13 @@ std::string RecordCsv(const RuleSet& rs, const Record& r, std::string_view lang)
 /// (those the case gives) on a last line of `name = value` pairs.
 std::string RecordText(const RuleSet& rs, const Record& r, std::string_view lang);
 
+/// The record as an entry of a test file (see rule_tests.h), to paste under
+/// `cases:`: the known facts (personal ones left out, named in a comment)
+/// and what was decided as the expectation; an invalid case (whose wrong
+/// values the record does not keep) as a comment saying why. `lang` is not
+/// used.
+std::string RecordTestEntry(const RuleSet& rs, const Record& r, std::string_view lang);
+
 /// The decision graph in Graphviz's DOT language: inner nodes show the
 /// fact's label, edges the values they take, leaves the route label and the
 /// deciding rule, coloured by route. Texts in `lang` ("" = the file's own).
