@@ -42,6 +42,34 @@ void PrintFailure(const std::string& test_path, const TestResult& r, const RuleS
                         r.test->pos.line, r.test->name, r.expected, indented);
 }
 
+// A leaf for people: its outcome, and the conditions on one way into it.
+std::string LeafText(const DecisionGraph& graph, int leaf) {
+  const RuleSet& rs = graph.rules();
+  const Leaf& l = graph.leaves()[static_cast<std::size_t>(leaf)];
+  std::string outcome;
+  for (int route : l.routes) {
+    outcome += (outcome.empty() ? "" : ", ") + rs.routes[static_cast<std::size_t>(route)].name;
+  }
+  if (outcome.empty()) outcome = "unrouted";
+  if (l.rule >= 0) {
+    outcome += fmt::format(" by rule '{}'", rs.rules[static_cast<std::size_t>(l.rule)].id);
+  } else if (l.by_default) {
+    outcome += " by default";
+  }
+  LeafWay way = PathToLeaf(graph, leaf);
+  if (way.kind == LeafWay::Kind::kNone) return outcome + ": no case can reach it";
+  if (way.kind == LeafWay::Kind::kUnknown) {
+    return outcome + ": (no way into it found within the search's budget)";
+  }
+  std::string when;
+  for (const PathStep& step : way.path) {
+    when += fmt::format("{}{} is {}", when.empty() ? "" : " and ",
+                        rs.facts[static_cast<std::size_t>(step.fact)].name,
+                        graph.domain(step.fact).Describe(step.cells));
+  }
+  return outcome + (when.empty() ? ": always" : ": for example when " + when);
+}
+
 // Which rules and leaves the tests reach; false when below the threshold.
 bool PrintCoverage(const CompiledRules& c, const std::vector<TestResult>& results, double threshold,
                    Io& io) {
@@ -52,9 +80,13 @@ bool PrintCoverage(const CompiledRules& c, const std::vector<TestResult>& result
     const Rule& rule = c.rules->rules[static_cast<size_t>(r)];
     io.out << fmt::format("  no test reaches rule '{}' (line {})\n", rule.id, rule.pos.line);
   }
-  io.out << fmt::format("  graph leaves reached: {} of {}\n",
-                        c.graph->leaves().size() - cov.leaves_missed.size(),
-                        c.graph->leaves().size());
+  io.out << fmt::format(
+      "  graph leaves reached: {} of {} (a leaf is one outcome of the decision graph: every case "
+      "that meets the same conditions on the way there gets the same decision for the same "
+      "reason)\n",
+      c.graph->leaves().size() - cov.leaves_missed.size(), c.graph->leaves().size());
+  if (!cov.leaves_missed.empty()) io.out << "  leaves no test reaches:\n";
+  for (int leaf : cov.leaves_missed) io.out << "    " << LeafText(*c.graph, leaf) << "\n";
   return !(threshold >= 0 && cov.percent < threshold);
 }
 
@@ -99,7 +131,9 @@ VerbRun DefineTest(Options& options) {
              "Run the tests against this rule file instead of the one each test file names "
              "(a candidate version)")
       .RuleFile();
-  options.Flag("--coverage", args->coverage, "Show the rules and graph leaves no test reaches");
+  options.Flag("--coverage", args->coverage,
+               "Show the rules and graph leaves (outcomes) no test reaches, each leaf with the "
+               "conditions that lead to it");
   options.Value("--threshold", args->threshold,
                 "Fail when fewer than this percent of rules decide a test");
   options.Value("--lang", args->lang, "Language of the explanations");

@@ -100,3 +100,31 @@ TEST_CASE("cli: check on a test file checks its cases against the rule set's fac
   CHECK(ok.status == 0);
   CHECK(ok.out == tests.string() + ": ok: 3 tests of oud.yaml\n");
 }
+
+TEST_CASE(
+    "cli: test --coverage says what a leaf is and which ones no test reaches, in conditions") {
+  Sandbox box;
+  box.Write("r.yaml", R"(ruleset: r
+version: "1"
+facts: {bedreiging: {type: bool}, aantal: {type: int, min: 0, max: 100}}
+routes: {om: {}, owb: {}, gesprek: {}}
+rules:
+  - {id: om-bedreiging, when: bedreiging, route: om}
+  - {id: owb-veel, when: aantal >= 10, route: owb}
+default: gesprek
+)");
+  fs::path tests = box.Write("r.test.yaml",
+                             "rules: r.yaml\ncases:\n"
+                             "  - {name: dreiging, facts: {bedreiging: true}, "
+                             "expect: om}\n");
+  Run r = box.Triage("test " + tests.string() + " --coverage");
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("  graph leaves reached: 1 of 3 (a leaf is one outcome of the decision graph") !=
+        std::string::npos);
+  CHECK(r.out.find("  leaves no test reaches:\n") != std::string::npos);
+  CHECK(r.out.find("    owb by rule 'owb-veel': for example when bedreiging is false and aantal "
+                   "is 10..100\n") != std::string::npos);
+  CHECK(r.out.find("    gesprek by default: for example when bedreiging is false and aantal is "
+                   "0..9\n") != std::string::npos);
+}

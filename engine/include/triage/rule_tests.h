@@ -80,4 +80,27 @@ struct Coverage {
 Coverage MeasureCoverage(const RuleSet& rs, const DecisionGraph& graph,
                          const std::vector<TestResult>& results);
 
+/// One test on the way into a leaf: a fact, and its cells that lead on.
+struct PathStep {
+  int fact;
+  std::vector<bool> cells;
+};
+
+/// A way into a leaf: the conditions a case meets on it, a fact at most
+/// once, in the order the graph tests them.
+struct LeafWay {
+  enum class Kind {
+    kFound,
+    kNone,     ///< no case reaches the leaf (a chain's leaf behind tests that contradict)
+    kUnknown,  ///< the search's budget ran out first (a long chain of diagrams)
+  };
+  Kind kind = Kind::kUnknown;
+  std::vector<PathStep> path;  ///< kFound
+};
+
+/// One way from the root into `leaf` (an index into graph.leaves()). In a
+/// single diagram every leaf has one; in a chain a leaf can lie behind
+/// tests of a fact that contradict each other, and no case reaches it.
+LeafWay PathToLeaf(const DecisionGraph& graph, int leaf);
+
 }  // namespace triage
