@@ -48,8 +48,10 @@ const char* const kDescription =
 
 const char* const kFiles =
     "The shipped rule set and its tests are in share/triage/rules under the installation "
-    "prefix (/usr/share/triage/rules from the Debian package); the guides (cases, interview, "
-    "register, monitor, this reference) in share/doc/triage.";
+    "prefix (/usr/share/triage/rules from the Debian package), the rule-file schema in "
+    "share/triage/schema; the reference in share/doc/triage: rule-language.md (how to write a "
+    "rule file), diagnostics.md (every message of triage check), cases.md, records.md, cli.md, "
+    "and the guides to the interview, the register and monitoring.";
 
 bool TakesRegister(const VerbDoc& verb) {
   for (const OptionDoc& option : verb.options) {
