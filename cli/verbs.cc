@@ -18,6 +18,7 @@ VerbRun DefineLog(Options& options);
 VerbRun DefineMonitor(Options& options);
 VerbRun DefineInterview(Options& options);
 VerbRun DefineSchema(Options& options);
+VerbRun DefineFmt(Options& options);
 
 namespace {
 
@@ -46,6 +47,10 @@ const std::vector<Verb> kVerbs = {
      "Counts and trends per period from the decision register, small counts suppressed, nobody "
      "named",
      DefineMonitor},
+    {"fmt",
+     "Rewrite rule files in place in one canonical layout, comments kept (--check only says "
+     "which are not)",
+     DefineFmt},
     {"schema",
      "The JSON Schema (draft 2020-12) of the rule-file format, for editors: completion, help and "
      "red underlines while a rule file is written",

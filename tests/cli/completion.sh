@@ -54,7 +54,7 @@ offered triage route lok -- lokale-driehoek.yaml
 offered triage route lokale-driehoek.yaml zak -- zaken.csv zaken.jsonl
 offered triage route lokale-driehoek.yaml --lang nl zak -- zaken.csv zaken.jsonl
 # An option's value: its choices, a file, or nothing to guess.
-offered triage route --format '' -- csv json jsonl text
+offered triage route --format '' -- csv json jsonl test text
 offered triage route --input-format j -- json jsonl
 offered triage route -o zaken.j -- zaken.jsonl
 offered triage route --officer '' --

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "triage/diagnostic.h"
@@ -20,6 +21,12 @@ namespace triage {
 /// problems too; `diags.HasErrors()` says whether it may be used.
 std::optional<RuleSet> LoadRuleSet(std::string_view file_name, std::string_view bytes,
                                    Diagnostics& diags);
+
+/// A rule file (or a test file) laid out in triage's one canonical layout,
+/// with its comments; formatting the result again changes nothing, and it
+/// reads as the same YAML. nullopt, with the problems in `diags`, when the
+/// bytes are not YAML a rule file may hold.
+std::optional<std::string> FormatYamlFile(std::string_view bytes, Diagnostics& diags);
 
 /// Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);

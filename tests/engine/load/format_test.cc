@@ -1,0 +1,160 @@
+// FormatYamlFile (triage fmt): on every YAML file of the repository and on
+// generated rule sets, the layout reads as the same YAML (the same tree,
+// keys in any order), keeps every comment, and laid out again does not
+// change; and a messy file comes out as the golden layout says.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include "load/comments.h"
+#include "load/strict_yaml.h"
+#include "support/generate.h"
+#include "support/support.h"
+#include "triage/load.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using triage::yaml::Node;
+
+// The tree as text, the keys of each map sorted, plain-ness kept.
+std::string Canonical(const Node& n) {
+  switch (n.kind) {
+    case Node::Kind::kNull:
+      return "~";
+    case Node::Kind::kScalar:
+      return (n.plain ? "p:" : "q:") + n.value;
+    case Node::Kind::kSeq: {
+      std::string out = "[";
+      for (const Node& item : n.items) out += Canonical(item) + ",";
+      return out + "]";
+    }
+    case Node::Kind::kMap: {
+      std::vector<std::string> entries;
+      for (const triage::yaml::Entry& e : n.entries) {
+        entries.push_back(e.key.value + "=" + Canonical(e.value));
+      }
+      std::sort(entries.begin(), entries.end());
+      std::string out = "{";
+      for (const std::string& e : entries) out += e + ",";
+      return out + "}";
+    }
+  }
+  return "";
+}
+
+std::vector<std::string> CommentTexts(const std::string& text) {
+  std::vector<std::string> out;
+  for (const triage::yaml::Comment& c : triage::yaml::FindComments(text)) out.push_back(c.text);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void CheckLayout(const std::string& name, const std::string& text) {
+  INFO(name << "\n" << text);
+  triage::Diagnostics diags;
+  std::optional<Node> before = triage::yaml::ParseStrictYaml(text, diags);
+  if (!before || diags.HasErrors()) return;  // not a file fmt takes
+  std::optional<std::string> once = triage::FormatYamlFile(text, diags);
+  REQUIRE(once);
+  INFO("laid out:\n" << *once);
+  std::optional<Node> after = triage::yaml::ParseStrictYaml(*once, diags);
+  REQUIRE(after);
+  CHECK_FALSE(diags.HasErrors());
+  CHECK(Canonical(*after) == Canonical(*before));
+  CHECK(CommentTexts(*once) == CommentTexts(text));
+  std::optional<std::string> twice = triage::FormatYamlFile(*once, diags);
+  REQUIRE(twice);
+  CHECK(*twice == *once);
+}
+
+}  // namespace
+
+TEST_CASE("fmt: every YAML file of the repository keeps its meaning and comments, and is stable") {
+  int files = 0;
+  for (const char* folder : {"rules", "examples", "tests/golden/diagnostics", "tests/schema"}) {
+    for (const auto& entry :
+         fs::recursive_directory_iterator(fs::path(TRIAGE_SOURCE_DIR) / folder)) {
+      if (entry.path().extension() != ".yaml") continue;
+      CheckLayout(entry.path().string(), triage::testing::Slurp(entry.path()));
+      ++files;
+    }
+  }
+  CHECK(files > 40);
+}
+
+TEST_CASE("fmt: generated rule sets keep their meaning, and are stable") {
+  std::mt19937_64 rng(11);
+  triage::testing::GenerateOptions options;
+  for (int n = 0; n < 200; ++n) {
+    CheckLayout("generated " + std::to_string(n), triage::testing::GenerateRuleSet(rng, options));
+  }
+}
+
+TEST_CASE("fmt: a messy rule file comes out in the canonical layout, comments in their places") {
+  std::string messy = R"(# Kop van het bestand.
+version: "1"
+rules:
+- route: om   # waarheen
+  when: explicit_threat
+  id: om-bedreiging
+  reason: {en: A threat., nl: "Let op: een bedreiging."}
+# De routes.
+routes: {om: {label: OM}, gesprek: {}}
+ruleset: voorbeeld
+facts:
+    explicit_threat: {type: bool, label: Bedreiging}
+    role: {values: [burgemeester, wethouder, raadslid, ambtenaar, griffier, secretaris, medewerker], type: enum}
+default: gesprek
+# Einde.
+)";
+  std::string expected = R"(# Kop van het bestand.
+ruleset: voorbeeld
+version: "1"
+
+facts:
+  explicit_threat:
+    type: bool
+    label: Bedreiging
+  role:
+    type: enum
+    values: [burgemeester, wethouder, raadslid, ambtenaar, griffier, secretaris, medewerker]
+
+# De routes.
+routes:
+  om: {label: OM}
+  gesprek: {}
+
+rules:
+  - id: om-bedreiging
+    when: explicit_threat
+    route: om  # waarheen
+    reason: {en: A threat., nl: "Let op: een bedreiging."}
+
+default: gesprek
+# Einde.
+)";
+  triage::Diagnostics diags;
+  std::optional<std::string> laid_out = triage::FormatYamlFile(messy, diags);
+  REQUIRE(laid_out);
+  CHECK(*laid_out == expected);
+}
+
+TEST_CASE("fmt: comments are found outside quotes and block texts only") {
+  std::string text =
+      "a: 'x # niet'  # wel 1\n"
+      "b: \"y # niet\"\n"
+      "c: z#niet\n"
+      "d: |\n"
+      "  # niet, tekst\n"
+      "e: \"municipality == 'Den # Haag'\"\n"
+      "  # wel 2\n";
+  std::vector<triage::yaml::Comment> found = triage::yaml::FindComments(text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].text == "# wel 1");
+  CHECK_FALSE(found[0].own_line);
+  CHECK(found[1].text == "# wel 2");
+  CHECK(found[1].own_line);
+}
