@@ -11,6 +11,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "load/yaml_hints.h"
+
 namespace triage::yaml {
 namespace {
 
@@ -295,8 +297,10 @@ const char* Node::KindName() const {
 
 std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
                                     const StrictOptions& options) {
+  bool tab = false;
   if (!CheckBytes(text, diags)) {
     if (diags.items().back().code == "E002") return std::nullopt;
+    tab = diags.items().back().code == "E003";
   }
   std::istringstream in{std::string(text)};
   TreeBuilder builder(diags, options);
@@ -330,7 +334,8 @@ std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
   } catch (const YAML::Exception& e) {
     std::string msg = e.msg;
     if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(msg[0]));
-    diags.Error(ToPos(e.mark), "E001", fmt::format("YAML syntax: {}", msg));
+    // A tab says what is wrong already (E003): one error for one mistake.
+    if (!tab) diags.Error(ToPos(e.mark), "E001", YamlSyntaxMessage(msg, text, ToPos(e.mark)));
     return std::nullopt;
   }
   std::optional<Node> root = builder.TakeRoot();
