@@ -50,6 +50,14 @@ std::optional<CompiledRules> LoadUsableRules(const std::string& path, Io& io) {
     io.Say(fmt::format("'{}' has errors; fix them first (see 'triage check {}')", path, path));
     return std::nullopt;
   }
+  for (const Diagnostic& d : c->diags.items()) {
+    if (d.code != "E044") continue;
+    io.err << fmt::format(
+        "{}: warning: the rule set is too large for the analyses to finish: gaps, overlaps and "
+        "guarantees are not proven (it routes as its rules say; see 'triage check')\n",
+        path);
+    break;
+  }
   return c;
 }
 

@@ -45,12 +45,26 @@ void AnalyzeRuleSet(const DecisionGraph& graph, std::size_t node_budget, Diagnos
     FindDeadRules(*space, graph, found);
     ProveGuarantees(*space, graph, found);
   } catch (const mdd::BudgetExceeded&) {
-    diags.Error({}, "E044",
-                fmt::format("the analyses could not finish within the budget "
-                            "of {} nodes ({} search steps); gaps, overlaps, "
-                            "dead rules and guarantees are neither proven nor "
-                            "refuted",
-                            node_budget, node_budget * kSearchStepsPerNode));
+    // What was found before holds (each finding has its example case); what
+    // was not looked at is unknown. That is no defect of the file, but a
+    // guarantee that is not proven is not kept.
+    for (const Diagnostic& d : found.items()) diags.Add(d);
+    diags.Warning({}, "E044",
+                  fmt::format("the analyses could not finish within the budget of {} nodes ({} "
+                              "search steps); gaps, overlaps and dead rules are neither proven "
+                              "nor refuted",
+                              node_budget, node_budget * kSearchStepsPerNode));
+    for (const Guarantee& g : graph.rules().guarantees) {
+      bool refuted = false;
+      for (const Diagnostic& d : found.items())
+        refuted = refuted ||
+                  (d.code == "E042" && d.pos.line == g.pos.line && d.pos.column == g.pos.column);
+      if (refuted) continue;
+      diags.Error(g.pos, "E044",
+                  fmt::format("guarantee '{}' is neither proven nor refuted within the budget; a "
+                              "guarantee that is not proven is not kept",
+                              g.id));
+    }
     return;
   }
   for (const Diagnostic& d : found.items()) diags.Add(d);

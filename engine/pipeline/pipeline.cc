@@ -5,7 +5,7 @@ namespace triage {
 bool CompiledRules::Usable() const {
   if (!graph) return false;
   for (const Diagnostic& d : diags.items()) {
-    if (d.severity == Severity::kError && d.code != "E040") return false;
+    if (d.severity == Severity::kError && d.code != "E040" && d.code != "E044") return false;
   }
   return true;
 }

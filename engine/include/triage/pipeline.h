@@ -27,7 +27,8 @@ struct CompiledRules {
   Diagnostics diags;                   ///< sorted by position
 
   /// Whether verbs other than `check` may route with it: it compiled and its
-  /// only errors are gaps (E040), which route as `unrouted`.
+  /// only errors are gaps (E040), which route as `unrouted`, and analyses
+  /// that could not finish (E044), which say nothing wrong of the file.
   bool Usable() const;
 };
 
