@@ -13,6 +13,7 @@
 
 #include "load/comments.h"
 #include "load/strict_yaml.h"
+#include "triage/json.h"
 #include "triage/load.h"
 
 namespace triage {
@@ -65,32 +66,9 @@ struct Notes {
   std::string trailing;              ///< a comment after it on its line
 };
 
-std::string Quoted(std::string_view value) {
-  std::string out = "\"";
-  for (unsigned char c : value) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          out += fmt::format("\\x{:02x}", c);
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
+// A quoted value: YAML's double quotes take JSON's escapes, so a JSON string
+// is one.
+std::string Quoted(std::string_view value) { return JsonString(value); }
 
 // A plain value that may also stand inside [ ] or { }.
 bool FlowSafe(std::string_view v) {
