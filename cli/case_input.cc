@@ -108,13 +108,22 @@ int ForEachInput(const std::vector<std::string>& inputs, const std::string& inpu
       progress.Update(cases_before + cases, bytes_before + bytes);
     };
     prepare(in.name());
+    std::string why;
+    batch.why = &why;
     BatchEnd end = ForEachCase(in.stream(), batch, work, deliver);
+    batch.why = nullptr;
     if (end == BatchEnd::kStopped || io.Interrupted()) break;
     if (end == BatchEnd::kReadError || !in.error().empty()) {
       batch.on_batch = nullptr;
       progress.Clear();
-      std::string why = in.error();
-      io.Say(why.empty() ? fmt::format("cannot read '{}': read error", Printable(in.name())) : why);
+      if (!why.empty()) {
+        why = fmt::format("cannot read '{}': {}", Printable(in.name()), why);
+      } else if (!in.error().empty()) {
+        why = in.error();
+      } else {
+        why = fmt::format("cannot read '{}': read error", Printable(in.name()));
+      }
+      io.Say(why);
       return kExitCannot;
     }
     cases_before += cases_here;

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "cli/ending.h"
+#include "triage/limits.h"
 #include "triage/model.h"
 
 namespace triage::cli {
@@ -37,12 +38,6 @@ std::string TooLarge(const std::string& path, std::size_t max_bytes) {
 }
 
 }  // namespace
-
-std::string BytesText(std::size_t bytes) {
-  if (bytes % (1 << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
-  if (bytes % (1 << 10) == 0) return fmt::format("{} KiB", bytes >> 10);
-  return fmt::format("{} bytes", bytes);
-}
 
 std::optional<std::string> ReadInput(const std::string& path, Io& io, std::string& error,
                                      std::size_t max_bytes) {
@@ -111,7 +106,9 @@ bool FileReader::Open(const std::string& path, std::string& error) {
 
 FileReader::int_type FileReader::underflow() {
   if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-  if (fd_ < 0 || !error_.empty()) return traits_type::eof();
+  // Checked before each read: a loop reading a stream that never ends
+  // (/dev/zero) stops too.
+  if (fd_ < 0 || !error_.empty() || io_.Interrupted()) return traits_type::eof();
   ssize_t n = ReadSome(fd_, buffer_, sizeof buffer_, io_);
   if (n < 0) {
     if (!io_.Interrupted()) {

@@ -87,9 +87,6 @@ class FileReader : public std::streambuf {
   char buffer_[1 << 16];
 };
 
-/// "16 MiB", "64 KiB", "100 bytes": a limit for people.
-std::string BytesText(std::size_t bytes);
-
 /// Where output goes: `io.out`, or a temporary file beside the target that
 /// is renamed to the target only when everything was written (and synced),
 /// so that a failed or interrupted run leaves no partial file. A symbolic

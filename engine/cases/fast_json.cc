@@ -11,8 +11,18 @@
 #include <fmt/format.h>
 
 #include "cases/json_line.h"
+#include "triage/limits.h"
 
 namespace triage {
+namespace {
+
+// A text the fast path may take: not too long, no NUL (the full path says
+// what is wrong with the others).
+bool Plain(std::string_view text) {
+  return text.size() <= kMaxTextBytes && text.find('\0') == std::string_view::npos;
+}
+
+}  // namespace
 
 JsonCaseParser::JsonCaseParser(const RuleSet& rs, std::vector<std::string> keep)
     : rs_(rs), keep_(std::move(keep)) {
@@ -46,6 +56,7 @@ bool JsonCaseParser::Parse(std::string_view line, Case& out) const {
       if (id_seen) return false;
       id_seen = true;
       if (type == simdjson::dom::element_type::STRING) {
+        if (!Plain(std::string_view(value))) return false;
         out.id = std::string(std::string_view(value));
       } else if (type == simdjson::dom::element_type::INT64) {
         out.id = fmt::format("{}", int64_t(value));
@@ -63,6 +74,7 @@ bool JsonCaseParser::Parse(std::string_view line, Case& out) const {
       if (seen[rs_.facts.size() + k]) return false;
       seen[rs_.facts.size() + k] = 1;
       if (type == simdjson::dom::element_type::STRING) {
+        if (!Plain(std::string_view(value))) return false;
         out.kept[k] = std::string(std::string_view(value));
       } else if (type != simdjson::dom::element_type::NULL_VALUE) {
         return false;
@@ -101,7 +113,9 @@ bool JsonCaseParser::Parse(std::string_view line, Case& out) const {
         break;
       }
       case FactType::kString:
-        if (type != simdjson::dom::element_type::STRING) return false;
+        if (type != simdjson::dom::element_type::STRING || !Plain(std::string_view(value))) {
+          return false;
+        }
         v = Value::Str(std::string(std::string_view(value)));
         break;
       case FactType::kDate: {

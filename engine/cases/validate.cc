@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "load/strict_yaml.h"
+#include "triage/limits.h"
 
 namespace triage {
 namespace {
@@ -321,6 +322,29 @@ void CaseId(const RawValue& value, Case& c, std::vector<CaseProblem>& problems) 
   }
 }
 
+// What no key or text in a case may be, whatever the fact: too long, or
+// holding a NUL character (which C strings and terminals cut at). "" when
+// the field is fine. The value is never shown: it may be personal.
+std::string FieldProblem(const std::string& key, const RawValue& value) {
+  if (key.size() > kMaxKeyBytes) {
+    return fmt::format("a key of {} bytes ('{}'); the most a key may be is {}", key.size(),
+                       Printable(Shortened(key, 40)), BytesText(kMaxKeyBytes));
+  }
+  if (key.find('\0') != std::string::npos) {
+    return "a key holds a NUL character (code 0), which no text in a case may hold";
+  }
+  bool text = value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText;
+  if (!text) return "";
+  if (value.s.size() > kMaxTextBytes) {
+    return fmt::format("the value is {} bytes long; the most a text may be is {}", value.s.size(),
+                       BytesText(kMaxTextBytes));
+  }
+  if (value.s.find('\0') != std::string::npos) {
+    return "the value holds a NUL character (code 0), which no text in a case may hold";
+  }
+  return "";
+}
+
 }  // namespace
 
 Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& options,
@@ -329,7 +353,7 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& opti
   c.values.resize(rs.facts.size());
   c.kept.resize(options.keep.size());
   if (!raw.error.empty()) {
-    problems.push_back({"", raw.error});
+    problems.push_back({"", raw.error, raw.error_column});
     return c;
   }
   Schema schema(rs);
@@ -349,6 +373,11 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& opti
         for (size_t p = from; p < problems.size(); ++p) problems[p].column = column;
       }
     } mark{problems, first_problem, column};
+    if (std::string why = FieldProblem(key, value); !why.empty()) {
+      bool shown = key.size() <= kMaxKeyBytes && key.find('\0') == std::string::npos;
+      problems.push_back({shown ? key : "", std::move(why)});
+      continue;
+    }
     if (key == "case_id") {
       if (id_seen) {
         problems.push_back({"case_id", "'case_id' is given twice"});

@@ -218,7 +218,23 @@ class TreeBuilder : public YAML::EventHandler {
 
 // Checks the bytes before yaml-cpp sees them: it accepts invalid UTF-8 and
 // tabs in places where they change the meaning of a rule file.
+// UTF-16 text: a byte order mark, or NUL bytes between the characters.
+bool LooksUtf16(std::string_view text) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) return true;
+  std::size_t n = std::min<std::size_t>(text.size(), 512), even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (text[i] == '\0') ++(i % 2 == 0 ? even : odd);
+  }
+  return n > 0 && (even + odd) * 4 >= n && (even == 0 || odd == 0);
+}
+
 bool CheckBytes(std::string_view text, Diagnostics& diags) {
+  if (LooksUtf16(text)) {
+    diags.Error({1, 1}, "E002",
+                "the file is UTF-16, not UTF-8; save it as UTF-8 (an editor's 'UTF-8' encoding) "
+                "and run again");
+    return false;
+  }
   bool ok = true;
   int line = 1, column = 1;
   bool tab_reported = false;

@@ -143,11 +143,11 @@ TEST_CASE("cli: outputs: a signal while blocked on a read ends the run, nothing 
   }
 }
 
-TEST_CASE("cli: outputs: a signal while reading a line that never ends (/dev/zero)") {
+TEST_CASE("cli: outputs: a signal while routing cases that never end") {
   Sandbox box;
-  std::string said = Script(box, Bin() + " route " + Q(kRules) +
-                                     " /dev/zero --input-format jsonl -o out.jsonl & p=$!; "
-                                     "sleep 0.5; kill -TERM $p; wait $p; echo status $?");
+  std::string said = Script(box, "yes '{\"explicit_threat\": true}' | " + Bin() + " route " +
+                                     Q(kRules) + " --input-format jsonl -o out.jsonl & p=$!; " +
+                                     "sleep 1; kill -TERM $p; wait $p; echo status $?");
   INFO(said);
   CHECK(Has(said, "status 143"));
   CHECK(Leftovers(box) == 0);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 namespace triage {
 
@@ -32,8 +33,12 @@ inline constexpr std::size_t kMaxFacts = 10000;
 inline constexpr std::size_t kMaxCaseLineBytes = std::size_t{1} << 20;
 /// A JSON or YAML case file, which is read whole, in bytes.
 inline constexpr std::size_t kMaxCaseDocumentBytes = std::size_t{256} << 20;
-/// The most of an offending line or token a message shows; the rest is cut
-/// and said to be.
-inline constexpr std::size_t kMaxEchoBytes = 120;
+/// The most of an offending line a diagnostic shows (a window around the
+/// column); the rest is cut, with "..." where it was.
+inline constexpr std::size_t kMaxEchoBytes = 240;
+
+/// "16 MiB", "64 KiB", "100 bytes": a size for people, in messages about
+/// these limits.
+std::string BytesText(std::size_t bytes);
 
 }  // namespace triage
