@@ -30,7 +30,51 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-RawValue FromJson(simdjson::dom::element e) {
+// Marks an integer too large for 64 bits that Requoted() turned into a
+// string, so that it is read as what it is (U+E000, a private-use code).
+constexpr std::string_view kBigMark = "\xEE\x80\x80";
+
+// `text` with every integer of 19 digits or more outside strings written as
+// a marked string, for simdjson to read what it refuses (beyond 2^64): the
+// case and its id are kept, and the fact says that its number is out of
+// range. "" when there is none.
+std::string Requoted(std::string_view text) {
+  std::string out;
+  bool in_string = false, changed = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) {
+        out += text[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    bool starts = (c == '-' || (c >= '0' && c <= '9'));
+    std::size_t end = i + (c == '-' ? 1 : 0);
+    while (starts && end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    bool integer = end < text.size()
+                       ? std::string_view(".eE").find(text[end]) == std::string_view::npos
+                       : true;
+    if (starts && integer && end - i >= 19 &&
+        (i == 0 || std::string_view(":[, \t\n\r").find(text[i - 1]) != std::string_view::npos)) {
+      out += '"';
+      out += kBigMark;
+      out.append(text.substr(i, end - i));
+      out += '"';
+      i = end - 1;
+      changed = true;
+      continue;
+    }
+    out += c;
+  }
+  return changed ? out : "";
+}
+
+RawValue FromJson(simdjson::dom::element e, bool big) {
   RawValue v;
   switch (e.type()) {
     case simdjson::dom::element_type::NULL_VALUE:
@@ -47,6 +91,8 @@ RawValue FromJson(simdjson::dom::element e) {
     case simdjson::dom::element_type::UINT64:
       v.kind = RawValue::Kind::kNumber;
       v.d = static_cast<double>(uint64_t(e));
+      v.s = fmt::format("{}", uint64_t(e));
+      v.out_of_range = true;
       break;
     case simdjson::dom::element_type::DOUBLE:
       v.kind = RawValue::Kind::kNumber;
@@ -55,6 +101,18 @@ RawValue FromJson(simdjson::dom::element e) {
     case simdjson::dom::element_type::STRING:
       v.kind = RawValue::Kind::kString;
       v.s = std::string(std::string_view(e));
+      if (v.s.starts_with(kBigMark) && big) {
+        v.s.erase(0, kBigMark.size());
+        // Among them, those of 19 digits that 64 bits do hold.
+        if (std::optional<std::int64_t> i = ParseInteger(v.s)) {
+          v.kind = RawValue::Kind::kInt;
+          v.i = *i;
+          break;
+        }
+        v.kind = RawValue::Kind::kNumber;
+        v.d = std::strtod(v.s.c_str(), nullptr);
+        v.out_of_range = true;
+      }
       break;
     case simdjson::dom::element_type::ARRAY:
       v.kind = RawValue::Kind::kOther;
@@ -68,7 +126,8 @@ RawValue FromJson(simdjson::dom::element e) {
   return v;
 }
 
-RawCase CaseFromJson(simdjson::dom::element e, int index, int line) {
+// `big`: the text was Requoted(), and marked strings are big integers.
+RawCase CaseFromJson(simdjson::dom::element e, int index, int line, bool big = false) {
   RawCase c;
   c.index = index;
   c.line = line;
@@ -79,7 +138,7 @@ RawCase CaseFromJson(simdjson::dom::element e, int index, int line) {
   }
   c.fields.reserve(obj.size());
   for (auto field : obj) {
-    c.fields.emplace_back(std::string(field.key), FromJson(field.value));
+    c.fields.emplace_back(std::string(field.key), FromJson(field.value, big));
   }
   return c;
 }
@@ -94,7 +153,14 @@ std::string JsonError(simdjson::error_code err) {
 // One line of JSON Lines as a case.
 RawCase JsonLine(std::string_view content, int index, int line) {
   simdjson::dom::element e;
-  if (auto err = ParseJsonLine(content, e); err != simdjson::SUCCESS) {
+  auto err = ParseJsonLine(content, e);
+  if (err == simdjson::NUMBER_ERROR) {
+    std::string requoted = Requoted(content);
+    if (!requoted.empty() && ParseJsonLine(requoted, e) == simdjson::SUCCESS) {
+      return CaseFromJson(e, index, line, true);
+    }
+  }
+  if (err != simdjson::SUCCESS) {
     RawCase c;
     c.index = index;
     c.line = line;
@@ -109,7 +175,17 @@ bool ReadJsonDocument(std::string_view text, const std::function<void(RawCase)>&
   simdjson::dom::parser parser;
   simdjson::padded_string padded(text);
   simdjson::dom::element doc;
-  if (auto err = parser.parse(padded).get(doc); err != simdjson::SUCCESS) {
+  auto err = parser.parse(padded).get(doc);
+  bool big = false;
+  if (err == simdjson::NUMBER_ERROR) {
+    std::string requoted = Requoted(text);
+    if (!requoted.empty()) {
+      padded = simdjson::padded_string(requoted);
+      err = parser.parse(padded).get(doc);
+      big = err == simdjson::SUCCESS;
+    }
+  }
+  if (err != simdjson::SUCCESS) {
     if (!report_errors) return false;
     RawCase c;
     c.index = 1;
@@ -121,10 +197,10 @@ bool ReadJsonDocument(std::string_view text, const std::function<void(RawCase)>&
   simdjson::dom::array list;
   if (doc.get(list) == simdjson::SUCCESS) {
     int index = 0;
-    for (simdjson::dom::element e : list) sink(CaseFromJson(e, ++index, 0));
+    for (simdjson::dom::element e : list) sink(CaseFromJson(e, ++index, 0, big));
     return true;
   }
-  sink(CaseFromJson(doc, 1, 1));
+  sink(CaseFromJson(doc, 1, 1, big));
   return true;
 }
 
@@ -193,6 +269,7 @@ RawValue FromYaml(const yaml::Node& n) {
       } catch (const std::out_of_range&) {
         v.kind = RawValue::Kind::kNumber;
         v.d = std::stod(s);
+        v.out_of_range = true;
       }
       return v;
     }

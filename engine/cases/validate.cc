@@ -54,6 +54,7 @@ RawValue Typed(const RawValue& v, FactType type) {
       } else if (std::optional<double> d = ParseNumber(t)) {
         out.kind = RawValue::Kind::kNumber;
         out.d = *d;
+        out.out_of_range = !NumberProblem(t, true).empty();
       }
       return out;
     case FactType::kBool:  // true, false and yes/no words: Validator::Bool
@@ -112,6 +113,11 @@ class Validator {
         return Bool(raw);
       case FactType::kInt:
         if (raw.kind == RawValue::Kind::kInt) return Bounded(Value::Int(raw.i));
+        if (raw.out_of_range) {
+          Problem(fmt::format("fact '{}' is int: {}", fact_.name,
+                              OutOfRangeText(fact_.personal ? kNotShown : raw.s)));
+          return std::nullopt;
+        }
         return WrongType(raw, "an integer");
       case FactType::kNumber:
         return Number(raw);
@@ -315,7 +321,8 @@ namespace {
 void CaseId(const RawValue& value, Case& c, std::vector<CaseProblem>& problems) {
   if (value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText) {
     c.id = value.s;
-  } else if (value.kind == RawValue::Kind::kInt) {
+  } else if (value.kind == RawValue::Kind::kInt || value.out_of_range) {
+    // As written: a long number is an id, not an amount.
     c.id = value.s.empty() ? fmt::format("{}", value.i) : value.s;
   } else if (value.kind != RawValue::Kind::kNull) {
     problems.push_back({"case_id", "'case_id' must be a string or an integer"});

@@ -172,6 +172,12 @@ class Loader {
   std::optional<Value> ReadBound(const Node& n, const Fact& f, std::string_view key) {
     if (!fields_.Scalar(n, key)) return std::nullopt;
     const std::string& v = n.value;
+    bool numeric = f.type == FactType::kInt || f.type == FactType::kNumber;
+    if (std::string why = NumberProblem(v, f.type == FactType::kInt); numeric && !why.empty()) {
+      diags_.Error(n.pos, "E013",
+                   fmt::format("'{}' of {} fact '{}': {}", key, NameOf(f.type), f.name, why));
+      return std::nullopt;
+    }
     switch (f.type) {
       case FactType::kInt:
         if (std::optional<std::int64_t> x = ParseInteger(v)) return Value::Int(*x);

@@ -2,6 +2,7 @@
 // and writing them for people.
 #include "triage/model.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -22,6 +23,38 @@ std::optional<double> ParseNumber(std::string_view text) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
   if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
   return x;
+}
+
+std::string OutOfRangeText(std::string_view digits) {
+  return fmt::format(
+      "{} is out of range: an integer is at least -9223372036854775808 and at most "
+      "9223372036854775807 (64 bits)",
+      digits);
+}
+
+std::string NumberProblem(std::string_view text, bool integer) {
+  std::string_view digits = text;
+  if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+  if (digits.size() >= 2 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9') {
+    std::size_t zeros = digits.find_first_not_of('0');
+    std::string_view rest = zeros == std::string_view::npos ? "0" : digits.substr(zeros);
+    if (!rest.empty() && !(rest[0] >= '0' && rest[0] <= '9')) rest = digits.substr(zeros - 1);
+    return fmt::format(
+        "'{}' starts with a zero: write {}{} (readers differ on what 042 means: YAML 1.1 reads "
+        "it as octal 34)",
+        text, text.size() > digits.size() ? text.substr(0, 1) : "", rest);
+  }
+  if (!integer || digits.empty() ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return "";
+  }
+  std::int64_t x = 0;
+  std::string_view signed_text = text[0] == '+' ? text.substr(1) : text;
+  const char* last = signed_text.data() + signed_text.size();
+  if (std::from_chars(signed_text.data(), last, x).ec == std::errc::result_out_of_range) {
+    return OutOfRangeText(text);
+  }
+  return "";
 }
 
 std::string_view TrimSpaces(std::string_view text) {

@@ -229,3 +229,16 @@ TEST_CASE("cli: bad input: random bytes as JSON Lines: one early error, not a re
   CHECK(Lines(r.err) == 1);
   CHECK((Has(r.err, "is not UTF-8") || Has(r.err, "NUL bytes")));
 }
+
+TEST_CASE("cli: bad input: an integer beyond 64 bits: out of range, the case id kept") {
+  Sandbox box;
+  fs::path in = box.Write("big.jsonl",
+                          "{\"case_id\": \"a\", \"procedures_12m\": 18446744073709551616}\n"
+                          "{\"case_id\": \"b\", \"explicit_threat\": true}\n");
+  Run r = box.Triage("route " + kRules + " " + in.string() + " --format jsonl");
+  CHECK(r.status == 1);
+  CHECK(Has(r.out, "{\"case_id\": \"a\", \"status\": \"invalid\""));
+  CHECK(Has(r.out, "18446744073709551616 is out of range"));
+  CHECK_FALSE(Has(r.out, "not valid JSON"));
+  CHECK(Has(r.out, "{\"case_id\": \"b\", \"status\": \"decided\""));
+}

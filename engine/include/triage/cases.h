@@ -37,6 +37,10 @@ struct RawValue {
   /// kString: a plain YAML scalar that YAML 1.1 reads as a boolean (yes,
   /// Off ...): a boolean for a bool fact, refused as ambiguous for others.
   bool yaml11_bool = false;
+  /// kNumber: an integer with more digits than 64 bits hold (2^63 and
+  /// above, or below -2^63), as written in `s`; `d` is near it. An int fact
+  /// refuses it as out of range rather than take a rounded value.
+  bool out_of_range = false;
 };
 
 /// One case as read.

@@ -282,6 +282,14 @@ std::size_t Utf8Length(std::string_view text, std::size_t i);
 /// UTF-8, or npos when it is all UTF-8.
 std::size_t FindInvalidUtf8(std::string_view text);
 
+/// Why the number `text`, as a rule file writes it, is refused, or "": a
+/// leading zero (042: YAML 1.1 and many readers take it for octal), an
+/// integer out of the 64-bit range. The message says what to write.
+std::string NumberProblem(std::string_view text, bool integer);
+
+/// The message for an integer out of the 64-bit range.
+std::string OutOfRangeText(std::string_view digits);
+
 /// `text` without the spaces, tabs and carriage returns around it.
 std::string_view TrimSpaces(std::string_view text);
 
