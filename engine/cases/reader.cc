@@ -314,6 +314,7 @@ void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   Diagnostics diags;
   yaml::StrictOptions strict;
   strict.yaml11_booleans = true;
+  strict.limit_sizes = false;
   std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags, strict);
   if (diags.HasErrors() || !root) {
     RawCase c;

@@ -11,10 +11,11 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "triage/limits.h"
+#include "triage/model.h"
+
 namespace triage::yaml {
 namespace {
-
-constexpr int kMaxDepth = 64;
 
 SourcePos ToPos(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
 
@@ -84,6 +85,11 @@ class TreeBuilder : public YAML::EventHandler {
     if (tag != "?" && tag != "!") {
       diags_.Error(ToPos(mark), "E007", fmt::format("tags are not allowed ('{}')", tag));
     }
+    if (options_.limit_sizes && value.size() > kMaxTextBytes) {
+      diags_.Error(ToPos(mark), "E031",
+                   fmt::format("a text of {} bytes; the most a text may be is {}", value.size(),
+                               BytesText(kMaxTextBytes)));
+    }
     Node n;
     n.kind = Node::Kind::kScalar;
     n.value = value;
@@ -138,9 +144,9 @@ class TreeBuilder : public YAML::EventHandler {
   void Open(const YAML::Mark& mark, Node n) {
     n.pos = ToPos(mark);
     n.offset = mark.pos;
-    if (static_cast<int>(stack_.size()) >= kMaxDepth) {
+    if (static_cast<int>(stack_.size()) >= kMaxYamlNesting) {
       if (!too_deep_reported_) {
-        diags_.Error(n.pos, "E030", fmt::format("nesting deeper than {} levels", kMaxDepth));
+        diags_.Error(n.pos, "E030", fmt::format("nesting deeper than {} levels", kMaxYamlNesting));
         too_deep_reported_ = true;
       }
       ++ignored_depth_;
@@ -193,6 +199,15 @@ class TreeBuilder : public YAML::EventHandler {
       top.pending_key = std::move(key);
       return;
     }
+    if (options_.limit_sizes && key.value.size() > kMaxKeyBytes) {
+      diags_.Error(
+          key.pos, "E031",
+          fmt::format("a key of {} bytes ('{}'); the most a key may be is {}", key.value.size(),
+                      Printable(Shortened(key.value, 40)), BytesText(kMaxKeyBytes)));
+      key.kind = Node::Kind::kNull;  // drop the entry
+      top.pending_key = std::move(key);
+      return;
+    }
     if (key.plain && key.value == "<<") {
       diags_.Error(key.pos, "E006", "merge keys ('<<') are not allowed; write the keys out");
     }
@@ -238,7 +253,14 @@ bool CheckBytes(std::string_view text, Diagnostics& diags) {
   bool ok = true;
   int line = 1, column = 1;
   bool tab_reported = false;
+  std::size_t line_start = 0;
   for (size_t i = 0; i < text.size();) {
+    if (i - line_start > kMaxYamlLineBytes) {
+      diags.Error({line, 1}, "E031",
+                  fmt::format("line {} is longer than {}, the most a line may be", line,
+                              BytesText(kMaxYamlLineBytes)));
+      return false;
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     size_t len = 1;
     if (c >= 0x80) {
@@ -278,6 +300,7 @@ bool CheckBytes(std::string_view text, Diagnostics& diags) {
     if (c == '\n') {
       ++line;
       column = 1;
+      line_start = i + 1;
     } else {
       ++column;
     }
@@ -312,7 +335,7 @@ const char* Node::KindName() const {
 std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
                                     const StrictOptions& options) {
   if (!CheckBytes(text, diags)) {
-    if (diags.items().back().code == "E002") return std::nullopt;
+    if (diags.items().back().code != "E003") return std::nullopt;
   }
   std::istringstream in{std::string(text)};
   TreeBuilder builder(diags, options);

@@ -18,12 +18,14 @@ inline constexpr std::size_t kMaxTextBytes = std::size_t{64} << 10;
 /// One key of a map: a fact's, route's or condition's name, a rule's id, a
 /// key or column name in a case file.
 inline constexpr std::size_t kMaxKeyBytes = 1024;
+/// One line of a YAML file, rule file or case file, in bytes.
+inline constexpr std::size_t kMaxYamlLineBytes = std::size_t{1} << 20;
 /// Maps and lists inside each other in a YAML file.
 inline constexpr int kMaxYamlNesting = 64;
 /// Parentheses and operators inside each other in one expression.
 inline constexpr int kMaxExpressionNesting = 64;
 /// One expression (a `when:` or a condition), in bytes.
-inline constexpr std::size_t kMaxExpressionBytes = std::size_t{64} << 10;
+inline constexpr std::size_t kMaxExpressionBytes = std::size_t{16} << 10;
 /// Rules in one rule set.
 inline constexpr std::size_t kMaxRules = 100000;
 /// Facts in one rule set.
