@@ -126,6 +126,10 @@ int ForEachInput(const std::vector<std::string>& inputs, const std::string& inpu
       io.Say(why);
       return kExitCannot;
     }
+    if (cases_here == 0 && !io.Interrupted()) {
+      progress.Clear();
+      io.Say(fmt::format("warning: '{}' holds no cases", Printable(in.name())));
+    }
     cases_before += cases_here;
     std::error_code ec;
     if (input != "-") bytes_before += std::filesystem::file_size(input, ec);

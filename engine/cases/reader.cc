@@ -316,6 +316,11 @@ void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   strict.yaml11_booleans = true;
   strict.limit_sizes = false;
   std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags, strict);
+  // A file of nothing but comments holds no cases, as an empty one does.
+  if (!root && diags.items().size() == 1 && diags.items()[0].code == "E001" &&
+      diags.items()[0].message == "the file holds no YAML document") {
+    return;
+  }
   if (diags.HasErrors() || !root) {
     RawCase c;
     c.index = 1;
@@ -576,6 +581,8 @@ void ReadCases(std::string_view text, InputFormat format, const std::function<vo
     }
     // Editors on Windows may start a UTF-8 file with a byte order mark.
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    // Empty, or only white space: no cases (as an empty JSON Lines file).
+    if (Trim(text).empty()) return;
   }
   switch (format) {
     case InputFormat::kJson:

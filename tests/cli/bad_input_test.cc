@@ -242,3 +242,15 @@ TEST_CASE("cli: bad input: an integer beyond 64 bits: out of range, the case id 
   CHECK_FALSE(Has(r.out, "not valid JSON"));
   CHECK(Has(r.out, "{\"case_id\": \"b\", \"status\": \"decided\""));
 }
+
+TEST_CASE("cli: bad input: an empty case file in any format: no cases, a warning, exit 0") {
+  Sandbox box;
+  for (const char* name : {"e.jsonl", "e.json", "e.yaml", "e.csv", "comments.yaml"}) {
+    fs::path in = box.Write(name, std::string(name) == "comments.yaml" ? "# none yet\n" : "");
+    Run r = box.Triage("route " + kRules + " " + in.string() + " --format jsonl");
+    INFO(name << "\n" << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.empty());
+    CHECK(Has(r.err, "warning: '" + in.string() + "' holds no cases"));
+  }
+}
