@@ -51,6 +51,10 @@ std::optional<std::string> ReadInput(const std::string& path, Io& io, std::strin
         return std::nullopt;
       }
     }
+    if (io.Interrupted()) {
+      error = "interrupted";
+      return std::nullopt;
+    }
     return text;
   }
   std::error_code ec;
@@ -72,7 +76,9 @@ std::optional<std::string> ReadInput(const std::string& path, Io& io, std::strin
   while (true) {
     ssize_t n = ReadSome(fd, chunk, sizeof chunk, io);
     if (n < 0) {
-      error = fmt::format("cannot read '{}': {}", Printable(path), std::strerror(errno));
+      error = io.Interrupted()
+                  ? std::string("interrupted")
+                  : fmt::format("cannot read '{}': {}", Printable(path), std::strerror(errno));
       ::close(fd);
       return std::nullopt;
     }

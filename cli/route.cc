@@ -3,6 +3,7 @@
 #include "cli/verb.h"
 
 #include <algorithm>
+#include <limits>
 #include <ostream>
 #include <span>
 
@@ -13,6 +14,7 @@
 #include "cli/formats.h"
 #include "cli/register.h"
 #include "cli/rules.h"
+#include "triage/limits.h"
 #include "triage/report.h"
 #include "triage/words.h"
 
@@ -94,6 +96,7 @@ class Router {
     options_.ignore_unknown_facts = args.ignore_unknown_facts;
     options_.keep = std::move(keep);
     unique_ids_ = args.unique_ids;
+    if (unique_ids_) ids_ = CaseIds(std::numeric_limits<std::size_t>::max());
   }
 
   // From now on each decision is also added to the register.
@@ -179,7 +182,14 @@ class Router {
   // invalid (its record rendered again as such).
   void CheckUnique(std::size_t slot) {
     const Place& at = places_[slot];
+    bool was_full = ids_.full();
     std::optional<std::string> first = ids_.Note(*at.id, name_, at.line, at.index);
+    if (ids_.full() && !was_full) {
+      repeated_notes_.push_back(fmt::format(
+          "triage: warning: more than {} case ids: the ids of later cases are not checked for "
+          "repeats (--unique-ids checks them all)",
+          kMaxCheckedIds));
+    }
     if (!first) return;
     std::string id = Printable(Shortened(*at.id, 80));
     if (++repeated_ <= kRepeatedShown) {
@@ -232,7 +242,7 @@ class Router {
   std::vector<Place> places_;  // and its case's id and place
   static constexpr std::uint64_t kRepeatedShown = 10;
   bool unique_ids_ = false;
-  CaseIds ids_;
+  CaseIds ids_{kMaxCheckedIds};
   std::vector<std::string> repeated_notes_;
   std::uint64_t repeated_ = 0;
   Recording* recording_ = nullptr;

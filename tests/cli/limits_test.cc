@@ -108,3 +108,19 @@ TEST_CASE("cli: limits: a case id given twice: a warning, or with --unique-ids a
   CHECK(Has(across.err, json.string() + ", case 1: warning: case id 'b' is given again (first at " +
                             in.string() + ":2)"));
 }
+
+TEST_CASE("cli: limits: past a million case ids, later ids are not checked, with a warning") {
+  Sandbox box;
+  std::string jsonl;
+  for (std::size_t i = 0; i <= triage::kMaxCheckedIds; ++i) {
+    jsonl += "{\"case_id\": \"" + std::to_string(i) + "\", \"explicit_threat\": true}\n";
+  }
+  jsonl += "{\"case_id\": \"0\"}\n";  // a kept id is still found again
+  fs::path in = box.Write("many.jsonl", jsonl);
+  Run r = box.Triage("route " + kRules + " " + in.string() + " --format csv -o " +
+                     (box.dir() / "out.csv").string());
+  INFO(r.err);
+  CHECK(Has(r.err, "warning: more than 1000000 case ids: the ids of later cases are not checked"));
+  CHECK(Has(r.err, in.string() + ":1000002: warning: case id '0' is given again (first at " +
+                       in.string() + ":1)"));
+}

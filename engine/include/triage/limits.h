@@ -35,6 +35,10 @@ inline constexpr std::size_t kMaxFacts = 10000;
 inline constexpr std::size_t kMaxCaseLineBytes = std::size_t{1} << 20;
 /// A JSON or YAML case file, which is read whole, in bytes.
 inline constexpr std::size_t kMaxCaseDocumentBytes = std::size_t{256} << 20;
+/// Distinct case ids `route` keeps to find one given again (some 40 MB);
+/// ids after these are not checked, with a warning, unless --unique-ids
+/// asks for every one to be.
+inline constexpr std::size_t kMaxCheckedIds = 1000000;
 /// The most of an offending line a diagnostic shows (a window around the
 /// column); the rest is cut, with "..." where it was.
 inline constexpr std::size_t kMaxEchoBytes = 240;
