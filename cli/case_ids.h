@@ -42,8 +42,8 @@ class CaseIds {
 
   std::size_t most_;
   bool full_ = false;
-  std::vector<std::uint32_t> table_;  // 0: empty; else 1 + the id's number
-  std::vector<std::uint64_t> hashes_, starts_;
+  std::vector<std::uint64_t> table_;  // see Entry() in case_ids.cc
+  std::vector<std::uint64_t> starts_;
   std::string text_;  // the ids, back to back
   std::vector<First> first_;
   std::vector<std::string> inputs_;
