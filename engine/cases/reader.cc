@@ -310,35 +310,54 @@ RawCase CaseFromYamlNode(const yaml::Node& n, int index) {
 
 namespace {
 
+// The first error in `diags` from `from` on, as a case's error, or "".
+std::string YamlError(const Diagnostics& diags, std::size_t from, int& line) {
+  for (std::size_t i = from; i < diags.items().size(); ++i) {
+    const Diagnostic& d = diags.items()[i];
+    if (d.severity != Severity::kError) continue;
+    line = d.pos.line;
+    return fmt::format("not valid YAML: {} (column {})", d.message, d.pos.column);
+  }
+  return "";
+}
+
+// A list of cases is read a case at a time (the tree never holds more than
+// one), each with the problems found inside it; a problem outside every
+// case (the YAML syntax breaks off, say) is one more invalid case.
 void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
   Diagnostics diags;
   yaml::StrictOptions strict;
   strict.yaml11_booleans = true;
   strict.limit_sizes = false;
+  int index = 0;
+  std::size_t seen = 0;  // diagnostics already given to a case
+  strict.item = [&](yaml::Node item) {
+    RawCase c = CaseFromYamlNode(item, ++index);
+    int line = c.line;
+    if (std::string error = YamlError(diags, seen, line); !error.empty()) {
+      c = RawCase();
+      c.index = index;
+      c.line = line;
+      c.error = std::move(error);
+    }
+    seen = diags.items().size();
+    sink(std::move(c));
+  };
   std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags, strict);
   // A file of nothing but comments holds no cases, as an empty one does.
   if (!root && diags.items().size() == 1 && diags.items()[0].code == "E001" &&
       diags.items()[0].message == "the file holds no YAML document") {
     return;
   }
-  if (diags.HasErrors() || !root) {
-    RawCase c;
-    c.index = 1;
-    for (const Diagnostic& d : diags.items()) {
-      if (d.severity != Severity::kError) continue;
-      c.line = d.pos.line;
-      c.error = fmt::format("not valid YAML: {} (column {})", d.message, d.pos.column);
-      break;
-    }
-    sink(std::move(c));
+  RawCase rest;
+  rest.index = index + 1;
+  rest.error = YamlError(diags, seen, rest.line);
+  if (!rest.error.empty() || !root) {
+    if (rest.error.empty()) rest.error = "not valid YAML";
+    sink(std::move(rest));
     return;
   }
-  if (root->IsSeq()) {
-    int index = 0;
-    for (const yaml::Node& item : root->items) sink(CaseFromYamlNode(item, ++index));
-    return;
-  }
-  sink(CaseFromYamlNode(*root, 1));
+  if (!root->IsSeq()) sink(CaseFromYamlNode(*root, 1));
 }
 
 }  // namespace

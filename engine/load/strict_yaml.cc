@@ -178,6 +178,10 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     Frame& top = stack_.back();
+    if (top.node.kind == Node::Kind::kSeq && stack_.size() == 1 && options_.item) {
+      options_.item(std::move(n));
+      return;
+    }
     if (top.node.kind == Node::Kind::kSeq) {
       top.node.items.push_back(std::move(n));
       return;
@@ -337,7 +341,14 @@ std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
   if (!CheckBytes(text, diags)) {
     if (diags.items().back().code != "E003") return std::nullopt;
   }
-  std::istringstream in{std::string(text)};
+  // Read in place: a case file may be hundreds of MB, not to be copied.
+  struct View : std::streambuf {
+    explicit View(std::string_view t) {
+      char* begin = const_cast<char*>(t.data());  // only ever read
+      setg(begin, begin, begin + t.size());
+    }
+  } view(text);
+  std::istream in(&view);
   TreeBuilder builder(diags, options);
   try {
     YAML::Parser parser(in);

@@ -10,6 +10,7 @@
 // this file's .cc.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,11 @@ struct StrictOptions {
   /// kMaxTextBytes: for rule files. A case file leaves that to each case's
   /// own check, so that one long value does not cost the file's other cases.
   bool limit_sizes = true;
+  /// When set, and the document is a list: each item is handed over as soon
+  /// as it is read, and not kept in the tree (whose root is then an empty
+  /// list), so that a long list of cases takes the memory of one. Problems
+  /// inside an item are in `diags` before it is handed over.
+  std::function<void(Node item)> item;
 };
 
 /// Parses one YAML document. Every problem is added to `diags`; the tree is

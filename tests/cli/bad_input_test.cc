@@ -254,3 +254,38 @@ TEST_CASE("cli: bad input: an empty case file in any format: no cases, a warning
     CHECK(Has(r.err, "warning: '" + in.string() + "' holds no cases"));
   }
 }
+
+TEST_CASE("cli: bad input: a YAML list is read a case at a time; a problem in one is its own") {
+  Sandbox box;
+  struct Row {
+    std::string yaml;
+    std::size_t records;
+    std::string invalid;  ///< the invalid record's start and message
+  };
+  auto row = GENERATE(values<Row>({
+      // A duplicate key in the second case: only it is invalid.
+      {"- {case_id: a, explicit_threat: true}\n"
+       "- {case_id: b, explicit_threat: true, explicit_threat: false}\n"
+       "- {case_id: c, explicit_threat: true}\n",
+       3, "not valid YAML: duplicate key 'explicit_threat' (first at line 2)"},
+      // The syntax breaks off in the third: the first two are routed, the
+      // rest is one invalid record.
+      {"- {case_id: a, explicit_threat: true}\n"
+       "- {case_id: b, explicit_threat: true}\n"
+       "- {case_id: c, explicit_threat: [true}\n",
+       3, "not valid YAML: YAML syntax"},
+  }));
+  INFO(row.yaml);
+  fs::path in = box.Write("list.yaml", row.yaml);
+  Run r = box.Triage("route " + kRules + " " + in.string() + " --format jsonl");
+  CHECK(r.status == 1);
+  CHECK(Lines(r.out) == row.records);
+  CHECK(Has(r.out, "{\"case_id\": \"a\", \"status\": \"decided\""));
+  CHECK(Has(r.out, row.invalid));
+  std::size_t invalid = 0;
+  for (std::size_t at = 0; (at = r.out.find("\"status\": \"invalid\"", at)) != std::string::npos;
+       ++at) {
+    ++invalid;
+  }
+  CHECK(invalid == 1);
+}
