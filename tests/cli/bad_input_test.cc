@@ -268,6 +268,14 @@ TEST_CASE("cli: bad input: a YAML list is read a case at a time; a problem in on
        "- {case_id: b, explicit_threat: true, explicit_threat: false}\n"
        "- {case_id: c, explicit_threat: true}\n",
        3, "not valid YAML: duplicate key 'explicit_threat' (first at line 2)"},
+      // A tab, found before the YAML is parsed, is the case's on its line.
+      {"- case_id: a\n  explicit_threat: true\n- case_id: b\n  explicit_threat:\ttrue\n"
+       "- case_id: c\n  explicit_threat: true\n",
+       3,
+       "{\"case_id\": null, \"status\": \"invalid\", \"route\": null, \"routes\": [], "
+       "\"rule\": null, \"reason\": null, \"path\": [], \"errors\": [{\"fact\": null, "
+       "\"message\": \"not valid YAML: tab character; indent and separate with spaces (column "
+       "19)\", \"line\": 4}]"},
       // The syntax breaks off in the third: the first two are routed, the
       // rest is one invalid record.
       {"- {case_id: a, explicit_threat: true}\n"
