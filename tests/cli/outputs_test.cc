@@ -167,6 +167,12 @@ TEST_CASE("cli: outputs: a signal while opening a FIFO nobody writes to") {
 }
 
 TEST_CASE("cli: outputs: out of memory is a clear message and exit 2, the temporary removed") {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer reserves terabytes of address space: no ulimit -v
+  // leaves it room to start.
+  WARN("not run under AddressSanitizer");
+  return;
+#endif
   Sandbox box;
   // A JSON document is read whole: /dev/zero as one grows until the memory
   // the run may use is spent.
