@@ -20,7 +20,18 @@
 
 namespace triage::cli {
 
-void Io::Say(std::string_view message) const { err << "triage: " << message << "\n"; }
+void Io::Say(std::string_view message) const {
+  // Printable, so that no escape sequence in a name or a library's message
+  // reaches the terminal; line ends are kept (a register's error may have
+  // several lines).
+  err << "triage: ";
+  for (std::size_t from = 0; from <= message.size();) {
+    std::size_t end = std::min(message.find('\n', from), message.size());
+    err << Printable(message.substr(from, end - from)) << (end < message.size() ? "\n" : "");
+    from = end + 1;
+  }
+  err << "\n";
+}
 
 namespace {
 

@@ -52,7 +52,8 @@ struct Io {
     return env ? env(name) : std::nullopt;
   }
   std::time_t Now() const { return clock ? clock() : std::time(nullptr); }
-  /// Writes "triage: MESSAGE\n" to err.
+  /// Writes "triage: MESSAGE\n" to err, MESSAGE printable (control
+  /// characters other than line ends as \xNN).
   void Say(std::string_view message) const;
 };
 

@@ -121,6 +121,11 @@ TEST_CASE("cli: bad input: control characters never reach the terminal or a CSV 
   // CSV: one line a record, after the header.
   Run csv = box.Triage("route " + rules.string() + " " + in.string() + " --format csv");
   CHECK(Lines(csv.out) == 4);
+  // A file name in a message: printable too.
+  Run missing = box.Triage("route " + rules.string() + " \"$(printf 'no\\033[2Jfile.jsonl')\"");
+  CHECK(missing.status == 2);
+  CHECK(NoControls(missing.err));
+  CHECK(Has(missing.err, "no\\x1b[2Jfile.jsonl"));
   // A diagnostic echoes a rule file's line printable too.
   fs::path bad = box.Write("bad.yaml", "ruleset: t\x1b[2J\nversion: 1\n");
   Run check = box.Triage("check " + bad.string());
