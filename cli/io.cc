@@ -180,6 +180,9 @@ bool OutputSink::Open(const std::string& path, std::string& error) {
       // O_EXCL: a link planted under the temporary name is not followed.
       ::unlink(temp_.c_str());
       fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      // A file replaced keeps its permissions: one kept private (0600)
+      // does not become readable to all by being written again.
+      if (fd_ >= 0 && exists) ::fchmod(fd_, st.st_mode & 07777);
     }
     if (fd_ < 0) {
       error = fmt::format("cannot write '{}': {}", shown_, std::strerror(errno));

@@ -59,6 +59,18 @@ TEST_CASE("cli: outputs: -o onto a FIFO writes through it; the FIFO stays a FIFO
   CHECK(Leftovers(box) == 0);
 }
 
+TEST_CASE("cli: outputs: a file replaced keeps its permissions") {
+  Sandbox box;
+  box.Write("c.jsonl", kCase);
+  fs::path out = box.Write("out.jsonl", "old\n");
+  fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write);
+  std::string said = Script(
+      box, Bin() + " route " + Q(kRules) + " c.jsonl --format jsonl -o out.jsonl; echo status $?");
+  CHECK(Has(said, "status 0"));
+  CHECK(Has(Slurp(out), "\"case_id\": \"a\""));
+  CHECK(fs::status(out).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+}
+
 TEST_CASE("cli: outputs: -o /dev/null is written to, never replaced") {
   Sandbox box;
   box.Write("c.jsonl", kCase);
