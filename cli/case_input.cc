@@ -3,7 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <istream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -16,22 +16,22 @@ namespace {
 // A case file opened for reading, or the verb's stdin for "-".
 class CaseInput {
  public:
-  explicit CaseInput(Io& io) : io_(io) {}
+  explicit CaseInput(Io& io) : io_(io), reader_(io), file_(&reader_) {}
 
   bool Open(const std::string& path, std::string& error) {
     path_ = path;
     if (path == "-") return true;
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-      error = fmt::format("cannot read '{}': it is a directory", path);
+      error = fmt::format("cannot read '{}': it is a directory", Printable(path));
       return false;
     }
-    file_.open(path, std::ios::binary);
-    if (!file_) {
-      error = fmt::format("cannot read '{}': {}", path, std::strerror(errno));
-      return false;
-    }
-    return true;
+    return reader_.Open(path, error);
+  }
+  /// Why reading failed, or "".
+  std::string error() const {
+    if (path_ != "-") return reader_.error();
+    return io_.in.bad() ? "cannot read <stdin>: read error" : "";
   }
   std::istream& stream() { return path_ == "-" ? io_.in : file_; }
   std::string name() const { return path_ == "-" ? "<stdin>" : path_; }
@@ -39,7 +39,8 @@ class CaseInput {
  private:
   Io& io_;
   std::string path_;
-  std::ifstream file_;
+  FileReader reader_;
+  std::istream file_;
 };
 
 // Sum of the sizes of the inputs that are regular files; 0 when any is not
@@ -107,13 +108,27 @@ int ForEachInput(const std::vector<std::string>& inputs, const std::string& inpu
       progress.Update(cases_before + cases, bytes_before + bytes);
     };
     prepare(in.name());
+    std::string why;
+    batch.why = &why;
     BatchEnd end = ForEachCase(in.stream(), batch, work, deliver);
-    if (end == BatchEnd::kStopped) break;
-    if (end == BatchEnd::kReadError) {
+    batch.why = nullptr;
+    if (end == BatchEnd::kStopped || io.Interrupted()) break;
+    if (end == BatchEnd::kReadError || !in.error().empty()) {
       batch.on_batch = nullptr;
       progress.Clear();
-      io.Say(fmt::format("cannot read '{}': read error", in.name()));
+      if (!why.empty()) {
+        why = fmt::format("cannot read '{}': {}", Printable(in.name()), why);
+      } else if (!in.error().empty()) {
+        why = in.error();
+      } else {
+        why = fmt::format("cannot read '{}': read error", Printable(in.name()));
+      }
+      io.Say(why);
       return kExitCannot;
+    }
+    if (cases_here == 0 && !io.Interrupted()) {
+      progress.Clear();
+      io.Say(fmt::format("warning: '{}' holds no cases", Printable(in.name())));
     }
     cases_before += cases_here;
     std::error_code ec;

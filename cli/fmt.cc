@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "triage/limits.h"
 #include "triage/load.h"
 
 namespace triage::cli {
@@ -19,7 +20,7 @@ int RunFmt(const FmtArgs& args, Io& io) {
   int status = kExitOk;
   for (const std::string& path : args.files) {
     std::string error;
-    std::optional<std::string> bytes = ReadInput(path, io, error);
+    std::optional<std::string> bytes = ReadInput(path, io, error, kMaxRuleFileBytes);
     if (!bytes) {
       io.Say(error);
       return kExitCannot;

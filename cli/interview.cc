@@ -14,6 +14,7 @@
 #include "cli/rules.h"
 #include "triage/cases.h"
 #include "triage/interview.h"
+#include "triage/limits.h"
 #include "triage/report.h"
 
 namespace triage::cli {
@@ -41,7 +42,7 @@ std::optional<Case> StartingCase(const InterviewArgs& args, const RuleSet& rs, I
     return std::nullopt;
   }
   std::string error;
-  std::optional<std::string> text = ReadInput(args.case_file, io, error);
+  std::optional<std::string> text = ReadInput(args.case_file, io, error, kMaxCaseDocumentBytes);
   if (!text) {
     io.Say(error);
     return std::nullopt;

@@ -9,11 +9,11 @@
 #include <condition_variable>
 #include <ctime>
 #include <deque>
-#include <fstream>
 #include <functional>
 #include <iosfwd>
 #include <mutex>
 #include <optional>
+#include <streambuf>
 #include <string>
 #include <thread>
 #include <vector>
@@ -52,21 +52,51 @@ struct Io {
     return env ? env(name) : std::nullopt;
   }
   std::time_t Now() const { return clock ? clock() : std::time(nullptr); }
-  /// Writes "triage: MESSAGE\n" to err.
+  /// Writes "triage: MESSAGE\n" to err, MESSAGE printable (control
+  /// characters other than line ends as \xNN).
   void Say(std::string_view message) const;
 };
 
-/// Reads a whole file, or `io.in` for "-". nullopt with `error` set when it
-/// cannot.
-std::optional<std::string> ReadInput(const std::string& path, Io& io, std::string& error);
+/// Reads a whole file, or `io.in` for "-", of at most `max_bytes` (more is
+/// refused, so that /dev/zero or a huge file ends early). nullopt with
+/// `error` set when it cannot; a signal stops the read (io.Interrupted()).
+std::optional<std::string> ReadInput(const std::string& path, Io& io, std::string& error,
+                                     std::size_t max_bytes);
+
+/// A file read through read(2), as a stream buffer: a signal that stops the
+/// run ends the stream (where std::ifstream would read on), and a read
+/// error is kept with its reason.
+class FileReader : public std::streambuf {
+ public:
+  explicit FileReader(const Io& io) : io_(io) {}
+  ~FileReader() override;
+  FileReader(const FileReader&) = delete;
+  FileReader& operator=(const FileReader&) = delete;
+
+  /// Opens `path` (waiting, for a FIFO, until a writer comes or a signal).
+  bool Open(const std::string& path, std::string& error);
+  /// Why reading failed, or "".
+  const std::string& error() const { return error_; }
+
+ protected:
+  int_type underflow() override;
+
+ private:
+  const Io& io_;
+  int fd_ = -1;
+  std::string path_, error_;
+  char buffer_[1 << 16];
+};
 
 /// Where output goes: `io.out`, or a temporary file beside the target that
-/// is renamed to the target only when everything was written, so that a
-/// failed or interrupted run leaves no partial file. A symbolic link is
-/// followed (its target is replaced, the link stays); a device or a pipe is
-/// written to directly, never replaced. Text is gathered in
-/// blocks that a writer thread writes out, so that the work goes on while
-/// the system takes the bytes.
+/// is renamed to the target only when everything was written (and synced),
+/// so that a failed or interrupted run leaves no partial file. A symbolic
+/// link is followed (its target is replaced, the link stays); anything but
+/// a regular file (a device such as /dev/null, a FIFO, a socket) is written
+/// to directly, never replaced. Every write and the close are checked: a
+/// full disk is an error with its reason. Text is gathered in blocks that a
+/// writer thread writes out, so that the work goes on while the system
+/// takes the bytes.
 class OutputSink {
  public:
   explicit OutputSink(Io& io) : io_(io) {}
@@ -84,22 +114,28 @@ class OutputSink {
   static constexpr std::size_t kBlock = 1 << 20;
   static constexpr std::size_t kMaxPending = 4;  // bounds memory: 4 blocks
 
-  std::ostream& stream();
   // Gives the gathered text to the writer, waiting while it is behind.
   void HandOver();
   void WriteBlocks();
+  // Writes one block to the file or `io.out`; false (and write_error_ set)
+  // when it cannot.
+  bool WriteBlock(const std::string& block);
   void StopWriter();
+  // Closes the file, setting `error` when the close fails.
+  bool Close(std::string& error);
+  void RemoveTemporary();
 
   Io& io_;
-  std::string path_, temp_, buffer_;
-  std::ofstream file_;
+  std::string path_, shown_, temp_, buffer_;
+  int fd_ = -1;
   bool committed_ = false;
-  bool direct_ = false;  // a device or a pipe: written to as it is
+  bool direct_ = false;  // not a regular file: written to as it is
   std::thread writer_;
   std::mutex mutex_;
   std::condition_variable ready_, room_;
   std::deque<std::string> pending_;
   bool done_ = false;
+  std::string write_error_;  // the writer's first failure; later blocks are dropped
 };
 
 /// Whether `output` names one of `inputs` (the same file, by any path):

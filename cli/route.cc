@@ -3,15 +3,18 @@
 #include "cli/verb.h"
 
 #include <algorithm>
+#include <limits>
 #include <ostream>
 #include <span>
 
 #include <fmt/format.h>
 
+#include "cli/case_ids.h"
 #include "cli/case_input.h"
 #include "cli/formats.h"
 #include "cli/register.h"
 #include "cli/rules.h"
+#include "triage/limits.h"
 #include "triage/report.h"
 #include "triage/words.h"
 
@@ -27,8 +30,9 @@ struct RouteArgs {
   std::string lang;
   std::string output;
   bool ignore_unknown_facts = false;
-  bool as_test = false;  ///< --as-test: the same as --format test
-  std::string keep;      ///< --keep COL,...: columns carried into the records
+  bool as_test = false;     ///< --as-test: the same as --format test
+  bool unique_ids = false;  ///< a case id given twice makes the later case invalid
+  std::string keep;         ///< --keep COL,...: columns carried into the records
   int threads = 0;
   bool record = false;       ///< append each decision to the register
   std::string register_url;  ///< "" = $TRIAGE_REGISTER, else the default
@@ -90,9 +94,12 @@ class Router {
         texts_(batch_size),
         statuses_(batch_size),
         entries_(batch_size),
+        places_(batch_size),
         scratch_(threads) {
     options_.ignore_unknown_facts = args.ignore_unknown_facts;
     options_.keep = std::move(keep);
+    unique_ids_ = args.unique_ids;
+    if (unique_ids_) ids_ = CaseIds(std::numeric_limits<std::size_t>::max());
   }
 
   // From now on each decision is also added to the register.
@@ -130,6 +137,7 @@ class Router {
 
   // Records are written in input order, whatever thread made them.
   void Deliver(std::size_t slot) {
+    if (places_[slot].id) CheckUnique(slot);
     ++count_;
     ++counts_[static_cast<std::size_t>(statuses_[slot])];
     out_.Write(count_ > 1 ? stream_.before_next : stream_.before_first);
@@ -145,6 +153,11 @@ class Router {
 
   // Why recording failed, or "".
   const std::string& record_error() const { return record_error_; }
+
+  // Warnings (or, with --unique-ids, errors) of case ids given twice: the
+  // first few, and how many there were.
+  const std::vector<std::string>& repeated_ids() const { return repeated_notes_; }
+  std::uint64_t repeated() const { return repeated_; }
 
   void Begin() { out_.Write(stream_.head(options_.keep)); }
   void End() { out_.Write(count_ ? stream_.end : stream_.end_empty); }
@@ -168,8 +181,46 @@ class Router {
     return r;
   }
 
+  // A case whose id was given before: noted, and with --unique-ids made
+  // invalid (its record rendered again as such).
+  void CheckUnique(std::size_t slot) {
+    const Place& at = places_[slot];
+    bool was_full = ids_.full();
+    std::optional<std::string> first = ids_.Note(*at.id, name_, at.line, at.index);
+    if (ids_.full() && !was_full) {
+      repeated_notes_.push_back(fmt::format(
+          "triage: warning: more than {} case ids: the ids of later cases are not checked for "
+          "repeats (--unique-ids checks them all)",
+          kMaxCheckedIds));
+    }
+    if (!first) return;
+    std::string id = Printable(Shortened(*at.id, 80));
+    if (++repeated_ <= kRepeatedShown) {
+      repeated_notes_.push_back(fmt::format(
+          "{}: {}: case id '{}' is given again (first at {}){}",
+          CaseIds::Place(name_, at.line, at.index), unique_ids_ ? "error" : "warning", id, *first,
+          unique_ids_ ? ""
+                      : "; records with one id may contradict each other (--unique-ids "
+                        "makes this an error)"));
+    }
+    if (!unique_ids_) return;
+    Record r;
+    r.input = name_;
+    r.index = at.index;
+    r.line = at.line;
+    r.case_id = at.id;
+    r.kept_names = options_.keep;
+    r.values.kept.resize(options_.keep.size());
+    r.problems.push_back(
+        {"case_id", fmt::format("case id '{}' is given again (first at {})", id, *first)});
+    statuses_[slot] = RecordStatus::kInvalid;
+    texts_[slot] = stream_.record(rs_, r, lang_);
+    if (recording_) entries_[slot] = MakeEntry(rs_, r, context_);
+  }
+
   // A validated case into its slot: decided, and rendered.
   void Finish(Record& r, std::size_t slot) {
+    places_[slot] = {r.case_id, r.index, r.line};
     if (!r.invalid()) Evaluate(graph_, r.values, r.decision);
     statuses_[slot] = StatusOf(r);
     texts_[slot] = stream_.record(rs_, r, lang_);
@@ -187,6 +238,16 @@ class Router {
   std::vector<std::string> texts_;      // per slot of a batch: the rendered record
   std::vector<RecordStatus> statuses_;  // and its status
   std::vector<NewEntry> entries_;       // and its register entry, when recording
+  struct Place {
+    std::optional<std::string> id;
+    int index = 0, line = 0;
+  };
+  std::vector<Place> places_;  // and its case's id and place
+  static constexpr std::uint64_t kRepeatedShown = 10;
+  bool unique_ids_ = false;
+  CaseIds ids_{kMaxCheckedIds};
+  std::vector<std::string> repeated_notes_;
+  std::uint64_t repeated_ = 0;
   Recording* recording_ = nullptr;
   RecordingContext context_;
   std::string record_error_;
@@ -329,6 +390,10 @@ int RunRoute(const RouteArgs& args, Io& io) {
   // rolls back.
   if (status != kExitOk) return status;
   router.End();
+  for (const std::string& note : router.repeated_ids()) io.err << note << "\n";
+  if (router.repeated() > router.repeated_ids().size()) {
+    io.Say(fmt::format("{} cases in all have an id given before", router.repeated()));
+  }
   std::int64_t recorded = 0;
   if (rec.reg && !FinishRecording(rec, router, args.output, io, recorded)) return kExitCannot;
   if (!out.Commit(error)) {
@@ -365,6 +430,8 @@ VerbRun DefineRoute(Options& options) {
       .File();
   options.Flag("--ignore-unknown-facts", args->ignore_unknown_facts,
                "Ignore case keys that the rule set does not declare");
+  options.Flag("--unique-ids", args->unique_ids,
+               "A case id given again is an error (that case is invalid), not a warning");
   options.Value("--keep", args->keep,
                 "Columns (or keys) that are not facts, such as a case number or an officer, to "
                 "carry into each record as they are: COL,COL,...");

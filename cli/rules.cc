@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "triage/limits.h"
 #include "triage/words.h"
 
 namespace triage::cli {
@@ -33,7 +34,7 @@ void PrintDiagnostics(const CompiledRules& c, Io& io) {
 }
 
 std::optional<CompiledRules> LoadRules(const std::string& path, Io& io, std::string& error) {
-  std::optional<std::string> bytes = ReadInput(path, io, error);
+  std::optional<std::string> bytes = ReadInput(path, io, error, kMaxRuleFileBytes);
   if (!bytes) return std::nullopt;
   return CompileRules(path, std::move(*bytes));
 }
@@ -94,7 +95,7 @@ std::optional<LoadedTests> LoadTests(const std::string& test_path, Io& io, int& 
   namespace fs = std::filesystem;
   status = kExitCannot;
   std::string error;
-  std::optional<std::string> bytes = ReadInput(test_path, io, error);
+  std::optional<std::string> bytes = ReadInput(test_path, io, error, kMaxRuleFileBytes);
   if (!bytes) {
     io.Say(error);
     return std::nullopt;

@@ -14,7 +14,8 @@ using namespace audit_view;
 
 std::string SideText(const std::optional<RuleSetIdentity>& side, const std::string& field) {
   if (!side) return fmt::format("the route recorded in field '{}' of each case", field);
-  return fmt::format("{} {} ({}, sha256 {})", side->id, side->version, side->file, side->sha256);
+  return fmt::format("{} {} ({}, sha256 {})", Printable(side->id), Printable(side->version),
+                     Printable(side->file), side->sha256);
 }
 
 void Heading(const AuditReport& r, std::string& out) {
@@ -81,7 +82,7 @@ void InvalidCases(const AuditReport& r, std::string& out) {
   out += fmt::format("\nInvalid cases: {}\n", r.invalid);
   for (const AuditedCase& c : r.invalid_examples) {
     out += fmt::format("  {}:", Where(c));
-    for (const std::string& p : c.problems) out += fmt::format(" {};", p);
+    for (const std::string& p : c.problems) out += fmt::format(" {};", Printable(p));
     out.back() = '\n';
   }
   if (std::uint64_t more = InvalidNotListed(r)) out += fmt::format("  ... and {} more\n", more);

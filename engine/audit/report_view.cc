@@ -29,16 +29,19 @@ std::string RuleShown(const std::string& rule, const Outcome& outcome, bool reco
 }
 
 std::string Where(const AuditedCase& c) {
-  std::string id = c.case_id ? *c.case_id : fmt::format("case {}", c.index);
-  if (c.line > 0) return fmt::format("{} ({}:{})", id, c.input, c.line);
-  return fmt::format("{} ({}, case {})", id, c.input, c.index);
+  // A case id or a file name may hold anything: shown printable, so that a
+  // newline or an escape sequence in it cannot forge a line of the report.
+  std::string id = c.case_id ? Printable(*c.case_id) : fmt::format("case {}", c.index);
+  std::string input = Printable(c.input);
+  if (c.line > 0) return fmt::format("{} ({}:{})", id, input, c.line);
+  return fmt::format("{} ({}, case {})", id, input, c.index);
 }
 
 std::string FactsText(const AuditedCase& c) {
   std::string out;
   for (const auto& [fact, value] : c.facts) {
     if (!out.empty()) out += ", ";
-    out += fmt::format("{} = {}", fact, value == "null" ? "unknown" : value);
+    out += fmt::format("{} = {}", fact, value == "null" ? "unknown" : Printable(value));
   }
   return out;
 }
@@ -56,7 +59,7 @@ std::string Capitalized(std::string_view text) {
 
 std::string Inputs(const AuditReport& r) {
   std::string inputs;
-  for (const std::string& in : r.inputs) inputs += (inputs.empty() ? "" : ", ") + in;
+  for (const std::string& in : r.inputs) inputs += (inputs.empty() ? "" : ", ") + Printable(in);
   return inputs;
 }
 

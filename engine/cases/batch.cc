@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <istream>
-#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <fmt/format.h>
+
+#include "triage/limits.h"
 
 namespace triage {
 namespace {
@@ -29,7 +32,7 @@ BatchEnd Stream(std::istream& in, const BatchOptions& options,
     if (n == 0) break;
     auto run = [&](unsigned worker, std::size_t from, std::size_t to) {
       for (std::size_t k = from; k < to; ++k) {
-        if (options.fast && options.fast(batch[k], k, worker)) continue;
+        if (options.fast && batch[k].error.empty() && options.fast(batch[k], k, worker)) continue;
         work(reader.Parse(batch[k]), k, worker);
       }
     };
@@ -45,6 +48,10 @@ BatchEnd Stream(std::istream& in, const BatchOptions& options,
     if (options.on_batch) options.on_batch(cases, reader.bytes());
   }
   if (Stopped(options)) return BatchEnd::kStopped;
+  if (!reader.fatal().empty()) {
+    if (options.why) *options.why = reader.fatal();
+    return BatchEnd::kReadError;
+  }
   return in.bad() ? BatchEnd::kReadError : BatchEnd::kDone;
 }
 
@@ -56,9 +63,27 @@ BatchEnd ForEachCase(std::istream& in, const BatchOptions& options,
   if (options.format == InputFormat::kJsonLines || options.format == InputFormat::kCsv) {
     return Stream(in, options, work, deliver);
   }
-  // A JSON or YAML document is one value: read whole, then case by case.
-  std::string text(std::istreambuf_iterator<char>(in), {});
+  // A JSON or YAML document is one value: read whole (up to a bound), then
+  // case by case.
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxCaseDocumentBytes) {
+      if (options.why) {
+        *options.why = fmt::format(
+            "the file is larger than {}, the most a JSON or YAML case file may be (as JSON "
+            "Lines or CSV, read a case at a time, it may be of any size)",
+            BytesText(kMaxCaseDocumentBytes));
+      }
+      return BatchEnd::kReadError;
+    }
+  }
   if (in.bad()) return BatchEnd::kReadError;
+  if (std::string problem = TextProblem(text); !problem.empty()) {
+    if (options.why) *options.why = problem;
+    return BatchEnd::kReadError;
+  }
   std::uint64_t cases = 0;
   ReadCases(text, options.format, [&](RawCase raw) {
     if (Stopped(options)) return;

@@ -1,4 +1,5 @@
-// Reading case files. simdjson stays inside this file.
+// Reading case files: JSON documents and lines (simdjson stays inside this
+// file and the fast path), and which reader a format takes.
 #include "triage/cases.h"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "cases/json_line.h"
 #include "cases/yaml_case.h"
 #include "load/strict_yaml.h"
+#include "triage/limits.h"
 
 namespace triage {
 namespace {
@@ -29,7 +31,51 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-RawValue FromJson(simdjson::dom::element e) {
+// Marks an integer too large for 64 bits that Requoted() turned into a
+// string, so that it is read as what it is (U+E000, a private-use code).
+constexpr std::string_view kBigMark = "\xEE\x80\x80";
+
+// `text` with every integer of 19 digits or more outside strings written as
+// a marked string, for simdjson to read what it refuses (beyond 2^64): the
+// case and its id are kept, and the fact says that its number is out of
+// range. "" when there is none.
+std::string Requoted(std::string_view text) {
+  std::string out;
+  bool in_string = false, changed = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) {
+        out += text[++i];
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    bool starts = (c == '-' || (c >= '0' && c <= '9'));
+    std::size_t end = i + (c == '-' ? 1 : 0);
+    while (starts && end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    bool integer = end < text.size()
+                       ? std::string_view(".eE").find(text[end]) == std::string_view::npos
+                       : true;
+    if (starts && integer && end - i >= 19 &&
+        (i == 0 || std::string_view(":[, \t\n\r").find(text[i - 1]) != std::string_view::npos)) {
+      out += '"';
+      out += kBigMark;
+      out.append(text.substr(i, end - i));
+      out += '"';
+      i = end - 1;
+      changed = true;
+      continue;
+    }
+    out += c;
+  }
+  return changed ? out : "";
+}
+
+RawValue FromJson(simdjson::dom::element e, bool big) {
   RawValue v;
   switch (e.type()) {
     case simdjson::dom::element_type::NULL_VALUE:
@@ -46,6 +92,8 @@ RawValue FromJson(simdjson::dom::element e) {
     case simdjson::dom::element_type::UINT64:
       v.kind = RawValue::Kind::kNumber;
       v.d = static_cast<double>(uint64_t(e));
+      v.s = fmt::format("{}", uint64_t(e));
+      v.out_of_range = true;
       break;
     case simdjson::dom::element_type::DOUBLE:
       v.kind = RawValue::Kind::kNumber;
@@ -54,6 +102,18 @@ RawValue FromJson(simdjson::dom::element e) {
     case simdjson::dom::element_type::STRING:
       v.kind = RawValue::Kind::kString;
       v.s = std::string(std::string_view(e));
+      if (v.s.starts_with(kBigMark) && big) {
+        v.s.erase(0, kBigMark.size());
+        // Among them, those of 19 digits that 64 bits do hold.
+        if (std::optional<std::int64_t> i = ParseInteger(v.s)) {
+          v.kind = RawValue::Kind::kInt;
+          v.i = *i;
+          break;
+        }
+        v.kind = RawValue::Kind::kNumber;
+        v.d = std::strtod(v.s.c_str(), nullptr);
+        v.out_of_range = true;
+      }
       break;
     case simdjson::dom::element_type::ARRAY:
       v.kind = RawValue::Kind::kOther;
@@ -67,7 +127,8 @@ RawValue FromJson(simdjson::dom::element e) {
   return v;
 }
 
-RawCase CaseFromJson(simdjson::dom::element e, int index, int line) {
+// `big`: the text was Requoted(), and marked strings are big integers.
+RawCase CaseFromJson(simdjson::dom::element e, int index, int line, bool big = false) {
   RawCase c;
   c.index = index;
   c.line = line;
@@ -78,7 +139,7 @@ RawCase CaseFromJson(simdjson::dom::element e, int index, int line) {
   }
   c.fields.reserve(obj.size());
   for (auto field : obj) {
-    c.fields.emplace_back(std::string(field.key), FromJson(field.value));
+    c.fields.emplace_back(std::string(field.key), FromJson(field.value, big));
   }
   return c;
 }
@@ -93,7 +154,14 @@ std::string JsonError(simdjson::error_code err) {
 // One line of JSON Lines as a case.
 RawCase JsonLine(std::string_view content, int index, int line) {
   simdjson::dom::element e;
-  if (auto err = ParseJsonLine(content, e); err != simdjson::SUCCESS) {
+  auto err = ParseJsonLine(content, e);
+  if (err == simdjson::NUMBER_ERROR) {
+    std::string requoted = Requoted(content);
+    if (!requoted.empty() && ParseJsonLine(requoted, e) == simdjson::SUCCESS) {
+      return CaseFromJson(e, index, line, true);
+    }
+  }
+  if (err != simdjson::SUCCESS) {
     RawCase c;
     c.index = index;
     c.line = line;
@@ -108,7 +176,17 @@ bool ReadJsonDocument(std::string_view text, const std::function<void(RawCase)>&
   simdjson::dom::parser parser;
   simdjson::padded_string padded(text);
   simdjson::dom::element doc;
-  if (auto err = parser.parse(padded).get(doc); err != simdjson::SUCCESS) {
+  auto err = parser.parse(padded).get(doc);
+  bool big = false;
+  if (err == simdjson::NUMBER_ERROR) {
+    std::string requoted = Requoted(text);
+    if (!requoted.empty()) {
+      padded = simdjson::padded_string(requoted);
+      err = parser.parse(padded).get(doc);
+      big = err == simdjson::SUCCESS;
+    }
+  }
+  if (err != simdjson::SUCCESS) {
     if (!report_errors) return false;
     RawCase c;
     c.index = 1;
@@ -120,144 +198,20 @@ bool ReadJsonDocument(std::string_view text, const std::function<void(RawCase)>&
   simdjson::dom::array list;
   if (doc.get(list) == simdjson::SUCCESS) {
     int index = 0;
-    for (simdjson::dom::element e : list) sink(CaseFromJson(e, ++index, 0));
+    for (simdjson::dom::element e : list) sink(CaseFromJson(e, ++index, 0, big));
     return true;
   }
-  sink(CaseFromJson(doc, 1, 1));
+  sink(CaseFromJson(doc, 1, 1, big));
   return true;
 }
 
-// [-+]?[0-9]+
-bool IsYamlInt(std::string_view s) {
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// [-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?
-bool IsYamlFloat(std::string_view s) {
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  size_t i = 0, digits = 0;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
-  }
-  if (digits == 0) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-    size_t exponent = i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    if (i == exponent) return false;
-  }
-  return i == s.size();
-}
-
-RawValue FromYaml(const yaml::Node& n) {
-  RawValue v;
-  switch (n.kind) {
-    case yaml::Node::Kind::kNull:
-      v.kind = RawValue::Kind::kNull;
-      return v;
-    case yaml::Node::Kind::kMap:
-      v.kind = RawValue::Kind::kOther;
-      v.s = "a map";
-      return v;
-    case yaml::Node::Kind::kSeq:
-      v.kind = RawValue::Kind::kOther;
-      v.s = "a list";
-      return v;
-    case yaml::Node::Kind::kScalar:
-      break;
-  }
-  const std::string& s = n.value;
-  if (n.plain) {
-    if (s == "true" || s == "false") {
-      v.kind = RawValue::Kind::kBool;
-      v.b = s == "true";
-      return v;
-    }
-    if (yaml::Yaml11Bool(s)) {
-      // Left to the fact's type: a boolean for a bool fact, else ambiguous.
-      v.kind = RawValue::Kind::kString;
-      v.s = s;
-      v.yaml11_bool = true;
-      return v;
-    }
-    if (IsYamlInt(s)) {
-      v.s = s;  // as written, for case_id (a leading zero matters there)
-      try {
-        v.i = std::stoll(s);
-        v.kind = RawValue::Kind::kInt;
-      } catch (const std::out_of_range&) {
-        v.kind = RawValue::Kind::kNumber;
-        v.d = std::stod(s);
-      }
-      return v;
-    }
-    if (IsYamlFloat(s)) {
-      v.kind = RawValue::Kind::kNumber;
-      v.d = std::stod(s);
-      return v;
-    }
-    if (s == ".nan" || s == ".NaN" || s == ".inf" || s == "-.inf" || s == "+.inf" || s == ".Inf" ||
-        s == "-.Inf") {
-      v.kind = RawValue::Kind::kNumber;
-      v.d = s.find("nan") != std::string::npos || s.find("NaN") != std::string::npos
-                ? std::nan("")
-                : (s[0] == '-' ? -INFINITY : INFINITY);
-      return v;
-    }
-  }
-  v.kind = RawValue::Kind::kString;
-  v.s = s;
-  return v;
-}
-
 }  // namespace
 
-RawCase CaseFromYamlNode(const yaml::Node& n, int index) {
-  RawCase c;
-  c.index = index;
-  c.line = n.pos.line;
-  if (!n.IsMap()) {
-    c.error = fmt::format("a case must be a map of facts, not {}", n.KindName());
-    return c;
-  }
-  for (const yaml::Entry& e : n.entries) {
-    c.fields.emplace_back(e.key.value, FromYaml(e.value));
-  }
-  return c;
+std::string_view TrimWhite(std::string_view text) { return Trim(text); }
+
+RawCase JsonLineCase(std::string_view line, int index, int number) {
+  return JsonLine(line, index, number);
 }
-
-namespace {
-
-void ReadYaml(std::string_view text, const std::function<void(RawCase)>& sink) {
-  Diagnostics diags;
-  yaml::StrictOptions strict;
-  strict.yaml11_booleans = true;
-  std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags, strict);
-  if (diags.HasErrors() || !root) {
-    RawCase c;
-    c.index = 1;
-    for (const Diagnostic& d : diags.items()) {
-      if (d.severity != Severity::kError) continue;
-      c.line = d.pos.line;
-      c.error = fmt::format("not valid YAML: {} (column {})", d.message, d.pos.column);
-      break;
-    }
-    sink(std::move(c));
-    return;
-  }
-  if (root->IsSeq()) {
-    int index = 0;
-    for (const yaml::Node& item : root->items) sink(CaseFromYamlNode(item, ++index));
-    return;
-  }
-  sink(CaseFromYamlNode(*root, 1));
-}
-
-}  // namespace
 
 simdjson::error_code ParseJsonLine(std::string_view line, simdjson::dom::element& out) {
   thread_local simdjson::dom::parser parser;
@@ -294,85 +248,21 @@ InputFormat FormatFromPath(std::string_view path) {
   return InputFormat::kAuto;
 }
 
-RecordReader::RecordReader(std::istream& in, InputFormat format, char csv_separator)
-    : in_(in), format_(format), separator_(csv_separator) {
-  TRIAGE_ASSERT(format == InputFormat::kJsonLines || format == InputFormat::kCsv,
-                "records are read from JSON Lines or CSV");
-  // Spreadsheets often start UTF-8 files with a byte order mark. (A first
-  // character other than the mark that also starts with 0xEF is put back
-  // by seeking, which a pipe cannot: such a header then reads wrong, and
-  // every case says which name it does not know.)
-  if (in_.peek() == 0xEF) {
-    char bom[3] = {};
-    in_.read(bom, 3);
-    if (!(bom[1] == '\xBB' && bom[2] == '\xBF')) {
-      in_.clear();
-      in_.seekg(0);
-    }
-  }
-  if (format_ != InputFormat::kCsv) return;
-  std::string header;
-  int start = 0;
-  if (!ReadCsvRecord(in_, header, line_, start)) return;
-  if (separator_ == kDetectCsvSeparator) separator_ = DetectCsvSeparator(header);
-  CsvCells(header, separator_, header_);
-  // A column name is a fact's name: spaces around it are not part of it.
-  for (std::string& name : header_) name = std::string(TrimSpaces(name));
-}
-
-bool RecordReader::Next(Record& out) {
-  while (true) {
-    if (format_ == InputFormat::kCsv) {
-      if (!ReadCsvRecord(in_, out.text, line_, out.line)) return false;
-      bytes_ += out.text.size() + 1;
-      if (out.text.empty()) continue;  // a blank line
-    } else {
-      if (!std::getline(in_, out.text)) return false;
-      out.line = ++line_;
-      bytes_ += out.text.size() + 1;
-      if (Trim(out.text).empty()) continue;
-    }
-    out.index = ++index_;
-    return true;
-  }
-}
-
-RawCase RecordReader::Parse(const Record& record) const {
-  if (format_ != InputFormat::kCsv) {
-    return JsonLine(Trim(record.text), record.index, record.line);
-  }
-  std::vector<std::string> cells;
-  std::string error = CsvCells(record.text, separator_, cells);
-  RawCase c;
-  c.index = record.index;
-  c.line = record.line;
-  if (!error.empty()) {
-    c.error = fmt::format("not valid CSV: {}", error);
-  } else if (cells.size() != header_.size()) {
-    c.error = fmt::format("the row has {} cells and the header {}", cells.size(), header_.size());
-  } else {
-    for (size_t k = 0; k < cells.size(); ++k) {
-      RawValue v;
-      if (!cells[k].empty()) {
-        v.kind = RawValue::Kind::kText;
-        v.s = std::move(cells[k]);
-      }
-      c.fields.emplace_back(header_[k], std::move(v));
-      c.columns.push_back(static_cast<int>(k) + 1);
-    }
-  }
-  return c;
-}
-
-void ReadCaseStream(std::istream& in, InputFormat format, const std::function<void(RawCase)>& sink,
-                    char csv_separator) {
-  RecordReader reader(in, format, csv_separator);
-  RecordReader::Record record;
-  while (reader.Next(record)) sink(reader.Parse(record));
-}
-
 void ReadCases(std::string_view text, InputFormat format, const std::function<void(RawCase)>& sink,
                char csv_separator) {
+  if (format != InputFormat::kJsonLines && format != InputFormat::kCsv) {
+    if (std::string problem = TextProblem(text); !problem.empty()) {
+      RawCase c;
+      c.index = 1;
+      c.error = problem;
+      sink(std::move(c));
+      return;
+    }
+    // Editors on Windows may start a UTF-8 file with a byte order mark.
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    // Empty, or only white space: no cases (as an empty JSON Lines file).
+    if (Trim(text).empty()) return;
+  }
   switch (format) {
     case InputFormat::kJson:
       ReadJsonDocument(text, sink, true);
@@ -384,7 +274,7 @@ void ReadCases(std::string_view text, InputFormat format, const std::function<vo
       return;
     }
     case InputFormat::kYaml:
-      ReadYaml(text, sink);
+      ReadYamlCases(text, sink);
       return;
     case InputFormat::kAuto:
       break;
@@ -397,7 +287,7 @@ void ReadCases(std::string_view text, InputFormat format, const std::function<vo
     // One JSON document (possibly over several lines), else JSON Lines.
     if (!ReadJsonDocument(text, sink, false)) ReadCases(text, InputFormat::kJsonLines, sink);
   } else {
-    ReadYaml(text, sink);
+    ReadYamlCases(text, sink);
   }
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "load/strict_yaml.h"
+#include "triage/limits.h"
 
 namespace triage {
 namespace {
@@ -53,6 +54,7 @@ RawValue Typed(const RawValue& v, FactType type) {
       } else if (std::optional<double> d = ParseNumber(t)) {
         out.kind = RawValue::Kind::kNumber;
         out.d = *d;
+        out.out_of_range = !NumberProblem(t, true).empty();
       }
       return out;
     case FactType::kBool:  // true, false and yes/no words: Validator::Bool
@@ -111,6 +113,11 @@ class Validator {
         return Bool(raw);
       case FactType::kInt:
         if (raw.kind == RawValue::Kind::kInt) return Bounded(Value::Int(raw.i));
+        if (raw.out_of_range) {
+          Problem(fmt::format("fact '{}' is int: {}", fact_.name,
+                              OutOfRangeText(fact_.personal ? kNotShown : raw.s)));
+          return std::nullopt;
+        }
         return WrongType(raw, "an integer");
       case FactType::kNumber:
         return Number(raw);
@@ -314,11 +321,35 @@ namespace {
 void CaseId(const RawValue& value, Case& c, std::vector<CaseProblem>& problems) {
   if (value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText) {
     c.id = value.s;
-  } else if (value.kind == RawValue::Kind::kInt) {
+  } else if (value.kind == RawValue::Kind::kInt || value.out_of_range) {
+    // As written: a long number is an id, not an amount.
     c.id = value.s.empty() ? fmt::format("{}", value.i) : value.s;
   } else if (value.kind != RawValue::Kind::kNull) {
     problems.push_back({"case_id", "'case_id' must be a string or an integer"});
   }
+}
+
+// What no key or text in a case may be, whatever the fact: too long, or
+// holding a NUL character (which C strings and terminals cut at). "" when
+// the field is fine. The value is never shown: it may be personal.
+std::string FieldProblem(const std::string& key, const RawValue& value) {
+  if (key.size() > kMaxKeyBytes) {
+    return fmt::format("a key of {} bytes ('{}'); the most a key may be is {}", key.size(),
+                       Printable(Shortened(key, 40)), BytesText(kMaxKeyBytes));
+  }
+  if (key.find('\0') != std::string::npos) {
+    return "a key holds a NUL character (code 0), which no text in a case may hold";
+  }
+  bool text = value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText;
+  if (!text) return "";
+  if (value.s.size() > kMaxTextBytes) {
+    return fmt::format("the value is {} bytes long; the most a text may be is {}", value.s.size(),
+                       BytesText(kMaxTextBytes));
+  }
+  if (value.s.find('\0') != std::string::npos) {
+    return "the value holds a NUL character (code 0), which no text in a case may hold";
+  }
+  return "";
 }
 
 }  // namespace
@@ -329,7 +360,7 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& opti
   c.values.resize(rs.facts.size());
   c.kept.resize(options.keep.size());
   if (!raw.error.empty()) {
-    problems.push_back({"", raw.error});
+    problems.push_back({"", raw.error, raw.error_column});
     return c;
   }
   Schema schema(rs);
@@ -349,6 +380,11 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& opti
         for (size_t p = from; p < problems.size(); ++p) problems[p].column = column;
       }
     } mark{problems, first_problem, column};
+    if (std::string why = FieldProblem(key, value); !why.empty()) {
+      bool shown = key.size() <= kMaxKeyBytes && key.find('\0') == std::string::npos;
+      problems.push_back({shown ? key : "", std::move(why)});
+      continue;
+    }
     if (key == "case_id") {
       if (id_seen) {
         problems.push_back({"case_id", "'case_id' is given twice"});

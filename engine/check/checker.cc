@@ -210,6 +210,13 @@ class Checker {
     // A number may be written with a '+' in a rule (not in a case).
     std::string_view unsigned_text =
         t.size() > 1 && t[0] == '+' ? std::string_view(t).substr(1) : t;
+    bool numeric = fact.type == FactType::kInt || fact.type == FactType::kNumber;
+    if (std::string why = NumberProblem(t, fact.type == FactType::kInt);
+        numeric && !lit.quoted && !why.empty()) {
+      diags_.Error(lit.pos, "E022",
+                   fmt::format("fact '{}' is {}: {}", fact.name, NameOf(fact.type), why));
+      return std::nullopt;
+    }
     switch (fact.type) {
       case FactType::kBool:
         if (!lit.quoted && (t == "true" || t == "false")) return Value::Int(t == "true" ? 1 : 0);

@@ -4,10 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "triage/limits.h"
+
 namespace triage {
 namespace {
 
-constexpr int kMaxNesting = 64;
+constexpr int kMaxNesting = kMaxExpressionNesting;
 
 struct Token {
   enum class Kind { kWord, kString, kOp, kEnd };
@@ -386,6 +388,12 @@ class Parser {
 
 std::unique_ptr<Expr> ParseExpr(std::string_view text, const std::vector<SourcePos>& positions,
                                 bool allow_implies, Diagnostics& diags) {
+  if (text.size() > kMaxExpressionBytes) {
+    diags.Error(positions.empty() ? SourcePos{} : positions.front(), "E031",
+                fmt::format("an expression of {} bytes; the most an expression may be is {}",
+                            text.size(), BytesText(kMaxExpressionBytes)));
+    return nullptr;
+  }
   return Parser(text, positions, allow_implies, diags).Parse();
 }
 

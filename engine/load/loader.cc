@@ -11,6 +11,7 @@
 #include "load/expr_parser.h"
 #include "load/strict_yaml.h"
 #include "load/yaml_fields.h"
+#include "triage/limits.h"
 
 namespace triage {
 namespace {
@@ -172,6 +173,12 @@ class Loader {
   std::optional<Value> ReadBound(const Node& n, const Fact& f, std::string_view key) {
     if (!fields_.Scalar(n, key)) return std::nullopt;
     const std::string& v = n.value;
+    bool numeric = f.type == FactType::kInt || f.type == FactType::kNumber;
+    if (std::string why = NumberProblem(v, f.type == FactType::kInt); numeric && !why.empty()) {
+      diags_.Error(n.pos, "E013",
+                   fmt::format("'{}' of {} fact '{}': {}", key, NameOf(f.type), f.name, why));
+      return std::nullopt;
+    }
     switch (f.type) {
       case FactType::kInt:
         if (std::optional<std::int64_t> x = ParseInteger(v)) return Value::Int(*x);
@@ -201,6 +208,12 @@ class Loader {
 
   void ReadFacts(const Node& n, RuleSet& rs) {
     if (!fields_.Map(n, "facts", true)) return;
+    if (n.entries.size() > kMaxFacts) {
+      diags_.Error(
+          n.pos, "E031",
+          fmt::format("{} facts; the most a rule set may have is {}", n.entries.size(), kMaxFacts));
+      return;
+    }
     for (const yaml::Entry& e : n.entries) {
       if (std::optional<Fact> f = ReadFact(e)) rs.facts.push_back(std::move(*f));
     }
@@ -325,6 +338,12 @@ class Loader {
 
   void ReadRules(const Node& n, RuleSet& rs) {
     if (!fields_.Seq(n, "rules")) return;
+    if (n.items.size() > kMaxRules) {
+      diags_.Error(
+          n.pos, "E031",
+          fmt::format("{} rules; the most a rule set may have is {}", n.items.size(), kMaxRules));
+      return;
+    }
     for (const Node& item : n.items) {
       if (!fields_.Map(item, "rules")) continue;
       Rule r;
@@ -390,6 +409,12 @@ std::string Sha256Hex(std::string_view bytes) {
 
 std::optional<RuleSet> LoadRuleSet(std::string_view file_name, std::string_view bytes,
                                    Diagnostics& diags) {
+  if (bytes.size() > kMaxRuleFileBytes) {
+    diags.Error({}, "E031",
+                fmt::format("the file is {} bytes; the most a rule file may be is {}", bytes.size(),
+                            BytesText(kMaxRuleFileBytes)));
+    return std::nullopt;
+  }
   std::optional<yaml::Node> root = yaml::ParseStrictYaml(bytes, diags);
   if (!root) return std::nullopt;
   RuleSet rs = Loader(bytes, diags).Load(*root);

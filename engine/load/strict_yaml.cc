@@ -12,11 +12,11 @@
 #include <yaml-cpp/parser.h>
 
 #include "load/yaml_hints.h"
+#include "triage/limits.h"
+#include "triage/model.h"
 
 namespace triage::yaml {
 namespace {
-
-constexpr int kMaxDepth = 64;
 
 SourcePos ToPos(const YAML::Mark& m) { return {m.line + 1, m.column + 1}; }
 
@@ -86,6 +86,11 @@ class TreeBuilder : public YAML::EventHandler {
     if (tag != "?" && tag != "!") {
       diags_.Error(ToPos(mark), "E007", fmt::format("tags are not allowed ('{}')", tag));
     }
+    if (options_.limit_sizes && value.size() > kMaxTextBytes) {
+      diags_.Error(ToPos(mark), "E031",
+                   fmt::format("a text of {} bytes; the most a text may be is {}", value.size(),
+                               BytesText(kMaxTextBytes)));
+    }
     Node n;
     n.kind = Node::Kind::kScalar;
     n.value = value;
@@ -140,9 +145,9 @@ class TreeBuilder : public YAML::EventHandler {
   void Open(const YAML::Mark& mark, Node n) {
     n.pos = ToPos(mark);
     n.offset = mark.pos;
-    if (static_cast<int>(stack_.size()) >= kMaxDepth) {
+    if (static_cast<int>(stack_.size()) >= kMaxYamlNesting) {
       if (!too_deep_reported_) {
-        diags_.Error(n.pos, "E030", fmt::format("nesting deeper than {} levels", kMaxDepth));
+        diags_.Error(n.pos, "E030", fmt::format("nesting deeper than {} levels", kMaxYamlNesting));
         too_deep_reported_ = true;
       }
       ++ignored_depth_;
@@ -174,6 +179,10 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     Frame& top = stack_.back();
+    if (top.node.kind == Node::Kind::kSeq && stack_.size() == 1 && options_.item) {
+      options_.item(std::move(n));
+      return;
+    }
     if (top.node.kind == Node::Kind::kSeq) {
       top.node.items.push_back(std::move(n));
       return;
@@ -192,6 +201,15 @@ class TreeBuilder : public YAML::EventHandler {
     if (key.kind != Node::Kind::kScalar) {
       diags_.Error(key.pos, "E012", "a key must be a plain string");
       key.kind = Node::Kind::kNull;  // keep the slot; drop the entry
+      top.pending_key = std::move(key);
+      return;
+    }
+    if (options_.limit_sizes && key.value.size() > kMaxKeyBytes) {
+      diags_.Error(
+          key.pos, "E031",
+          fmt::format("a key of {} bytes ('{}'); the most a key may be is {}", key.value.size(),
+                      Printable(Shortened(key.value, 40)), BytesText(kMaxKeyBytes)));
+      key.kind = Node::Kind::kNull;  // drop the entry
       top.pending_key = std::move(key);
       return;
     }
@@ -220,11 +238,34 @@ class TreeBuilder : public YAML::EventHandler {
 
 // Checks the bytes before yaml-cpp sees them: it accepts invalid UTF-8 and
 // tabs in places where they change the meaning of a rule file.
+// UTF-16 text: a byte order mark, or NUL bytes between the characters.
+bool LooksUtf16(std::string_view text) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) return true;
+  std::size_t n = std::min<std::size_t>(text.size(), 512), even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (text[i] == '\0') ++(i % 2 == 0 ? even : odd);
+  }
+  return n > 0 && (even + odd) * 4 >= n && (even == 0 || odd == 0);
+}
+
 bool CheckBytes(std::string_view text, Diagnostics& diags) {
+  if (LooksUtf16(text)) {
+    diags.Error({1, 1}, "E002",
+                "the file is UTF-16, not UTF-8; save it as UTF-8 (an editor's 'UTF-8' encoding) "
+                "and run again");
+    return false;
+  }
   bool ok = true;
   int line = 1, column = 1;
   bool tab_reported = false;
+  std::size_t line_start = 0;
   for (size_t i = 0; i < text.size();) {
+    if (i - line_start > kMaxYamlLineBytes) {
+      diags.Error({line, 1}, "E031",
+                  fmt::format("line {} is longer than {}, the most a line may be", line,
+                              BytesText(kMaxYamlLineBytes)));
+      return false;
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     size_t len = 1;
     if (c >= 0x80) {
@@ -264,6 +305,7 @@ bool CheckBytes(std::string_view text, Diagnostics& diags) {
     if (c == '\n') {
       ++line;
       column = 1;
+      line_start = i + 1;
     } else {
       ++column;
     }
@@ -299,10 +341,17 @@ std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
                                     const StrictOptions& options) {
   bool tab = false;
   if (!CheckBytes(text, diags)) {
-    if (diags.items().back().code == "E002") return std::nullopt;
-    tab = diags.items().back().code == "E003";
+    if (diags.items().back().code != "E003") return std::nullopt;
+    tab = true;
   }
-  std::istringstream in{std::string(text)};
+  // Read in place: a case file may be hundreds of MB, not to be copied.
+  struct View : std::streambuf {
+    explicit View(std::string_view t) {
+      char* begin = const_cast<char*>(t.data());  // only ever read
+      setg(begin, begin, begin + t.size());
+    }
+  } view(text);
+  std::istream in(&view);
   TreeBuilder builder(diags, options);
   try {
     YAML::Parser parser(in);

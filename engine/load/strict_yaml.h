@@ -10,6 +10,7 @@
 // this file's .cc.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,11 +54,22 @@ struct StrictOptions {
   /// instead of refusing them: for case files, where the fact's type says
   /// what they mean (see Yaml11Bool).
   bool yaml11_booleans = false;
+  /// Refuse (E031) a key longer than kMaxKeyBytes and a scalar longer than
+  /// kMaxTextBytes: for rule files. A case file leaves that to each case's
+  /// own check, so that one long value does not cost the file's other cases.
+  bool limit_sizes = true;
+  /// When set, and the document is a list: each item is handed over as soon
+  /// as it is read, and not kept in the tree (whose root is then an empty
+  /// list), so that a long list of cases takes the memory of one. Problems
+  /// inside an item are in `diags` before it is handed over.
+  std::function<void(Node item)> item;
 };
 
 /// Parses one YAML document. Every problem is added to `diags`; the tree is
 /// returned when the text could be read at all (it may still have had
-/// problems that were reported). Nesting deeper than 64 levels is refused.
+/// problems that were reported). Nesting deeper than kMaxYamlNesting levels
+/// and a line longer than kMaxYamlLineBytes (checked before parsing, which
+/// is slow on such lines) are refused (limits.h).
 std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
                                     const StrictOptions& options = {});
 

@@ -63,13 +63,6 @@ std::optional<Line> Before(const std::vector<Line>& lines, int number) {
   return std::nullopt;
 }
 
-// At most `n` bytes of `text` (cut at a character's start), with "..." when cut.
-std::string Cut(std::string_view text, std::size_t n) {
-  if (text.size() <= n) return std::string(text);
-  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-  return std::string(text.substr(0, n)) + "...";
-}
-
 std::string Spaces(int n) { return n == 1 ? "1 space" : fmt::format("{} spaces", n); }
 
 // `key: text: more`: a text holding ": " that is not in quotes.
@@ -89,7 +82,7 @@ std::optional<std::string> ColonInText(const Line& line) {
   return fmt::format(
       "the text after '{}:' holds ': ', which YAML reads as the start of another key; put the "
       "whole text in double quotes: {}: \"{}\"",
-      Printable(key), Printable(key), Printable(Cut(quoted, 60)));
+      Printable(key), Printable(key), Printable(Shortened(quoted, 60)));
 }
 
 // A line indented more than the line above, which has its value already.
@@ -115,7 +108,7 @@ std::optional<std::string> DashWithoutSpace(const std::vector<Line>& lines, int 
       return fmt::format(
           "line {} starts with '-' but no space after it; a list item is '- ' "
           "and then the text: - {}",
-          line.number, Printable(Cut(rest.substr(1), 40)));
+          line.number, Printable(Shortened(rest.substr(1), 40)));
     }
   }
   return std::nullopt;

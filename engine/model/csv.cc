@@ -1,8 +1,13 @@
 #include "triage/csv.h"
 
+#include "triage/model.h"
+
 namespace triage {
 
-std::string CsvCell(std::string_view text) {
+std::string CsvCell(std::string_view raw) {
+  // Control characters (a line end, ESC, BEL) and bytes that are not UTF-8
+  // written as \xNN: no input can break a row or reach a terminal raw.
+  std::string text = Printable(raw);
   std::string cell;
   if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) {
     cell += '\'';

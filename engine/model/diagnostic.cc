@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "triage/limits.h"
+#include "triage/model.h"
+
 namespace triage {
 
 void Diagnostics::Error(SourcePos pos, std::string code, std::string message) {
@@ -40,23 +43,59 @@ static std::string_view LineOf(std::string_view source, int line) {
   return text;
 }
 
+namespace {
+
+// The start of the UTF-8 character that holds text[i].
+std::size_t CharStart(std::string_view text, std::size_t i) {
+  while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+// A source line as a diagnostic shows it, with the caret line under it:
+// printable (tabs kept, so that the caret lines up), and cut to a window of
+// kMaxEchoBytes around `column` (0-based, in bytes) when it is longer.
+std::string EchoedLine(std::string_view line, std::size_t column) {
+  std::size_t from = 0, to = line.size();
+  if (line.size() > kMaxEchoBytes) {
+    if (column > kMaxEchoBytes / 3) from = CharStart(line, column - kMaxEchoBytes / 3);
+    to = CharStart(line, std::min(line.size(), from + kMaxEchoBytes));
+  }
+  auto shown = [](std::string_view part) {
+    std::string text;
+    for (std::size_t start = 0; start <= part.size();) {
+      std::size_t tab = std::min(part.find('\t', start), part.size());
+      text += Printable(part.substr(start, tab - start));
+      if (tab < part.size()) text += '\t';
+      start = tab + 1;
+    }
+    return text;
+  };
+  std::string before = from > 0 ? "..." : "";
+  std::string prefix = before + shown(line.substr(from, std::max(column, from) - from));
+  std::string text = before + shown(line.substr(from, to - from)) + (to < line.size() ? "..." : "");
+  std::string caret = "\n  ";
+  // Tabs kept in the caret line so the caret lines up under the token.
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    caret += prefix[i] == '\t' ? '\t' : ' ';
+  }
+  return text + caret + "^";
+}
+
+}  // namespace
+
 std::string RenderDiagnostic(const Diagnostic& d, std::string_view file, std::string_view source) {
   std::string out;
   if (d.pos.line > 0) {
-    out = fmt::format("{}:{}:{}: {}: {} [{}]\n", file, d.pos.line, d.pos.column, NameOf(d.severity),
-                      d.message, d.code);
+    out = fmt::format("{}:{}:{}: {}: {} [{}]\n", Printable(file), d.pos.line, d.pos.column,
+                      NameOf(d.severity), Printable(d.message), d.code);
   } else {
-    out = fmt::format("{}: {}: {} [{}]\n", file, NameOf(d.severity), d.message, d.code);
+    out = fmt::format("{}: {}: {} [{}]\n", Printable(file), NameOf(d.severity),
+                      Printable(d.message), d.code);
   }
   if (d.pos.line <= 0 || source.empty()) return out;
   std::string_view line = LineOf(source, d.pos.line);
   if (line.empty()) return out;
-  out += fmt::format("  {}\n  ", line);
-  // Keep tabs in the caret line so the caret lines up under the token.
-  for (int i = 1; i < d.pos.column && i - 1 < static_cast<int>(line.size()); ++i) {
-    out += line[i - 1] == '\t' ? '\t' : ' ';
-  }
-  out += "^\n";
+  out += "  " + EchoedLine(line, static_cast<std::size_t>(std::max(1, d.pos.column) - 1)) + "\n";
   return out;
 }
 

@@ -4,32 +4,6 @@
 
 namespace triage {
 
-namespace {
-
-// The length of the well-formed UTF-8 sequence at s[i] (a byte of 0x80 or
-// more), or 0 when it is not one (RFC 3629: no overlong forms, surrogates
-// or code points past U+10FFFF).
-std::size_t Utf8Length(std::string_view s, std::size_t i) {
-  auto at = [&](std::size_t k) -> unsigned {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
-  };
-  unsigned lead = at(0);
-  std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
-                       : lead >= 0xE0 && lead <= 0xEF ? 3
-                       : lead >= 0xF0 && lead <= 0xF4 ? 4
-                                                      : 0;
-  if (length == 0) return 0;
-  unsigned lo = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
-  unsigned hi = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
-  if (at(1) < lo || at(1) > hi) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (at(k) < 0x80 || at(k) > 0xBF) return 0;
-  }
-  return length;
-}
-
-}  // namespace
-
 std::string ValidUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -2,6 +2,7 @@
 // and writing them for people.
 #include "triage/model.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -24,24 +25,112 @@ std::optional<double> ParseNumber(std::string_view text) {
   return x;
 }
 
+std::string OutOfRangeText(std::string_view digits) {
+  return fmt::format(
+      "{} is out of range: an integer is at least -9223372036854775808 and at most "
+      "9223372036854775807 (64 bits)",
+      digits);
+}
+
+std::string NumberProblem(std::string_view text, bool integer) {
+  std::string_view digits = text;
+  if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+  if (digits.size() >= 2 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9') {
+    std::size_t zeros = digits.find_first_not_of('0');
+    std::string_view rest = zeros == std::string_view::npos ? "0" : digits.substr(zeros);
+    if (!rest.empty() && !(rest[0] >= '0' && rest[0] <= '9')) rest = digits.substr(zeros - 1);
+    return fmt::format(
+        "'{}' starts with a zero: write {}{} (readers differ on what 042 means: YAML 1.1 reads "
+        "it as octal 34)",
+        text, text.size() > digits.size() ? text.substr(0, 1) : "", rest);
+  }
+  if (!integer || digits.empty() ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return "";
+  }
+  std::int64_t x = 0;
+  std::string_view signed_text = text[0] == '+' ? text.substr(1) : text;
+  const char* last = signed_text.data() + signed_text.size();
+  if (std::from_chars(signed_text.data(), last, x).ec == std::errc::result_out_of_range) {
+    return OutOfRangeText(text);
+  }
+  return "";
+}
+
 std::string_view TrimSpaces(std::string_view text) {
   std::size_t first = text.find_first_not_of(" \t\r");
   if (first == std::string_view::npos) return {};
   return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
 }
 
+std::size_t Utf8Length(std::string_view s, std::size_t i) {
+  auto at = [&](std::size_t k) -> unsigned {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
+  };
+  unsigned lead = at(0);
+  if (i < s.size() && lead < 0x80) return 1;
+  std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                      : 0;
+  if (length == 0) return 0;
+  unsigned lo = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+  unsigned hi = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+  if (at(1) < lo || at(1) > hi) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (at(k) < 0x80 || at(k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+std::size_t FindInvalidUtf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = Utf8Length(text, i);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
 std::string Printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    auto u = static_cast<unsigned char>(c);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto u = static_cast<unsigned char>(text[i]);
     if (u < 0x20 || u == 0x7f) {
       out += fmt::format("\\x{:02x}", u);
-    } else {
-      out += c;
+      continue;
     }
+    if (u < 0x80) {
+      out += text[i];
+      continue;
+    }
+    std::size_t length = Utf8Length(text, i);
+    if (length == 0) {
+      out += fmt::format("\\x{:02x}", u);
+      continue;
+    }
+    auto second = static_cast<unsigned char>(text[i + 1]);
+    if (u == 0xC2 && second < 0xA0) {
+      out += fmt::format("\\u{:04x}", second);
+    } else {
+      out.append(text.substr(i, length));
+    }
+    i += length - 1;
   }
   return out;
+}
+
+std::string Shortened(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  // Not inside a character: back to the start of the one at `cut`.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}... ({} bytes more)", text.substr(0, cut), text.size() - cut);
 }
 
 std::string ValueText(const Fact& fact, const Value& v) {

@@ -68,14 +68,18 @@ void Table(const MonitorReport& r, const MonitorTable& t,
            const std::map<std::string, std::string>& labels, const Words& w, std::string& out) {
   int min = r.options.min_cell;
   std::size_t width = 8;
-  for (const std::string& row : t.rows) width = std::max(width, LabelOf(labels, w, row).size());
-  out += fmt::format("\n{}\n  {:<{}}", TitleOf(t, labels, w), "", width);
+  // Labels come from rule files and values from the register: shown
+  // printable, so that none can move the cursor or forge a line.
+  for (const std::string& row : t.rows) {
+    width = std::max(width, Printable(LabelOf(labels, w, row)).size());
+  }
+  out += fmt::format("\n{}\n  {:<{}}", Printable(TitleOf(t, labels, w)), "", width);
   for (const std::string& p : r.periods) out += fmt::format(" {:>8}", p);
   std::size_t trend = std::max<std::size_t>(18, std::string_view(w.vs_previous).size());
   out += fmt::format(" {:>8}   {:<{}} {}\n", w.total, w.vs_previous, trend, w.vs_year);
   std::size_t last = r.periods.size() - 1;
   for (std::size_t i = 0; i < t.rows.size(); ++i) {
-    out += fmt::format("  {:<{}}", LabelOf(labels, w, t.rows[i]), width);
+    out += fmt::format("  {:<{}}", Printable(LabelOf(labels, w, t.rows[i])), width);
     for (const Shown& c : t.cells[i]) out += fmt::format(" {:>8}", c.Text(min));
     out += fmt::format(" {:>8}   {:<{}} {}\n", t.row_totals[i].Text(min),
                        TrendText(r.AgainstPrevious(t, i, last)), trend,

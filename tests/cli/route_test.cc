@@ -195,7 +195,7 @@ TEST_CASE("cli: route writes CSV that reads back, and that a spreadsheet cannot 
   // CSV in: an injected formula as a case id, a bad cell, a cell with a comma.
   fs::path in = box.Write("in.csv",
                           "case_id,explicit_threat,procedures_12m,role\n"
-                          "=HYPERLINK(\"http://x\"),false,12,raadslid\n"
+                          "\"=HYPERLINK(\"\"http://x\"\")\",false,12,raadslid\n"
                           "\"a, b\",true,,\n"
                           "c3,maybe,1,ambtenaar\n"
                           "@c4,false,,\n");

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <string>
 
 #include "triage/cases.h"
 
@@ -34,6 +35,9 @@ struct BatchOptions {
   /// worker thread; when it returns true it has filled the slot itself and
   /// `work` is not called for that record (see JsonCaseParser).
   std::function<bool(const RecordReader::Record& record, std::size_t slot, unsigned worker)> fast;
+  /// When set, told why an input ended in kReadError (UTF-16, not text, a
+  /// line without end, larger than kMaxCaseDocumentBytes), when it is known.
+  std::string* why = nullptr;
 };
 
 enum class BatchEnd { kDone, kStopped, kReadError };

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,10 @@ struct RawValue {
   /// kString: a plain YAML scalar that YAML 1.1 reads as a boolean (yes,
   /// Off ...): a boolean for a bool fact, refused as ambiguous for others.
   bool yaml11_bool = false;
+  /// kNumber: an integer with more digits than 64 bits hold (2^63 and
+  /// above, or below -2^63), as written in `s`; `d` is near it. An int fact
+  /// refuses it as out of range rather than take a rounded value.
+  bool out_of_range = false;
 };
 
 /// One case as read.
@@ -45,6 +50,7 @@ struct RawCase {
   std::vector<std::pair<std::string, RawValue>> fields;
   std::vector<int> columns;  ///< CSV: the 1-based column of each field
   std::string error;         ///< non-empty when the case could not be read
+  int error_column = 0;      ///< CSV: the column `error` is about, 0 when none
 };
 
 enum class InputFormat { kAuto, kJson, kJsonLines, kYaml, kCsv };
@@ -87,6 +93,11 @@ std::optional<InputFormat> InputFormatNamed(std::string_view name);
 /// or kAuto.
 InputFormat FormatFromPath(std::string_view path);
 
+/// Why `text` (a case file, or its start) is not UTF-8 text: it is UTF-16
+/// (a byte order mark, or NUL bytes between the characters) or holds NUL
+/// bytes; "" when it is neither. The message says how to fix it.
+std::string TextProblem(std::string_view text);
+
 /// Reads every case in `text` and hands each to `sink`, in input order. A
 /// JSON or YAML document holds one case (a map) or a list of cases. CSV
 /// (RFC 4180): a header row of fact names, then a case a row; an empty cell
@@ -98,39 +109,56 @@ void ReadCases(std::string_view text, InputFormat format, const std::function<vo
                char csv_separator = kDetectCsvSeparator);
 
 /// Reads JSON Lines or CSV (`format`) one case at a time from `in`, so that
-/// memory stays flat whatever the input's size.
+/// memory stays flat whatever the input's size. When the input cannot be
+/// read on (RecordReader::fatal()), a last case holds why.
 void ReadCaseStream(std::istream& in, InputFormat format, const std::function<void(RawCase)>& sink,
                     char csv_separator = kDetectCsvSeparator);
 
 /// The same in two steps, so that parsing can be spread over threads:
 /// Next() splits the input into records (a line, or a CSV row that may span
 /// lines) in order; Parse() turns one into a case and may run on any thread.
+class LineSource;
 class RecordReader {
  public:
   struct Record {
     std::string text;
     int line = 0;   ///< where it starts
     int index = 0;  ///< 1-based position among the cases
+    /// Why the record is invalid whatever it holds (too long, a quote not
+    /// closed, a NUL byte), or "".
+    std::string error;
+    int error_column = 0;  ///< CSV: the column `error` is about, 0 when none
   };
 
   /// `format` is kJsonLines or kCsv; for CSV the header row is read here
   /// (and the separator found in it, unless `csv_separator` names one).
   RecordReader(std::istream& in, InputFormat format, char csv_separator = kDetectCsvSeparator);
-  /// The next record, or false at the end of the input.
+  ~RecordReader();
+  RecordReader(const RecordReader&) = delete;
+  RecordReader& operator=(const RecordReader&) = delete;
+  /// The next record, or false at the end of the input (or when it cannot
+  /// be read on: see fatal()).
   bool Next(Record& out);
   /// The case a record holds (thread-safe).
   RawCase Parse(const Record& record) const;
   /// Bytes of input read so far (line ends counted as one byte).
-  std::uint64_t bytes() const { return bytes_; }
+  std::uint64_t bytes() const;
+  /// Why the input is not read (on): it is UTF-16, or binary (NUL bytes or
+  /// no UTF-8 in its first line), or a line runs on without end; "" when it
+  /// is read to its end.
+  const std::string& fatal() const;
 
  private:
-  std::istream& in_;
+  // A check of the first record: the input is refused whole when it fails.
+  void CheckFirst(const Record& record);
+
+  std::unique_ptr<LineSource> lines_;
   InputFormat format_;
   char separator_;
   std::vector<std::string> header_;
-  int line_ = 0;
   int index_ = 0;
-  std::uint64_t bytes_ = 0;
+  bool first_ = true;
+  std::string fatal_;
 };
 
 /// A problem with one case, naming the fact ("" for the case as a whole).

@@ -262,9 +262,33 @@ std::optional<bool> ParseCaseBool(std::string_view text, const std::vector<std::
 std::string CaseBoolChoices(const std::vector<std::string>& languages);
 
 /// `text` safe to show on a terminal or in a log line: control characters
-/// (newline, ESC, BEL, CR, DEL) written as \xNN, so that no input can forge
-/// a line or move the cursor.
+/// (newline, ESC, BEL, CR, DEL) and bytes that are not UTF-8 written as
+/// \xNN, the C1 controls (U+0080 to U+009F, which some terminals obey) as
+/// \u0080, so that no input can forge a line or move the cursor, and what
+/// comes out is UTF-8.
 std::string Printable(std::string_view text);
+
+/// `text` cut to at most `max` bytes (at a character's start), with
+/// "... (N bytes more)" after it when it was cut: for messages that echo
+/// what they are about.
+std::string Shortened(std::string_view text, std::size_t max);
+
+/// The length of the well-formed UTF-8 character at text[i] (1 for ASCII),
+/// or 0 when the bytes there are not one (RFC 3629: no overlong forms,
+/// surrogates or code points past U+10FFFF).
+std::size_t Utf8Length(std::string_view text, std::size_t i);
+
+/// The offset of the first byte of `text` that is not part of well-formed
+/// UTF-8, or npos when it is all UTF-8.
+std::size_t FindInvalidUtf8(std::string_view text);
+
+/// Why the number `text`, as a rule file writes it, is refused, or "": a
+/// leading zero (042: YAML 1.1 and many readers take it for octal), an
+/// integer out of the 64-bit range. The message says what to write.
+std::string NumberProblem(std::string_view text, bool integer);
+
+/// The message for an integer out of the 64-bit range.
+std::string OutOfRangeText(std::string_view digits);
 
 /// `text` without the spaces, tabs and carriage returns around it.
 std::string_view TrimSpaces(std::string_view text);

@@ -94,7 +94,10 @@ TEST_CASE("CSV: RFC 4180 rows typed by the schema, problems with their column") 
   CHECK(r.cases[2].fields[5].second.s == "twee\nregels");
 
   CHECK(r.cases[3].error == "the row has 2 cells and the header 7");
-  CHECK(r.cases[4].error == "not valid CSV: a quoted cell is not closed");
+  CHECK(r.cases[4].error ==
+        "not valid CSV: the quote that opens the cell in column 2 is not closed before the end of "
+        "the file; a quote inside a cell is written twice (\"a \"\"b\"\" c\")");
+  CHECK(r.cases[4].error_column == 2);
   CHECK(FormatFromPath("register.csv") == InputFormat::kCsv);
 
   // A byte order mark, as spreadsheets write, is not part of the first name.

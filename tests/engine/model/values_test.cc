@@ -53,7 +53,13 @@ TEST_CASE("values: CSV cells are quoted when needed and never run as formulas") 
       {"plain", "plain"},
       {"a,b", "\"a,b\""},
       {"say \"hi\"", "\"say \"\"hi\"\"\""},
-      {"two\nlines", "\"two\nlines\""},
+      // A line end, ESC, BEL and bytes that are not UTF-8 cannot break a
+      // row or reach a terminal raw.
+      {"two\nlines", "two\\x0alines"},
+      {"\x1b[31mred\x07", "\\x1b[31mred\\x07"},
+      {"caf\xe9", "caf\\xe9"},
+      {"cr\r,x", "\"cr\\x0d,x\""},
+      {"\tsum", "\\x09sum"},
       {" padded", "\" padded\""},
       {"=SUM(A1)", "'=SUM(A1)"},
       {"+31 6", "'+31 6"},

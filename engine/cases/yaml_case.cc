@@ -1,0 +1,198 @@
+// Reading YAML case files: a case from a YAML map, and a list of cases a
+// case at a time. yaml-cpp stays behind the strict reader (load/strict_yaml.h).
+#include "cases/yaml_case.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace triage {
+namespace {
+
+// [-+]?[0-9]+
+bool IsYamlInt(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// [-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?
+bool IsYamlFloat(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  size_t i = 0, digits = 0;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    size_t exponent = i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == exponent) return false;
+  }
+  return i == s.size();
+}
+
+RawValue FromYaml(const yaml::Node& n) {
+  RawValue v;
+  switch (n.kind) {
+    case yaml::Node::Kind::kNull:
+      v.kind = RawValue::Kind::kNull;
+      return v;
+    case yaml::Node::Kind::kMap:
+      v.kind = RawValue::Kind::kOther;
+      v.s = "a map";
+      return v;
+    case yaml::Node::Kind::kSeq:
+      v.kind = RawValue::Kind::kOther;
+      v.s = "a list";
+      return v;
+    case yaml::Node::Kind::kScalar:
+      break;
+  }
+  const std::string& s = n.value;
+  if (n.plain) {
+    if (s == "true" || s == "false") {
+      v.kind = RawValue::Kind::kBool;
+      v.b = s == "true";
+      return v;
+    }
+    if (yaml::Yaml11Bool(s)) {
+      // Left to the fact's type: a boolean for a bool fact, else ambiguous.
+      v.kind = RawValue::Kind::kString;
+      v.s = s;
+      v.yaml11_bool = true;
+      return v;
+    }
+    if (IsYamlInt(s)) {
+      v.s = s;  // as written, for case_id (a leading zero matters there)
+      try {
+        v.i = std::stoll(s);
+        v.kind = RawValue::Kind::kInt;
+      } catch (const std::out_of_range&) {
+        v.kind = RawValue::Kind::kNumber;
+        v.d = std::stod(s);
+        v.out_of_range = true;
+      }
+      return v;
+    }
+    if (IsYamlFloat(s)) {
+      v.kind = RawValue::Kind::kNumber;
+      v.d = std::stod(s);
+      return v;
+    }
+    if (s == ".nan" || s == ".NaN" || s == ".inf" || s == "-.inf" || s == "+.inf" || s == ".Inf" ||
+        s == "-.Inf") {
+      v.kind = RawValue::Kind::kNumber;
+      v.d = s.find("nan") != std::string::npos || s.find("NaN") != std::string::npos
+                ? std::nan("")
+                : (s[0] == '-' ? -INFINITY : INFINITY);
+      return v;
+    }
+  }
+  v.kind = RawValue::Kind::kString;
+  v.s = s;
+  return v;
+}
+
+}  // namespace
+
+RawCase CaseFromYamlNode(const yaml::Node& n, int index) {
+  RawCase c;
+  c.index = index;
+  c.line = n.pos.line;
+  if (!n.IsMap()) {
+    c.error = fmt::format("a case must be a map of facts, not {}", n.KindName());
+    return c;
+  }
+  for (const yaml::Entry& e : n.entries) {
+    c.fields.emplace_back(e.key.value, FromYaml(e.value));
+  }
+  return c;
+}
+
+namespace {
+
+// The last line a node (and what it holds) is on. Depth is bounded by the
+// strict reader's nesting limit.
+int LastLine(const yaml::Node& n) {
+  int last = n.pos.line;
+  for (const yaml::Entry& e : n.entries) last = std::max({last, e.key.pos.line, LastLine(e.value)});
+  for (const yaml::Node& item : n.items) last = std::max(last, LastLine(item));
+  return last;
+}
+
+// Gives each case of a YAML list the problems on its lines: those found
+// while it was read, and those found before (a tab, by the byte check).
+class YamlProblems {
+ public:
+  explicit YamlProblems(const Diagnostics& diags) : diags_(diags) {}
+
+  // The first error up to `last_line` not given yet, as a case's error
+  // ("" when none); every problem up to there is taken.
+  std::string Take(int last_line, int& line) {
+    std::string error;
+    used_.resize(diags_.items().size(), 0);
+    for (std::size_t i = low_; i < used_.size(); ++i) {
+      const Diagnostic& d = diags_.items()[i];
+      if (used_[i] || (last_line > 0 && d.pos.line > last_line)) continue;
+      used_[i] = 1;
+      if (!error.empty() || d.severity != Severity::kError) continue;
+      line = d.pos.line;
+      error = fmt::format("not valid YAML: {} (column {})", d.message, d.pos.column);
+    }
+    while (low_ < used_.size() && used_[low_]) ++low_;
+    return error;
+  }
+
+ private:
+  const Diagnostics& diags_;
+  std::vector<char> used_;  // per diagnostic: given to a case
+  std::size_t low_ = 0;     // those before it are all given
+};
+
+// A list of cases is read a case at a time (the tree never holds more than
+// one), each with the problems on its lines; a problem after every case
+// (the YAML syntax breaks off, say) is one more invalid case.
+}  // namespace
+
+void ReadYamlCases(std::string_view text, const std::function<void(RawCase)>& sink) {
+  Diagnostics diags;
+  yaml::StrictOptions strict;
+  strict.yaml11_booleans = true;
+  strict.limit_sizes = false;
+  YamlProblems problems(diags);
+  int index = 0;
+  strict.item = [&](yaml::Node item) {
+    RawCase c = CaseFromYamlNode(item, ++index);
+    int line = c.line;
+    if (std::string error = problems.Take(LastLine(item), line); !error.empty()) {
+      c = RawCase();
+      c.index = index;
+      c.line = line;
+      c.error = std::move(error);
+    }
+    sink(std::move(c));
+  };
+  std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags, strict);
+  // A file of nothing but comments holds no cases, as an empty one does.
+  if (!root && diags.items().size() == 1 && diags.items()[0].code == "E001" &&
+      diags.items()[0].message == "the file holds no YAML document") {
+    return;
+  }
+  RawCase rest;
+  rest.index = index + 1;
+  rest.error = problems.Take(0, rest.line);
+  if (!rest.error.empty() || !root) {
+    if (rest.error.empty()) rest.error = "not valid YAML";
+    sink(std::move(rest));
+    return;
+  }
+  if (!root->IsSeq()) sink(CaseFromYamlNode(*root, 1));
+}
+
+}  // namespace triage
