@@ -28,9 +28,9 @@ table{border-collapse:collapse;margin:.5em 0}th,td{padding:.3em .6em;text-align:
 table.matrix td,table.matrix th{border:1px solid #d5dae1;text-align:right;min-width:4.5em}
 table.matrix th.corner{text-align:left;color:#5a6472;font-weight:normal}
 table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3f5f8;padding:0 .2em}
-#regions td:nth-child(3){min-width:22em}#regions td.mono{max-width:26em}
+#regions td:nth-child(3){min-width:18em}#regions td:nth-child(4){min-width:28em}
 .ids td:first-child{color:#5a6472}.attention{background:#fdeee6;border-left:4px solid #b3541e;padding:.3em .7em;margin:.6em 0}
-.warn{background:#fff4d6;border-left:4px solid #c99400;padding:.4em .8em}table.example td{padding:.05em .5em;border:0}table.example td:first-child{color:#5a6472}.mono{font-family:ui-monospace,monospace;font-size:.85em;word-break:break-all}
+.warn{background:#fff4d6;border-left:4px solid #c99400;padding:.4em .8em}table.example td{padding:.05em .5em;border:0}table.example td:first-child{color:#5a6472;min-width:17em}.mono{font-family:ui-monospace,monospace;font-size:.85em;word-break:break-all}
 </style></head><body>
 )";
 
