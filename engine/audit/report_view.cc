@@ -141,6 +141,10 @@ std::string Speech::FactsText(const AuditedCase& c) const {
   for (const auto& [fact, value] : c.facts) {
     if (!out.empty()) out += ", ";
     out += fmt::format("{} = {}", FactAndId(fact), Value(fact, value));
+    // A fact only the baseline has: say so where it is named.
+    if (r.baseline_rules && r.candidate_rules && r.candidate_rules->FindFact(fact) < 0) {
+      out += fmt::format(" ({})", w.gone);
+    }
   }
   return out;
 }
@@ -161,9 +165,11 @@ std::string Speech::SchemaText(const SchemaChange& c) const {
       text = fmt::format(fmt::runtime(w.retyped), c.fact, c.old_type, c.new_type);
       break;
   }
-  if (c.invalid + c.undetermined == 0) return text;
-  return text + "; " +
-         fmt::format(fmt::runtime(w.schema_cases), Cases(c.invalid), Cases(c.undetermined));
+  if (c.invalid > 0) text += "; " + fmt::format(fmt::runtime(w.schema_invalid), Cases(c.invalid));
+  if (c.undetermined > 0) {
+    text += "; " + fmt::format(fmt::runtime(w.schema_undetermined), Cases(c.undetermined));
+  }
+  return text;
 }
 
 std::string Speech::RuleNote(const RuleUse& u) const {

@@ -38,8 +38,9 @@ constexpr AuditWords kEnglish = {
     .removed = "fact '{}' removed",
     .renamed = "fact '{}' removed and '{}' added, of the same type and values: perhaps renamed",
     .retyped = "fact '{}' is {} in the baseline and {} in the candidate",
-    .schema_cases =
-        "because of it the candidate finds {} of the corpus invalid and {} undetermined",
+    .schema_invalid = "because of it the candidate finds {} of the corpus invalid",
+    .schema_undetermined = "because of it the candidate cannot decide {} of the corpus",
+    .gone = "not in the candidate",
     .transitions_heading = "Transitions (rows: baseline, columns: candidate)",
     .transitions_note =
         "Rows: the baseline's decision; columns: the candidate's. Off the diagonal: changed.",
@@ -137,8 +138,9 @@ constexpr AuditWords kDutch = {
         "feit '{}' vervallen en '{}' toegevoegd, van hetzelfde type en dezelfde waarden: "
         "misschien hernoemd",
     .retyped = "feit '{}' is {} in de basis en {} in de kandidaat",
-    .schema_cases =
-        "daardoor vindt de kandidaat {} uit het corpus ongeldig en {} nog niet te bepalen",
+    .schema_invalid = "daardoor vindt de kandidaat {} uit het corpus ongeldig",
+    .schema_undetermined = "daardoor kan de kandidaat {} uit het corpus niet beslissen",
+    .gone = "niet meer in de kandidaat",
     .transitions_heading = "Overgangen (rijen: basis, kolommen: kandidaat)",
     .transitions_note =
         "Rijen: de beslissing van de basis; kolommen: die van de kandidaat. Buiten de diagonaal: "

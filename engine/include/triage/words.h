@@ -44,7 +44,8 @@ struct AuditWords {
   std::string_view default_rule, rule, yes, no;
   std::string_view same_version;                                      // {version}
   std::string_view schema_heading, added, removed, renamed, retyped;  // {fact} / {old} {new}
-  std::string_view schema_cases;  // {N invalid}, {N undetermined}
+  std::string_view schema_invalid, schema_undetermined;               // {N cases}
+  std::string_view gone;  // after a fact the candidate no longer declares
   std::string_view transitions_heading, transitions_note, corner;
   std::string_view changed_heading, no_changes, attention, attention_down, attention_lost;
   std::string_view rule_before, rule_after, made_difference, and_more;  // and_more: {n}
