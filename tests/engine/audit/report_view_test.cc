@@ -253,3 +253,29 @@ TEST_CASE("audit report: every changed case kept for the JSON report; a few in t
   CHECK(count(text, "): rule default -> owb-volume;") == 2);
   CHECK(Has(text, "... and " + std::to_string(t.count - 2) + " more"));
 }
+
+TEST_CASE("audit report: personal facts never in clear, in any form or language") {
+  // A personal fact may not decide anything (E027): it rides along in the
+  // cases, valid or not, changed or not.
+  std::string rules =
+      ReplaceAll(Shipped(), "facts:\n", "facts:\n  bsn:\n    type: string\n    personal: true\n");
+  triage::CompiledRules base = Compile(rules);
+  triage::CompiledRules cand =
+      Compile(ReplaceAll(rules, "procedures_12m >= 10", "procedures_12m >= 8"));
+  REQUIRE(cand.Usable());
+  triage::AuditOptions options;
+  options.keep_every_change = true;
+  triage::AuditReport r = Audit(
+      cand, base,
+      Corpus(100, ", \"bsn\": \"123456782\"") + "{\"role\": \"koning\", \"bsn\": \"123456782\"}\n",
+      options);
+  REQUIRE(r.changed > 0);
+  REQUIRE(r.invalid == 1);
+  for (const char* lang : {"nl", "en"}) {
+    for (const std::string& out :
+         {triage::AuditText(r, lang), triage::AuditHtml(r, lang), triage::AuditJson(r)}) {
+      CHECK(!Has(out, "123456782"));
+      CHECK(Has(out, "koning"));  // what is wrong is said
+    }
+  }
+}
