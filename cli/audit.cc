@@ -165,16 +165,19 @@ std::optional<AuditReport> ReplayRegister(const AuditArgs& args, const RuleSet& 
   return auditor.Report({reg->shown()});
 }
 
-// "dry run: N of M decisions change, ...; nothing was written but ..."
-std::string Summary(const AuditReport& report, const std::string& output) {
-  std::size_t regions = report.diff ? report.diff->regions.size() : 0;
-  return fmt::format(
-      "dry run: {} of {} decisions change{}; nothing was written but {}", report.changed,
-      report.cases,
+// "dry run: N of M decisions change, ...; nothing was written but ...", in
+// the report's language.
+std::string Summary(const AuditReport& report, const std::string& output, const std::string& lang) {
+  const AuditWords& w = AuditWordsIn(lang);
+  std::size_t n = report.diff ? report.diff->regions.size() : 0;
+  std::string regions =
       report.diff && report.diff->compared
-          ? fmt::format(", the versions differ in {} region{}", regions, regions == 1 ? "" : "s")
-          : "",
-      output.empty() ? "the report" : fmt::format("the report '{}'", output));
+          ? fmt::format(fmt::runtime(w.summary_regions),
+                        fmt::format("{} {}", n, n == 1 ? w.one_region : w.many_regions))
+          : "";
+  return fmt::format(fmt::runtime(w.summary), report.changed, report.cases, regions,
+                     output.empty() ? std::string(w.the_report)
+                                    : fmt::format(fmt::runtime(w.the_report_named), output));
 }
 
 // What the arguments leave unclear; "" when they are clear.
@@ -232,7 +235,7 @@ int RunAudit(const AuditArgs& args, Io& io) {
     io.Say(fmt::format(fmt::runtime(AuditWordsIn(*lang).same_version), report->candidate.version));
   }
   if (!WriteWhole(args.output, format.render(*report, *lang), io)) return kExitCannot;
-  io.Say(Summary(*report, args.output));
+  io.Say(Summary(*report, args.output, *lang));
   std::size_t regions = report->diff ? report->diff->regions.size() : 0;
   if (args.fail_on_change && (report->changed > 0 || regions > 0)) return kExitFound;
   if (report->invalid > 0 || report->unrouted > 0) return kExitFound;

@@ -100,6 +100,10 @@ constexpr AuditWords kEnglish = {
     .card_changed = "changed decisions ({})",
     .card_invalid = "invalid cases",
     .card_regions = "regions decided differently",
+    .summary = "dry run: {} of {} decisions change{}; nothing was written but {}",
+    .summary_regions = ", the versions differ in {}",
+    .the_report = "the report",
+    .the_report_named = "the report '{}'",
 };
 
 constexpr AuditWords kDutch = {
@@ -202,6 +206,10 @@ constexpr AuditWords kDutch = {
     .card_changed = "gewijzigde beslissingen ({})",
     .card_invalid = "ongeldige zaken",
     .card_regions = "gebieden verschillend beslist",
+    .summary = "proefdraai: {} van {} beslissingen veranderen{}; er is niets geschreven behalve {}",
+    .summary_regions = ", de versies verschillen in {}",
+    .the_report = "het rapport",
+    .the_report_named = "het rapport '{}'",
 };
 
 }  // namespace

@@ -60,6 +60,8 @@ struct AuditWords {
       corpus_here_none, decision, example_case, none, not_compared, nowhere, incomplete,
       outside_one, outside_many, note;
   std::string_view card_cases, card_changed, card_invalid, card_regions;
+  // The verb's line on stderr: {changed} of {cases}, {regions part}, {what}.
+  std::string_view summary, summary_regions, the_report, the_report_named;
 };
 
 /// The audit's words in `lang`; English for a language the tool does not
