@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "audit/report_view.h"
+#include "triage/assert.h"
 #include "triage/html.h"
 
 namespace triage {
@@ -37,9 +38,14 @@ table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3
 void Side(const Speech& s, std::string_view what, const std::optional<RuleSetIdentity>& id,
           std::string& out) {
   if (!id) {
-    std::string field = fmt::format("<code>{}</code>", e(s.r.recorded_field));
-    std::string text = e(s.w.recorded_side);
-    text.replace(text.find("'{}'"), 4, field);
+    // The field's name as code, in place of the quoted "'{}'" of the text form.
+    std::string_view words = s.w.recorded_side;
+    size_t at = words.find("{}");
+    TRIAGE_ASSERT(at != std::string_view::npos, "recorded_side names the field");
+    size_t quoted = at > 0 && words[at - 1] == '\'' ? 1 : 0;
+    std::string text = e(words.substr(0, at - quoted)) +
+                       fmt::format("<code>{}</code>", e(s.r.recorded_field)) +
+                       e(words.substr(at + 2 + quoted));
     out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", e(what), text);
     return;
   }

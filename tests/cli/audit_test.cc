@@ -83,6 +83,17 @@ TEST_CASE("cli: audit") {
           std::string::npos);
     CHECK(r.out.find("Ondersteuningsteam Weerbaar Bestuur -> Openbaar Ministerie (via de lokale "
                      "driehoek): 1 zaak") != std::string::npos);
+    // The HTML report names the field as code, in either language.
+    const std::pair<const char*, const char*> pages[] = {
+        {"nl", "de route die in veld <code>decided_route</code> van elke zaak is vastgelegd"},
+        {"en", "the route recorded in field <code>decided_route</code> of each case"},
+    };
+    for (const auto& [lang, words] : pages) {
+      Run html = box.Triage("audit " + rules + " " + csv.string() +
+                            " --recorded decided_route --format html --lang " + lang);
+      CHECK(html.status == 0);
+      CHECK(html.out.find(words) != std::string::npos);
+    }
   }
   SECTION("bad usage: no baseline, or two; a rule file with errors") {
     CHECK(box.Triage("audit " + rules + " " + corpus.string()).status == 2);
