@@ -16,6 +16,7 @@
 #include "cli/rules.h"
 #include "triage/audit.h"
 #include "triage/json.h"
+#include "triage/words.h"
 
 namespace triage::cli {
 namespace {
@@ -34,13 +35,16 @@ struct AuditArgs {
   bool ignore_unknown_facts = false;
   int threads = 0;
   int examples = 20;
+  std::string lang;  ///< "" = the candidate file's first language
 };
 
-using AuditRender = std::string (*)(const AuditReport& report);
+using AuditRender = std::string (*)(const AuditReport& report, std::string_view lang);
+
+std::string Json(const AuditReport& report, std::string_view) { return AuditJson(report); }
 
 const FormatTable<AuditRender> kFormats = {
     {"text", {}, AuditText},
-    {"json", {".json"}, AuditJson},
+    {"json", {".json"}, Json},
     {"html", {".html", ".htm"}, AuditHtml},
 };
 
@@ -161,16 +165,19 @@ std::optional<AuditReport> ReplayRegister(const AuditArgs& args, const RuleSet& 
   return auditor.Report({reg->shown()});
 }
 
-// "dry run: N of M decisions change, ...; nothing was written but ..."
-std::string Summary(const AuditReport& report, const std::string& output) {
-  std::size_t regions = report.diff ? report.diff->regions.size() : 0;
-  return fmt::format(
-      "dry run: {} of {} decisions change{}; nothing was written but {}", report.changed,
-      report.cases,
+// "dry run: N of M decisions change, ...; nothing was written but ...", in
+// the report's language.
+std::string Summary(const AuditReport& report, const std::string& output, const std::string& lang) {
+  const AuditWords& w = AuditWordsIn(lang);
+  std::size_t n = report.diff ? report.diff->regions.size() : 0;
+  std::string regions =
       report.diff && report.diff->compared
-          ? fmt::format(", the versions differ in {} region{}", regions, regions == 1 ? "" : "s")
-          : "",
-      output.empty() ? "the report" : fmt::format("the report '{}'", output));
+          ? fmt::format(fmt::runtime(w.summary_regions),
+                        fmt::format("{} {}", n, n == 1 ? w.one_region : w.many_regions))
+          : "";
+  return fmt::format(fmt::runtime(w.summary), report.changed, report.cases, regions,
+                     output.empty() ? std::string(w.the_report)
+                                    : fmt::format(fmt::runtime(w.the_report_named), output));
 }
 
 // What the arguments leave unclear; "" when they are clear.
@@ -207,21 +214,28 @@ int RunAudit(const AuditArgs& args, Io& io) {
     baseline = LoadUsableRules(args.baseline, io);
     if (!baseline) return kExitCannot;
   }
+  std::optional<std::string> lang = ChooseLanguage(*candidate->rules, args.lang, io);
+  if (!lang) return kExitCannot;
+  const Format<AuditRender>& format = ChooseFormat(kFormats, args.format, args.output);
   AuditOptions options;
   options.recorded_field = args.recorded;
   options.case_options.ignore_unknown_facts = args.ignore_unknown_facts;
   bool from_register = !args.register_url.empty();
   if (from_register && !baseline) options.recorded_field = kRegisteredField;
   options.examples_per_transition = static_cast<std::size_t>(args.examples);
+  // The JSON report is for pipelines: every changed case, not a few.
+  options.keep_every_change = format.name == "json";
   Auditor auditor(*candidate->graph, baseline ? &*baseline->graph : nullptr, options);
   int status = kExitOk;
   std::optional<AuditReport> report =
       from_register ? ReplayRegister(args, *candidate->rules, auditor, io, status)
                     : Replay(args, *separator, auditor, io, status);
   if (!report) return status;
-  AuditRender render = ChooseFormat(kFormats, args.format, args.output).render;
-  if (!WriteWhole(args.output, render(*report), io)) return kExitCannot;
-  io.Say(Summary(*report, args.output));
+  if (report->same_version) {
+    io.Say(fmt::format(fmt::runtime(AuditWordsIn(*lang).same_version), report->candidate.version));
+  }
+  if (!WriteWhole(args.output, format.render(*report, *lang), io)) return kExitCannot;
+  io.Say(Summary(*report, args.output, *lang));
   std::size_t regions = report->diff ? report->diff->regions.size() : 0;
   if (args.fail_on_change && (report->changed > 0 || regions > 0)) return kExitFound;
   if (report->invalid > 0 || report->unrouted > 0) return kExitFound;
@@ -259,8 +273,13 @@ VerbRun DefineAudit(Options& options) {
              "Threads (default: the machine's cores); the report is the same for any number")
       .Range(0, 256);
   options
-      .Value("--examples", args->examples, "Changed cases listed for each transition (default 20)")
+      .Value("--examples", args->examples,
+             "Changed cases the text and HTML reports list for each transition (default 20; the "
+             "JSON report lists every one)")
       .Range(0, 100000);
+  options.Value("--lang", args->lang,
+                "Language of the text and HTML reports, and of the labels in them (default: the "
+                "candidate rule file's own)");
   options.Examples({
       "triage audit rules/new.yaml corpus.jsonl --baseline rules/lokale-driehoek.yaml -o "
       "audit.html",

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "audit/joint.h"
+#include "audit/schema_changes.h"
 #include "triage/evaluate.h"
 #include "triage/json.h"
 
@@ -66,11 +67,20 @@ Auditor::Auditor(const DecisionGraph& candidate, const DecisionGraph* baseline,
   s.reads_candidate = RuleReads(candidate.rules());
   s.after.assign(candidate.rules().rules.size(), 0);
   s.report.candidate = IdentityOf(candidate.rules());
+  s.report.candidate_rules = &candidate.rules();
   s.report.recorded_field = s.options.recorded_field;
+  s.report.examples_listed = s.options.examples_per_transition;
+  s.report.every_change = s.options.keep_every_change;
+  s.report.default_use.in_candidate = candidate.rules().default_route_index >= 0;
   if (baseline) {
-    s.reads_baseline = RuleReads(baseline->rules());
-    s.before.assign(baseline->rules().rules.size(), 0);
-    s.report.baseline = IdentityOf(baseline->rules());
+    const RuleSet& rb = baseline->rules();
+    s.reads_baseline = RuleReads(rb);
+    s.before.assign(rb.rules.size(), 0);
+    s.report.baseline = IdentityOf(rb);
+    s.report.baseline_rules = &rb;
+    s.report.same_version = rb.version == candidate.rules().version;
+    s.report.schema_changes = SchemaChanges(rb, candidate.rules());
+    s.report.default_use.in_baseline = rb.default_route_index >= 0;
     // One space for the graph comparison and for placing corpus cases in
     // its regions.
     GraphDiff& diff = s.diff.emplace();
@@ -257,6 +267,9 @@ void Auditor::Audit(const RawCase& raw, std::string_view input, AuditedCase& out
     out.from = RecordedOutcome(raw, s.options.recorded_field);
   }
   out.case_id = CaseIdOf(raw, cand, base);
+  if (rb)
+    out.schema_causes =
+        SchemaCauses(s.report.schema_changes, rc, raw, cand.values, out.from, out.to);
   if (!out.changed() || !cand.valid) return;
   bool base_valid = rb && base.valid;
   if (base_valid) out.region = RegionOf(s, rc, cand.values, *rb, base.values);
@@ -275,6 +288,12 @@ void Auditor::Add(const AuditedCase& c) {
   if (c.to.kind() == Outcome::Kind::kUnrouted) ++r.unrouted;
   for (int rule : c.to_rules) ++s.after[static_cast<size_t>(rule)];
   for (int rule : c.from_rules) ++s.before[static_cast<size_t>(rule)];
+  if (c.to.has_routes() && c.to_rules.empty()) ++r.default_use.after;
+  if (s.baseline && c.from.has_routes() && c.from_rules.empty()) ++r.default_use.before;
+  for (int k : c.schema_causes) {
+    SchemaChange& change = r.schema_changes[static_cast<size_t>(k)];
+    ++(c.to.kind() == Outcome::Kind::kInvalid ? change.invalid : change.undetermined);
+  }
   if (!c.changed()) return;
   ++r.changed;
   if (s.diff && s.diff->compared) {
@@ -288,7 +307,9 @@ void Auditor::Add(const AuditedCase& c) {
   t.from = c.from;
   t.to = c.to;
   ++t.count;
-  if (t.examples.size() < s.options.examples_per_transition) t.examples.push_back(c);
+  if (s.options.keep_every_change || t.examples.size() < s.options.examples_per_transition) {
+    t.examples.push_back(c);
+  }
 }
 
 namespace {
@@ -366,9 +387,13 @@ AuditReport Auditor::Report(std::vector<std::string> inputs) const {
   r.diff = s.diff;
   r.rows = MatrixLabels(s, r);
   r.columns = r.rows;
-  for (const auto& entry : s.transitions) r.changes.push_back(entry.second);
-  std::stable_sort(r.changes.begin(), r.changes.end(),
-                   [](const auto& x, const auto& y) { return x.count > y.count; });
+  for (const auto& entry : s.transitions) {
+    AuditReport::Transition& t = r.changes.emplace_back(entry.second);
+    t.attention = NeedsAttention(s.candidate.rules(), t.from, t.to);
+  }
+  std::stable_sort(r.changes.begin(), r.changes.end(), [](const auto& x, const auto& y) {
+    return x.attention != y.attention ? x.attention : x.count > y.count;
+  });
   CountRuleUse(s, r);
   return r;
 }

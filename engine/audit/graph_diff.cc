@@ -188,6 +188,7 @@ DiffRegion Describe(const JointSpace& space, Found&& found) {
   // Facts around whose value the versions draw different lines come first:
   // they are what changed; the others say where.
   std::vector<std::pair<std::string, std::string>> moved, rest;
+  std::vector<std::string> moved_written, rest_written;
   for (size_t f = 0; f < space.facts().size(); ++f) {
     const JointFact& joint = space.facts()[f];
     const std::vector<bool>& allowed = found.cells[f];
@@ -195,13 +196,20 @@ DiffRegion Describe(const JointSpace& space, Found&& found) {
       bool lines_differ = false;
       for (size_t k = 0; k < allowed.size(); ++k) lines_differ |= allowed[k] && !joint.same[k];
       (lines_differ ? moved : rest).emplace_back(joint.name, joint.domain.Describe(allowed));
+      (lines_differ ? moved_written : rest_written)
+          .push_back(joint.domain.Written(joint.name, allowed));
     }
     int first = static_cast<int>(std::find(allowed.begin(), allowed.end(), true) - allowed.begin());
-    example.emplace_back(joint.fact.get(), joint.domain.Example(first));
+    Value v = joint.domain.Example(first);
+    r.example_facts.emplace_back(
+        joint.name, joint.fact->personal ? std::string(kNotShown) : ValueText(*joint.fact, v));
+    example.emplace_back(joint.fact.get(), std::move(v));
   }
   r.example = CaseJson(example);
   r.conditions = std::move(moved);
   r.conditions.insert(r.conditions.end(), rest.begin(), rest.end());
+  r.written = std::move(moved_written);
+  r.written.insert(r.written.end(), rest_written.begin(), rest_written.end());
   r.cells = std::move(found.cells);
   return r;
 }

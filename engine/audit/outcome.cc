@@ -23,4 +23,17 @@ Outcome Outcome::Recorded(std::string_view text) {
   return Outcome(Kind::kRoutes, std::string(text));
 }
 
+bool NeedsAttention(const RuleSet& candidate, const Outcome& from, const Outcome& to) {
+  if (from == to) return false;
+  if (to.kind() == Outcome::Kind::kUndetermined || to.kind() == Outcome::Kind::kUnrouted) {
+    return true;
+  }
+  if (!from.has_routes() || !to.has_routes()) return false;
+  auto first = [&](const Outcome& o) {
+    return candidate.FindRoute(o.text().substr(0, o.text().find('+')));
+  };
+  int a = first(from), b = first(to);
+  return a >= 0 && b >= 0 && b > a;
+}
+
 }  // namespace triage

@@ -2,9 +2,12 @@
 // scripts, nothing fetched): one function per section.
 #include "triage/audit.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "audit/report_view.h"
+#include "triage/assert.h"
 #include "triage/html.h"
 
 namespace triage {
@@ -14,10 +17,8 @@ using namespace audit_view;
 
 std::string e(std::string_view s) { return HtmlEscape(s); }
 
-const char* const kPageHead = R"(<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+const char* const kPageHead = R"(<head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>triage audit</title>
 <style>
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2430;max-width:1100px;margin:2em auto;padding:0 1em}
 h1{font-size:1.5em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:1.8em;border-bottom:1px solid #d5dae1;padding-bottom:.2em}
@@ -28,60 +29,80 @@ table{border-collapse:collapse;margin:.5em 0}th,td{padding:.3em .6em;text-align:
 table.matrix td,table.matrix th{border:1px solid #d5dae1;text-align:right;min-width:4.5em}
 table.matrix th.corner{text-align:left;color:#5a6472;font-weight:normal}
 table.list td{border-bottom:1px solid #eceff3}code{font-size:.9em;background:#f3f5f8;padding:0 .2em}
-#regions td:nth-child(3){min-width:22em}#regions td.mono{max-width:26em}
-.ids td:first-child{color:#5a6472}.mono{font-family:ui-monospace,monospace;font-size:.85em;word-break:break-all}
+#regions td:nth-child(3){min-width:18em}#regions td:nth-child(4){min-width:28em}
+.ids td:first-child{color:#5a6472}.attention{background:#fdeee6;border-left:4px solid #b3541e;padding:.3em .7em;margin:.6em 0}
+.warn{background:#fff4d6;border-left:4px solid #c99400;padding:.4em .8em}table.example td{padding:.05em .5em;border:0}table.example td:first-child{color:#5a6472;min-width:17em}.mono{font-family:ui-monospace,monospace;font-size:.85em;word-break:break-all}
 </style></head><body>
 )";
 
-void Side(const char* what, const std::optional<RuleSetIdentity>& id, const AuditReport& r,
+void Side(const Speech& s, std::string_view what, const std::optional<RuleSetIdentity>& id,
           std::string& out) {
   if (!id) {
-    out += fmt::format(
-        "<tr><td>{}</td><td>the route recorded in field <code>{}</code> of "
-        "each case</td></tr>\n",
-        what, e(r.recorded_field));
+    // The field's name as code, in place of the quoted "'{}'" of the text form.
+    std::string_view words = s.w.recorded_side;
+    size_t at = words.find("{}");
+    TRIAGE_ASSERT(at != std::string_view::npos, "recorded_side names the field");
+    size_t quoted = at > 0 && words[at - 1] == '\'' ? 1 : 0;
+    std::string text = e(words.substr(0, at - quoted)) +
+                       fmt::format("<code>{}</code>", e(s.r.recorded_field)) +
+                       e(words.substr(at + 2 + quoted));
+    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", e(what), text);
     return;
   }
   out += fmt::format(
-      "<tr><td>{}</td><td><b>{}</b> version {} <span class=\"note\">({})</span><br>"
+      "<tr><td>{}</td><td><b>{}</b> {} {} <span class=\"note\">({})</span><br>"
       "<span class=\"mono\">sha256 {}</span></td></tr>\n",
-      what, e(id->id), e(id->version), e(id->file), e(id->sha256));
+      e(what), e(id->id), e(s.w.version), e(id->version), e(id->file), e(id->sha256));
 }
 
-void Heading(const AuditReport& r, std::string& out) {
-  out += "<h1>Dry-run audit</h1>\n";
-  out += fmt::format("<p class=\"dry\">{}</p>\n", kDryRun);
+void Heading(const Speech& s, std::string& out) {
+  const AuditReport& r = s.r;
+  const AuditWords& w = s.w;
+  out += fmt::format("<h1>{}</h1>\n", e(w.title));
+  out += fmt::format("<p class=\"dry\">{}</p>\n", e(w.dry_run));
+  if (r.same_version) {
+    out +=
+        fmt::format("<p class=\"warn\" id=\"same-version\">{}</p>\n",
+                    e(Capitalized(fmt::format(fmt::runtime(w.same_version), r.candidate.version))));
+  }
   out += "<table class=\"ids\">\n";
-  Side("candidate", r.candidate, r, out);
-  Side("baseline", r.baseline, r, out);
-  out += fmt::format("<tr><td>corpus</td><td>{}</td></tr>\n</table>\n", e(Inputs(r)));
+  Side(s, w.candidate, r.candidate, out);
+  Side(s, w.baseline, r.baseline, out);
+  out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n</table>\n", e(w.corpus), e(Inputs(r)));
   out += "<div class=\"cards\">";
-  out += fmt::format("<div class=\"card\"><b>{}</b>cases</div>", r.cases);
-  out += fmt::format("<div class=\"card changed\"><b>{}</b>changed decisions ({})</div>", r.changed,
-                     Percent(r.changed, r.cases));
-  out += fmt::format("<div class=\"card\"><b>{}</b>invalid cases</div>", r.invalid);
+  out += fmt::format("<div class=\"card\"><b>{}</b>{}</div>", r.cases, e(w.card_cases));
+  out += fmt::format("<div class=\"card changed\"><b>{}</b>{}</div>", r.changed,
+                     e(fmt::format(fmt::runtime(w.card_changed), Percent(r.changed, r.cases))));
+  out += fmt::format("<div class=\"card\"><b>{}</b>{}</div>", r.invalid, e(w.card_invalid));
   if (r.diff && r.diff->compared) {
-    out += fmt::format("<div class=\"card changed\"><b>{}</b>regions decided differently</div>",
-                       r.diff->regions.size());
+    out += fmt::format("<div class=\"card changed\"><b>{}</b>{}</div>", r.diff->regions.size(),
+                       e(w.card_regions));
   }
   out += "</div>\n";
+  if (r.schema_changes.empty()) return;
+  out += fmt::format("<h2>{}</h2>\n<ul id=\"schema-changes\">\n", e(w.schema_heading));
+  for (const SchemaChange& c : r.schema_changes) {
+    out += fmt::format("<li>{}</li>\n", e(Capitalized(s.SchemaText(c))));
+  }
+  out += "</ul>\n";
 }
 
 // Unchanged counts shaded blue, changed ones orange, each by its size
 // against the largest of its kind, so that changes stand out.
-void Transitions(const AuditReport& r, std::string& out) {
+void Transitions(const Speech& s, std::string& out) {
+  const AuditReport& r = s.r;
   Matrix m = MatrixOf(r);
-  out +=
-      "<h2>Transitions</h2>\n<p class=\"note\">Rows: the baseline's decision; columns: "
-      "the candidate's. Off the diagonal: changed.</p>\n";
-  out +=
-      "<table class=\"matrix\" id=\"transition-matrix\">\n<tr><th class=\"corner\">"
-      "baseline \\ candidate</th>";
-  for (const Outcome& c : r.columns) out += fmt::format("<th>{}</th>", e(c.text()));
+  out += fmt::format("<h2>{}</h2>\n<p class=\"note\">{}</p>\n",
+                     e(s.w.transitions_heading.substr(0, s.w.transitions_heading.find(" ("))),
+                     e(s.w.transitions_note));
+  out += fmt::format(
+      "<table class=\"matrix\" id=\"transition-matrix\">\n<tr><th class=\"corner\">{}</th>",
+      e(s.w.corner));
+  for (const Outcome& c : r.columns) out += fmt::format("<th>{}</th>", e(s.Shown(c)));
   out += "</tr>\n";
   for (size_t i = 0; i < r.rows.size(); ++i) {
     const Outcome& row = r.rows[i];
-    out += fmt::format("<tr><th>{}</th>", e(row.text()));
+    out += fmt::format("<tr><th>{}</th>", e(s.Shown(row)));
     for (size_t j = 0; j < r.columns.size(); ++j) {
       bool same = row == r.columns[j];
       std::uint64_t n = m.counts[i][j];
@@ -96,146 +117,200 @@ void Transitions(const AuditReport& r, std::string& out) {
   out += "</table>\n";
 }
 
-void ChangedDecisions(const AuditReport& r, std::string& out) {
-  out += "<h2>Changed decisions</h2>\n";
-  if (r.changes.empty()) out += fmt::format("<p>{}.</p>\n", Capitalized(kNoChanges));
-  for (const Change& change : ChangesOf(r)) {
+void ChangedDecisions(const Speech& s, std::string& out) {
+  const AuditWords& w = s.w;
+  out += fmt::format("<h2>{}</h2>\n", e(w.changed_heading));
+  if (s.r.changes.empty()) out += fmt::format("<p>{}.</p>\n", e(Capitalized(w.no_changes)));
+  for (const Change& change : ChangesOf(s)) {
     const AuditReport::Transition& t = *change.transition;
-    out += fmt::format("<h3>{} &rarr; {}: {} case{}</h3>\n", e(t.from.text()), e(t.to.text()),
-                       t.count, t.count == 1 ? "" : "s");
+    out += change.attention.empty() ? "<div>" : "<div class=\"attention\">";
+    if (!change.attention.empty()) {
+      out += fmt::format("<b>{}</b>\n", e(Capitalized(change.attention)));
+    }
+    out += fmt::format("<h3>{} &rarr; {}: {}</h3>\n", e(s.Shown(t.from)), e(s.Shown(t.to)),
+                       e(s.Cases(t.count)));
     out +=
-        "<table class=\"list\"><tr><th>case</th><th>rule before</th><th>rule after</th>"
-        "<th>what made the difference</th></tr>\n";
+        fmt::format("<table class=\"list\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                    e(w.one_case), e(w.rule_before), e(w.rule_after), e(w.made_difference));
     for (const ExampleRow& row : change.rows) {
       out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", e(row.where),
                          e(row.rule_before), e(row.rule_after), e(row.facts));
     }
     out += "</table>\n";
-    if (change.more > 0) out += fmt::format("<p class=\"note\">and {} more</p>\n", change.more);
+    if (change.more > 0) {
+      out += fmt::format("<p class=\"note\">{}</p>\n",
+                         e(fmt::format(fmt::runtime(w.and_more), change.more)));
+    }
+    out += "</div>\n";
   }
 }
 
-void Rules(const AuditReport& r, std::string& out) {
-  out += "<h2>Rules</h2>\n";
+std::string UseCell(const Speech& s, const RuleUse& u) {
+  if (s.r.baseline && u.in_baseline && u.in_candidate && u.before != u.after &&
+      (Shifted(s.r, u) || u.rule.empty())) {
+    std::string text = s.UseText("", u);
+    return e(Capitalized(text.substr(text.find_first_not_of(' '))));
+  }
+  return e(s.RuleNote(u));
+}
+
+void Rules(const Speech& s, std::string& out) {
+  const AuditReport& r = s.r;
+  const AuditWords& w = s.w;
+  out += fmt::format("<h2>{}</h2>\n", e(w.rules_heading));
   if (r.unreached.empty()) {
-    out += fmt::format("<p>{}.</p>\n", Capitalized(kEveryRuleReached));
+    out += fmt::format("<p>{}.</p>\n", e(Capitalized(w.every_rule_reached)));
   } else {
-    out += fmt::format("<p>{}", Capitalized(kNoCaseReaches));
+    out += fmt::format("<p>{}", e(Capitalized(w.no_case_reaches)));
     for (const std::string& rule : r.unreached) out += fmt::format(" <code>{}</code>", e(rule));
     out += "</p>\n";
   }
-  out +=
-      "<table class=\"list\"><tr><th>rule</th><th>cases before</th><th>cases after</th>"
-      "<th></th></tr>\n";
-  for (const RuleUse& u : r.rules) {
-    std::string note = RuleNote(u);
-    if (Shifted(r, u) && note.empty()) note = "decides much more or less often";
-    out += fmt::format("<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                       e(u.rule), u.in_baseline ? fmt::format("{}", u.before) : "&ndash;",
-                       u.in_candidate ? fmt::format("{}", u.after) : "&ndash;", e(note));
-  }
+  out += fmt::format(
+      "<table class=\"list\" id=\"rules\"><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr>\n",
+      e(w.rule), e(w.cases_before), e(w.cases_after));
+  auto row = [&](const std::string& name, const RuleUse& u) {
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", name,
+                       u.in_baseline && r.baseline ? fmt::format("{}", u.before) : "&ndash;",
+                       u.in_candidate ? fmt::format("{}", u.after) : "&ndash;", UseCell(s, u));
+  };
+  for (const RuleUse& u : r.rules) row(fmt::format("<code>{}</code>", e(u.rule)), u);
+  if (std::string d = s.DefaultRow(); !d.empty()) row(e(d), r.default_use);
   out += "</table>\n";
 }
 
-std::string ConditionsHtml(const DiffRegion& r) {
-  if (r.conditions.empty()) return "every case";
+std::string ConditionsHtml(const Speech& s, const DiffRegion& r) {
+  if (r.written.empty()) return e(s.w.every_case);
   std::string out;
-  for (const auto& [fact, values] : r.conditions) {
-    if (!out.empty()) out += "<br>";
-    out += "<code>" + e(fact) + "</code>" + e(ConditionText("", values));
+  for (const std::string& written : r.written) {
+    out += (out.empty() ? "" : "<br>") + fmt::format("<code>{}</code>", e(written));
   }
   return out;
 }
 
-void Group(const GraphDiff& d, const RegionGroup& group, std::string& out) {
+// The example case as a small table of fact and value.
+std::string ExampleHtml(const Speech& s, const DiffRegion& r) {
+  std::string out = "<table class=\"example\">";
+  for (const auto& [fact, value] : r.example_facts) {
+    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", e(s.FactAndId(fact)),
+                       e(s.Value(fact, value)));
+  }
+  return out + "</table>";
+}
+
+std::string Codes(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    out += fmt::format("{}<code>{}</code>", out.empty() ? "" : ", ", e(item));
+  }
+  return out;
+}
+
+void Group(const Speech& s, const GraphDiff& d, const RegionGroup& group, std::string& out) {
+  const AuditWords& w = s.w;
   const DiffRegion& head = d.regions[group.first];
-  out += fmt::format(
-      "<li><b>{} &rarr; {}</b> (rule {} &rarr; {}): {} region{}, {} of the "
-      "corpus",
-      e(head.from.text()), e(head.to.text()), e(RuleShown(head.from_rule, head.from)),
-      e(RuleShown(head.to_rule, head.to)), group.count, group.count == 1 ? "" : "s",
-      Cases(group.corpus_cases));
+  std::string attention = s.Attention(head.from, head.to);
+  out += attention.empty() ? "<li>" : "<li class=\"attention\">";
+  if (!attention.empty()) out += fmt::format("<b>{}</b><br>", e(Capitalized(attention)));
+  std::string line =
+      fmt::format(fmt::runtime(w.group_line), s.Shown(head.from), s.Shown(head.to),
+                  s.Rule(head.from_rule, head.from), s.Rule(head.to_rule, head.to), group.count,
+                  group.count == 1 ? w.one_region : w.many_regions, s.Cases(group.corpus_cases));
+  std::string html = e(line);
+  for (size_t at; (at = html.find(" -&gt; ")) != std::string::npos;) {
+    html.replace(at, 7, " &rarr; ");
+  }
+  out += html;
   if (group.count > 1 && !group.common.empty()) {
-    std::string common;
-    for (const auto& [fact, values] : group.common) {
-      common += fmt::format("{}<code>{}</code>{}", common.empty() ? "" : ", ", e(fact),
-                            e(ConditionText("", values)));
-    }
-    out += fmt::format(".<br>In all of them: {}", common);
+    out += fmt::format(".<br>{}: {}", e(Capitalized(w.in_all)), Codes(group.common));
   }
   if (group.count > 1 && !group.varying.empty()) {
-    std::string varying;
-    for (const std::string& fact : group.varying) {
-      varying += fmt::format("{}<code>{}</code>", varying.empty() ? "" : ", ", e(fact));
-    }
-    out += fmt::format(".<br>They differ in: {}", varying);
+    out += fmt::format(".<br>{}: {}", e(Capitalized(w.differ_in)), Codes(group.varying));
   }
   out += "</li>\n";
 }
 
-void RegionTable(const GraphDiff& d, std::string& out) {
+bool GroupNeedsAttention(const Speech& s, const GraphDiff& d, const RegionGroup& g) {
+  const DiffRegion& head = d.regions[g.first];
+  return !s.Attention(head.from, head.to).empty();
+}
+
+void RegionTable(const Speech& s, const GraphDiff& d, std::string& out) {
+  const AuditWords& w = s.w;
+  std::vector<RegionGroup> groups = GroupRegions(d.regions);
+  std::stable_partition(groups.begin(), groups.end(),
+                        [&](const RegionGroup& g) { return GroupNeedsAttention(s, d, g); });
   out += "<ul>\n";
-  for (const RegionGroup& group : GroupRegions(d.regions)) Group(d, group, out);
+  for (const RegionGroup& group : groups) Group(s, d, group, out);
   out += "</ul>\n";
-  out +=
-      "<table class=\"list\" id=\"regions\"><tr><th>decision</th><th>rule</th>"
-      "<th>when</th><th>example case</th><th>corpus</th></tr>\n";
-  for (const DiffRegion& g : d.regions) {
-    out += fmt::format(
-        "<tr><td>{} &rarr; {}</td><td>{} &rarr; {}</td><td>{}</td><td class=\"mono\">{}"
-        "</td><td>{}</td></tr>\n",
-        e(g.from.text()), e(g.to.text()), e(RuleShown(g.from_rule, g.from)),
-        e(RuleShown(g.to_rule, g.to)), ConditionsHtml(g), e(g.example),
-        g.corpus_cases ? Cases(g.corpus_cases) : "none");
+  out += fmt::format(
+      "<table class=\"list\" id=\"regions\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+      "<th>{}</th></tr>\n",
+      e(w.decision), e(w.rule), e(w.when), e(w.example_case), e(w.corpus));
+  for (const RegionGroup& group : groups) {
+    for (size_t i = group.first; i < group.first + group.count; ++i) {
+      const DiffRegion& g = d.regions[i];
+      out += fmt::format(
+          "<tr><td>{} &rarr; {}</td><td>{} &rarr; {}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+          e(s.Shown(g.from)), e(s.Shown(g.to)), e(s.Rule(g.from_rule, g.from)),
+          e(s.Rule(g.to_rule, g.to)), ConditionsHtml(s, g), ExampleHtml(s, g),
+          g.corpus_cases ? e(s.Cases(g.corpus_cases)) : e(w.none));
+    }
   }
   out += "</table>\n";
 }
 
-void Regions(const AuditReport& r, std::string& out) {
+void Regions(const Speech& s, std::string& out) {
+  const AuditReport& r = s.r;
+  const AuditWords& w = s.w;
   if (!r.diff) return;
   const GraphDiff& d = *r.diff;
-  out +=
-      "<h2>What the corpus does not show</h2>\n<p class=\"note\">From the two decision "
-      "graphs: every region of the case space where the versions decide differently, "
-      "whether or not a case of the corpus falls there.</p>\n";
+  out += fmt::format("<h2>{}</h2>\n<p class=\"note\">{}</p>\n", e(w.regions_heading_short),
+                     e(w.regions_note));
   if (!d.compared) {
-    out += fmt::format("<p>Not compared: {}</p>\n", e(d.not_compared));
+    out += fmt::format("<p>{}</p>\n",
+                       e(Capitalized(fmt::format(fmt::runtime(w.not_compared), d.not_compared))));
   } else if (d.regions.empty()) {
-    out += fmt::format("<p>{}.</p>\n", Capitalized(kNowhere));
+    out += fmt::format("<p>{}.</p>\n", e(Capitalized(w.nowhere)));
   } else {
-    RegionTable(d, out);
+    RegionTable(s, d, out);
   }
   if (r.changed_outside_regions > 0) {
     out += fmt::format("<p class=\"note\">{}.</p>\n",
-                       Capitalized(OutsideRegionsText(r.changed_outside_regions)));
+                       e(Capitalized(s.OutsideRegions(r.changed_outside_regions))));
   }
   for (const std::string& note : d.notes) {
-    out += fmt::format("<p class=\"note\">Note: {}</p>\n", e(note));
+    out += fmt::format("<p class=\"note\">{}</p>\n",
+                       e(Capitalized(fmt::format(fmt::runtime(w.note), note))));
   }
-  if (!d.complete) out += fmt::format("<p>{}.</p>\n", Capitalized(kIncomplete));
+  if (!d.complete) out += fmt::format("<p>{}.</p>\n", e(Capitalized(w.incomplete)));
 }
 
-void InvalidCases(const AuditReport& r, std::string& out) {
+void InvalidCases(const Speech& s, std::string& out) {
+  const AuditReport& r = s.r;
   if (r.invalid == 0) return;
-  out += fmt::format("<h2>Invalid cases: {}</h2>\n<table class=\"list\">\n", r.invalid);
+  out += fmt::format("<h2>{}</h2>\n<table class=\"list\">\n",
+                     e(fmt::format(fmt::runtime(s.w.invalid_heading), r.invalid)));
   for (const AuditedCase& c : r.invalid_examples) {
     std::string problems;
     for (const std::string& p : c.problems) problems += (problems.empty() ? "" : "; ") + p;
-    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", e(Where(c)), e(problems));
+    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", e(s.Where(c)), e(problems));
   }
   out += "</table>\n";
 }
 
 }  // namespace
 
-std::string AuditHtml(const AuditReport& r) {
-  std::string out = kPageHead;
-  Heading(r, out);
-  Transitions(r, out);
-  ChangedDecisions(r, out);
-  Rules(r, out);
-  Regions(r, out);
-  InvalidCases(r, out);
+std::string AuditHtml(const AuditReport& r, std::string_view lang) {
+  Speech s(r, lang);
+  std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">", e(s.lang));
+  out += kPageHead;
+  out.insert(out.find("<style>"), fmt::format("<title>triage: {}</title>\n", e(s.w.title)));
+  Heading(s, out);
+  Transitions(s, out);
+  ChangedDecisions(s, out);
+  Rules(s, out);
+  Regions(s, out);
+  InvalidCases(s, out);
   out += "</body></html>\n";
   return out;
 }

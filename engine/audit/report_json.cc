@@ -1,6 +1,8 @@
 // The audit report for programs: one JSON object, a member per section.
 #include "triage/audit.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "audit/report_view.h"
@@ -62,7 +64,14 @@ std::string Heading(const AuditReport& r) {
   out += fmt::format(
       ", \"corpus\": {{\"inputs\": {}, \"cases\": {}, \"invalid\": {}, \"unrouted\": {}}}",
       Strings(r.inputs), r.cases, r.invalid, r.unrouted);
-  return out + fmt::format(", \"changed\": {}", r.changed);
+  out += fmt::format(", \"changed\": {}, \"same_version\": {}", r.changed, r.same_version);
+  return out + ", \"schema_changes\": " + List(r.schema_changes, [](const SchemaChange& c) {
+           return fmt::format(
+               "{{\"change\": {}, \"fact\": {}, \"old_name\": {}, \"old_type\": {}, "
+               "\"new_type\": {}, \"invalid\": {}, \"undetermined\": {}}}",
+               JsonString(NameOf(c.kind)), JsonString(c.fact), OrNull(c.old_name),
+               OrNull(c.old_type), OrNull(c.new_type), c.invalid, c.undetermined);
+         });
 }
 
 std::string Transitions(const AuditReport& r) {
@@ -76,17 +85,31 @@ std::string Transitions(const AuditReport& r) {
          "}";
 }
 
+// Per transition the first few cases (as the text and HTML reports list
+// them), and every changed case when the report kept them all.
 std::string ChangedDecisions(const AuditReport& r) {
-  return "\"changes\": " + List(r.changes, [](const AuditReport::Transition& t) {
-           return fmt::format("{{\"from\": {}, \"to\": {}, \"count\": {}, \"examples\": {}}}",
-                              JsonString(t.from.text()), JsonString(t.to.text()), t.count,
-                              List(t.examples, Audited));
+  return "\"changes\": " + List(r.changes, [&](const AuditReport::Transition& t) {
+           std::vector<AuditedCase> first(
+               t.examples.begin(), t.examples.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                            t.examples.size(), r.examples_listed)));
+           return fmt::format(
+               "{{\"from\": {}, \"to\": {}, \"count\": {}, \"attention\": {}, \"examples\": "
+               "{}, \"cases\": {}}}",
+               JsonString(t.from.text()), JsonString(t.to.text()), t.count, t.attention,
+               List(first, Audited), r.every_change ? List(t.examples, Audited) : "null");
          });
 }
 
 std::string Rules(const AuditReport& r) {
+  const RuleSet* rs = r.candidate_rules;
+  std::string route = rs && rs->default_route ? JsonString(*rs->default_route) : "null";
   return "\"rules\": " + List(r.rules, Use) + ", \"unreached\": " + Strings(r.unreached) +
-         ", \"shifted\": " + List(r.shifted, Use);
+         ", \"shifted\": " + List(r.shifted, Use) +
+         fmt::format(
+             ", \"default\": {{\"route\": {}, \"in_baseline\": {}, \"in_candidate\": {}, "
+             "\"before\": {}, \"after\": {}}}",
+             route, r.default_use.in_baseline, r.default_use.in_candidate, r.default_use.before,
+             r.default_use.after);
 }
 
 std::string InvalidCases(const AuditReport& r) {
@@ -94,9 +117,12 @@ std::string InvalidCases(const AuditReport& r) {
 }
 
 std::string Region(const DiffRegion& g) {
-  std::string conditions = List(g.conditions, [](const std::pair<std::string, std::string>& c) {
-    return fmt::format("{{\"fact\": {}, \"values\": {}}}", JsonString(c.first),
-                       JsonString(c.second));
+  std::vector<size_t> index(g.conditions.size());
+  for (size_t k = 0; k < index.size(); ++k) index[k] = k;
+  std::string conditions = List(index, [&](size_t k) {
+    return fmt::format("{{\"fact\": {}, \"values\": {}, \"written\": {}}}",
+                       JsonString(g.conditions[k].first), JsonString(g.conditions[k].second),
+                       JsonString(k < g.written.size() ? g.written[k] : ""));
   });
   return fmt::format(
       "{{\"from\": {}, \"to\": {}, \"from_rule\": {}, \"to_rule\": {}, \"conditions\": "

@@ -39,13 +39,15 @@ TEST_CASE("cli: audit") {
   fs::path corpus = box.Write("corpus.jsonl", AuditCorpus());
   fs::path lowered = box.Write("lowered.yaml", LoweredThreshold());
   SECTION("a threshold change: matrix, changed cases, regions; nothing else written") {
-    Run r =
-        box.Triage("audit " + lowered.string() + " " + corpus.string() + " --baseline " + rules);
+    Run r = box.Triage("audit " + lowered.string() + " " + corpus.string() + " --baseline " +
+                       rules + " --lang en");
     CHECK(r.status == 1);  // the corpus has an invalid row
     CHECK(r.out.find("Dry run: nothing was written but this report.") != std::string::npos);
-    CHECK(r.out.find("de_escalatie -> owb: 28 cases") != std::string::npos);
-    CHECK(r.out.find("rule default -> owb-volume; procedures_12m = 9") != std::string::npos);
-    CHECK(r.out.find("when procedures_12m is 8..9") != std::string::npos);
+    CHECK(r.out.find("De-escalation and conversation with the citizen -> Resilient Governance "
+                     "Support Team (OWB): 28 cases") != std::string::npos);
+    CHECK(r.out.find("rule default -> owb-volume; Procedures in the last 12 months "
+                     "(procedures_12m) = 9") != std::string::npos);
+    CHECK(r.out.find("when procedures_12m between 8 and 9") != std::string::npos);
     CHECK(r.err.find("28 of 401 decisions change") != std::string::npos);
     size_t files = 0;
     for (const auto& e : fs::directory_iterator(box.dir())) files += e.is_regular_file();
@@ -77,8 +79,21 @@ TEST_CASE("cli: audit") {
                              "case_id,explicit_threat,doxing,decided_route\n"
                              "a,true,false,om\nb,false,true,owb\n");
     Run r = box.Triage("audit " + rules + " " + csv.string() + " --recorded decided_route");
-    CHECK(r.out.find("the route recorded in field 'decided_route'") != std::string::npos);
-    CHECK(r.out.find("owb -> om: 1 case") != std::string::npos);
+    CHECK(r.out.find("de route die in veld 'decided_route' van elke zaak is vastgelegd") !=
+          std::string::npos);
+    CHECK(r.out.find("Ondersteuningsteam Weerbaar Bestuur -> Openbaar Ministerie (via de lokale "
+                     "driehoek): 1 zaak") != std::string::npos);
+    // The HTML report names the field as code, in either language.
+    const std::pair<const char*, const char*> pages[] = {
+        {"nl", "de route die in veld <code>decided_route</code> van elke zaak is vastgelegd"},
+        {"en", "the route recorded in field <code>decided_route</code> of each case"},
+    };
+    for (const auto& [lang, words] : pages) {
+      Run html = box.Triage("audit " + rules + " " + csv.string() +
+                            " --recorded decided_route --format html --lang " + lang);
+      CHECK(html.status == 0);
+      CHECK(html.out.find(words) != std::string::npos);
+    }
   }
   SECTION("bad usage: no baseline, or two; a rule file with errors") {
     CHECK(box.Triage("audit " + rules + " " + corpus.string()).status == 2);
@@ -134,7 +149,7 @@ TEST_CASE("cli: the audit's HTML report in a real headless browser") {
   auto matrix = rendered.find("id=\"transition-matrix\"");
   REQUIRE(matrix != std::string::npos);
   std::string table = rendered.substr(matrix, rendered.find("</table>", matrix) - matrix);
-  CHECK(table.find(">de_escalatie</th>") != std::string::npos);
+  CHECK(table.find(">De-escalatie en gesprek met de burger</th>") != std::string::npos);
   CHECK(table.find(">28</td>") != std::string::npos);
   CHECK(table.find("rgba(215,110,40") != std::string::npos);  // a shaded change
   // And the screenshot is a real picture, not an empty page.
@@ -156,7 +171,7 @@ TEST_CASE("cli: audit: the report's format follows the --output file's name") {
       {"a.html", "<!DOCTYPE html>"},
       {"a.htm", "<!DOCTYPE html>"},
       {"a.json", "{\"dry_run\": true"},
-      {"a.txt", "Dry run: nothing was written but this report."},
+      {"a.txt", "Proefdraai: er is niets geschreven behalve dit rapport."},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -165,4 +180,63 @@ TEST_CASE("cli: audit: the report's format follows the --output file's name") {
     CHECK(r.status == 0);
     CHECK(Slurp(out).rfind(c.starts, 0) == 0);
   }
+}
+
+TEST_CASE("cli: audit --lang: the rule file's first language, or one it has") {
+  Sandbox box;
+  const std::string args =
+      "audit examples/audit/lokale-driehoek-2026.2.yaml tests/golden/cli/corpus.jsonl "
+      "--baseline rules/lokale-driehoek.yaml";
+  struct Case {
+    std::string flags;
+    int status;
+    std::string out, err;
+  };
+  const Case cases[] = {
+      {"", 0, "Proefdraai: er is niets geschreven behalve dit rapport.", ""},
+      {" --lang nl", 0, "De-escalatie en gesprek met de burger -> Ondersteuningsteam", ""},
+      {" --lang en", 0, "De-escalation and conversation with the citizen -> Resilient", ""},
+      {" --lang nl --format html", 0, "<html lang=\"nl\">", ""},
+      {" --lang en --format html", 0, "<h1>Dry-run audit</h1>", ""},
+      {" --lang fr", 2, "",
+       "--lang 'fr': 'examples/audit/lokale-driehoek-2026.2.yaml' has texts in these languages "
+       "only: nl, en"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.flags);
+    Run r = box.Triage(args + c.flags);
+    CHECK(r.status == c.status);
+    CHECK(r.out.find(c.out) != std::string::npos);
+    CHECK(r.err.find(c.err) != std::string::npos);
+  }
+}
+
+TEST_CASE("cli: audit: the same version on both sides is warned of on stderr too") {
+  Sandbox box;
+  fs::path corpus = box.Write("corpus.jsonl", AuditCorpus());
+  fs::path lowered = box.Write("lowered.yaml", LoweredThreshold());  // still "2026.1"
+  Run r = box.Triage("audit " + lowered.string() + " " + corpus.string() +
+                     " --baseline rules/lokale-driehoek.yaml --lang en");
+  const std::string warning = "warning: candidate and baseline carry the same version '2026.1'";
+  CHECK(r.err.find(warning) != std::string::npos);
+  CHECK(r.out.find(warning) != std::string::npos);
+}
+
+TEST_CASE("cli: audit: the JSON report lists every changed case, --examples the text only") {
+  Sandbox box;
+  fs::path corpus = box.Write("corpus.jsonl", AuditCorpus());
+  fs::path lowered = box.Write("lowered.yaml", LoweredThreshold());
+  auto count = [](const std::string& text, const std::string& part) {
+    size_t n = 0;
+    for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
+  };
+  const std::string args = "audit " + lowered.string() + " " + corpus.string() +
+                           " --baseline rules/lokale-driehoek.yaml --examples 2";
+  Run json = box.Triage(args + " --format json");
+  // 28 changed cases in "cases", and the first 2 again in "examples".
+  CHECK(count(json.out, "\"to_rule\": \"owb-volume\", \"facts\"") == 28 + 2);
+  Run text = box.Triage(args + " --lang en");
+  CHECK(count(text.out, "): rule default -> owb-volume;") == 2);
+  CHECK(text.out.find("... and 26 more") != std::string::npos);
 }

@@ -113,7 +113,7 @@ TEST_CASE("cli: audit reads a CSV with semicolons too, and takes --csv-separator
   Run detected = box.Triage("audit " + kRules + " " + csv.string() + " --recorded recorded");
   INFO(detected.out << detected.err);
   CHECK(detected.status == 0);
-  CHECK(Has(detected.err, "dry run: 0 of 2 decisions change"));
+  CHECK(Has(detected.err, "proefdraai: 0 van 2 beslissingen veranderen"));
   Run forced = box.Triage("audit " + kRules + " " + csv.string() +
                           " --recorded recorded --csv-separator ';'");
   CHECK(forced.status == 0);

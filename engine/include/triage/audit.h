@@ -83,6 +83,11 @@ struct NameTable<Outcome::Kind> {
   }};
 };
 
+/// Whether a move from `from` to `to` needs a reader's attention: it ends
+/// undetermined or unrouted, or at a route later in `candidate`'s order
+/// than the one it left (the first route of each, under `collect`).
+bool NeedsAttention(const RuleSet& candidate, const Outcome& from, const Outcome& to);
+
 /// A set of cases where the two versions decide differently.
 struct DiffRegion {
   Outcome from, to;                ///< baseline's and candidate's decision
@@ -90,7 +95,13 @@ struct DiffRegion {
   /// The facts the region constrains, with the values it allows ("8..9",
   /// "burgemeester or wethouder"); facts not listed may take any value.
   std::vector<std::pair<std::string, std::string>> conditions;
+  /// The same conditions as a rule file writes them, in the same order
+  /// ("procedures_12m between 8 and 9", "role in [burgemeester, wethouder]").
+  std::vector<std::string> written;
   std::string example;  ///< a case in the region, as a JSON object
+  /// The example as fact and value ("8", "true", "aangifte"; personal facts
+  /// masked), in the order of `example`.
+  std::vector<std::pair<std::string, std::string>> example_facts;
   /// The region as data: per fact of GraphDiff::facts, its cells allowed.
   std::vector<std::vector<bool>> cells;
   /// Cases of the audited corpus that fall in the region (Auditor only).
@@ -122,6 +133,35 @@ struct AuditOptions {
   std::size_t examples_per_transition = 20;
   /// Invalid cases kept as examples.
   std::size_t invalid_examples = 20;
+  /// Keep every changed case (for a report that lists them all, as the JSON
+  /// one does); `examples_per_transition` still says how many the text and
+  /// HTML reports list. Memory then grows with the changed cases.
+  bool keep_every_change = false;
+};
+
+/// A fact that changed between the versions, by name.
+struct SchemaChange {
+  enum class Kind { kAdded, kRemoved, kRenamed, kRetyped };
+  Kind kind = Kind::kAdded;
+  /// The candidate's name (removed: the baseline's); renamed: `old_name` is
+  /// the baseline's, a removed fact of the same type and values.
+  std::string fact, old_name;
+  std::string old_type, new_type;  ///< the types, as rule files write them
+  /// Corpus cases that the candidate finds invalid or undetermined (and the
+  /// baseline does not) while this fact is involved: the candidate lacks a
+  /// value for it (added, renamed), or the case writes it and the candidate
+  /// rejects the case (retyped).
+  std::uint64_t invalid = 0, undetermined = 0;
+};
+
+template <>
+struct NameTable<SchemaChange::Kind> {
+  static constexpr std::array<Named<SchemaChange::Kind>, 4> kNames = {{
+      {SchemaChange::Kind::kAdded, "added"},
+      {SchemaChange::Kind::kRemoved, "removed"},
+      {SchemaChange::Kind::kRenamed, "renamed"},
+      {SchemaChange::Kind::kRetyped, "retyped"},
+  }};
 };
 
 /// One case of the corpus, on both sides.
@@ -138,6 +178,9 @@ struct AuditedCase {
   std::vector<std::string> problems;      ///< invalid: what is wrong (either side)
   std::vector<int> from_rules, to_rules;  ///< rules that decided (indices)
   int region = -1;                        ///< changed: the GraphDiff region it falls in, or -1
+  /// The schema changes (AuditReport::schema_changes) that make the
+  /// candidate find this case invalid or undetermined.
+  std::vector<int> schema_causes;
 
   bool changed() const { return from != to; }
 };
@@ -156,6 +199,15 @@ struct RuleUse {
 struct AuditReport {
   std::optional<RuleSetIdentity> baseline;  ///< unset: recorded mode
   RuleSetIdentity candidate;
+  /// The rule sets themselves, for their labels, route order and default
+  /// (the graphs' own: they outlive the report's use); baseline null in
+  /// recorded mode.
+  const RuleSet* candidate_rules = nullptr;
+  const RuleSet* baseline_rules = nullptr;
+  /// Both versions carry the same version string.
+  bool same_version = false;
+  /// Facts added, removed, renamed or retyped between the versions.
+  std::vector<SchemaChange> schema_changes;
   std::string recorded_field;
   std::vector<std::string> inputs;
   std::uint64_t cases = 0, changed = 0, invalid = 0, unrouted = 0;
@@ -165,9 +217,21 @@ struct AuditReport {
   struct Transition {
     Outcome from, to;
     std::uint64_t count = 0;
-    std::vector<AuditedCase> examples;  ///< the first few, in input order
+    /// The first few, in input order (every one with keep_every_change).
+    std::vector<AuditedCase> examples;
+    /// The move needs a reader's attention: to a later route in the
+    /// candidate's order (from `om` to `de_escalatie`), or to undetermined
+    /// or unrouted.
+    bool attention = false;
   };
-  std::vector<Transition> changes;  ///< largest first
+  std::vector<Transition> changes;  ///< needing attention first, then largest first
+  /// Changed cases the text and HTML reports list per transition.
+  std::size_t examples_listed = 20;
+  /// Every changed case is kept (AuditOptions::keep_every_change).
+  bool every_change = false;
+  /// Cases the default route decided, before and after (`rule` empty;
+  /// in_baseline / in_candidate: the version has a default).
+  RuleUse default_use;
   std::vector<AuditedCase> invalid_examples;
   std::vector<RuleUse> rules;          ///< every rule of either side, file order
   std::vector<std::string> unreached;  ///< candidate rules no case reaches
@@ -203,9 +267,11 @@ class Auditor {
 };
 
 /// The report for people (plain text), for programs (one JSON object) and
-/// as one self-contained HTML page (no scripts, no network).
-std::string AuditText(const AuditReport& report);
+/// as one self-contained HTML page (no scripts, no network). Text and HTML
+/// speak `lang` (a language of triage's words, words.h) with the rule file's
+/// labels in it; "" is the candidate file's first language. JSON uses ids.
+std::string AuditText(const AuditReport& report, std::string_view lang = {});
 std::string AuditJson(const AuditReport& report);
-std::string AuditHtml(const AuditReport& report);
+std::string AuditHtml(const AuditReport& report, std::string_view lang = {});
 
 }  // namespace triage

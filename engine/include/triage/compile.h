@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "triage/diagnostic.h"
@@ -64,6 +65,12 @@ class FactDomain {
   /// A set of cells for people: runs of neighbouring cells become ranges
   /// ("<= 4 or 8..9"); enum values and strings are listed.
   std::string Describe(const std::vector<bool>& cells) const;
+  /// A set of cells as a rule file writes the condition on fact `name`:
+  /// "procedures_12m between 8 and 9", "procedures_12m >= 10", "role in
+  /// [burgemeester, wethouder]", "not doxing", several ranges joined with
+  /// "or" in brackets; "" when every cell is allowed
+  /// (engine/compile/domain_written.cc).
+  std::string Written(std::string_view name, const std::vector<bool>& cells) const;
 
  private:
   static FactDomain Make(const Fact& fact, std::vector<std::int64_t> cuts,

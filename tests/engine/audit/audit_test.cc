@@ -126,8 +126,8 @@ TEST_CASE("audit: identical versions change nothing, in the corpus or anywhere")
   std::uint64_t diagonal = 0;
   for (const auto& label : r.rows) diagonal += r.matrix[label][label];
   CHECK(diagonal == 500);
-  CHECK(triage::AuditText(r).find("nowhere: the two versions decide every case the same way") !=
-        std::string::npos);
+  CHECK(triage::AuditText(r, "en").find(
+            "nowhere: the two versions decide every case the same way") != std::string::npos);
 }
 
 TEST_CASE("audit: lowering the owb-volume threshold from 10 to 8") {
@@ -373,6 +373,6 @@ TEST_CASE("audit: changed cases with unknown facts are counted outside the regio
   REQUIRE(r.changed == 1);
   CHECK(Count(r, "undetermined", "owb") == 1);
   CHECK(r.changed_outside_regions == 1);
-  CHECK(triage::AuditText(r).find("1 changed case of the corpus is in no region") !=
+  CHECK(triage::AuditText(r, "en").find("1 changed case of the corpus is in no region") !=
         std::string::npos);
 }
