@@ -11,6 +11,7 @@ packages=(
   graphviz chromium tmux
   dpkg-dev file lintian man-db
   python3-jsonschema python3-yaml
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start 2: install what is missing, build, and run every test:
-# the Catch2 suites through CTest, `triage check` on every rule file, and the
-# suites again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# the Catch2 suites through CTest, `triage check` on every rule file, the
+# suites again under AddressSanitizer and UndefinedBehaviorSanitizer, and a
+# short run of each libFuzzer fuzzer (clang).
 # Set TRIAGE_NO_SANITIZE=1 to skip the sanitizer run. The sanitizer build is
 # optimised less (-O1, line tables only) and checks the standard library's
 # preconditions too (_GLIBCXX_ASSERTIONS); it runs an eighth of the
@@ -40,6 +41,10 @@ scripts/build.sh build-sanitize -DTRIAGE_SANITIZE=ON -DTRIAGE_BENCH=OFF \
    ctest --output-on-failure --parallel "$(nproc)" >ctest.log 2>&1) || {
   tail -50 build-sanitize/ctest.log; exit 1; }
 tail -3 build-sanitize/ctest.log
+
+# The fuzzers, briefly (scripts/fuzz.sh SECONDS runs them longer by hand).
+echo "== fuzzers, ${TRIAGE_FUZZ_SECONDS:-15} s each"
+scripts/fuzz.sh "${TRIAGE_FUZZ_SECONDS:-15}"
 
 echo "== tests"
 wait "$tests" || true

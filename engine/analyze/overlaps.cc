@@ -24,7 +24,10 @@ void FindOverlaps(CaseSpace& space, const DecisionGraph& graph, Diagnostics& dia
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  for (auto [a, b] : pairs) {
+  for (const auto& pair : pairs) {
+    // Named copies, not a structured binding: lambdas capture them in every
+    // compiler (clang, for the fuzzers, does not capture bindings before 16).
+    const auto a = pair.first, b = pair.second;
     auto has = [&](const Leaf& l, int r) {
       return std::find(l.rules.begin(), l.rules.end(), r) != l.rules.end();
     };

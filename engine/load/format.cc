@@ -260,7 +260,10 @@ class Formatter {
     }
     if (v.IsScalar()) {
       std::string after = notes + Trailing(v);
-      out_ += Wrap(head + space + Scalar(v, false), v, indent, after.empty()) + after + "\n";
+      std::string text = Scalar(v, false);
+      // Only a value written plain is folded (a quoted one is left whole).
+      bool plain = text == v.value;
+      out_ += Wrap(head + space + text, v, indent, after.empty() && plain) + after + "\n";
       return;
     }
     std::optional<std::string> flow = Flow(v, context);
