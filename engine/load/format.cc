@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -100,6 +101,8 @@ class Formatter {
     EmitLeading(root, 0);
     if (root.IsMap() && !root.entries.empty()) {
       EmitMap(root, 0, "", "");
+    } else if (root.IsSeq() && !root.items.empty()) {
+      EmitSeq(root, 0, "");
     } else {
       EmitValueLine(root, 0, "", "", "");
     }
@@ -162,9 +165,11 @@ class Formatter {
     return notes == nullptr || notes->trailing.empty() ? "" : "  " + notes->trailing;
   }
 
+  // A node's comment lines, once (a list item's are written before its
+  // dash, and not again before its value).
   void EmitLeading(const Node& n, int indent) {
     const Notes* notes = NotesOf(n);
-    if (notes == nullptr) return;
+    if (notes == nullptr || !led_.insert(&n).second) return;
     for (const std::string& c : notes->leading) out_ += std::string(indent, ' ') + c + "\n";
   }
 
@@ -351,6 +356,7 @@ class Formatter {
   }
 
   std::map<const Node*, Notes> notes_;
+  std::set<const Node*> led_;  // nodes whose comment lines are written
   std::vector<std::string> end_;
   std::string out_;
 };
