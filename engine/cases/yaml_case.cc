@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include <fmt/format.h>
@@ -75,14 +76,16 @@ RawValue FromYaml(const yaml::Node& n) {
         v.kind = RawValue::Kind::kInt;
       } catch (const std::out_of_range&) {
         v.kind = RawValue::Kind::kNumber;
-        v.d = std::stod(s);
+        v.d = std::strtod(s.c_str(), nullptr);
         v.out_of_range = true;
       }
       return v;
     }
     if (IsYamlFloat(s)) {
+      // strtod, not stod: a number too small or too large for a double is
+      // 0 or infinite (which validation refuses), never an exception.
       v.kind = RawValue::Kind::kNumber;
-      v.d = std::stod(s);
+      v.d = std::strtod(s.c_str(), nullptr);
       return v;
     }
     if (s == ".nan" || s == ".NaN" || s == ".inf" || s == "-.inf" || s == "+.inf" || s == ".Inf" ||

@@ -106,3 +106,26 @@ TEST_CASE("numbers: a rule's literal with a leading zero is refused; 0 and 0.5 a
             .find("99999999999999999999 is out of range") != std::string::npos);
   CHECK(testing::Codes(rules("n > 0 and r > 0.5 and n < 9223372036854775807")).empty());
 }
+
+TEST_CASE(
+    "numbers: a YAML number too small or too large for a double is a problem, never a crash") {
+  // Found by fuzz_cases_yaml: std::stod threw on 101E-0460, and the run ended
+  // as an internal error.
+  struct Row {
+    const char* yaml;
+    const char* problem;
+  };
+  const Row rows[] = {
+      {"case_id: a\ncount: 101E-0460\n",
+       "count: fact 'count' is int; it must be an integer, not 0.0"},
+      {"case_id: a\ncount: 1e999\n", "count: fact 'count' is int; it must be an integer, not inf"},
+      {"case_id: a\nratio: -1e999\n", "ratio:"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.yaml);
+    auto [problems, id] = FirstCase(row.yaml, InputFormat::kYaml);
+    CHECK(id == "a");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].starts_with(row.problem));
+  }
+}
