@@ -1,22 +1,40 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer fuzzers with clang in build-fuzz/ and runs each for
-# SECONDS (first argument, default 600), on seed corpora made from the
-# repository's own files; every crash is left in build-fuzz/crashes/ and
-# fails the run. scripts/test.sh runs it briefly; run it long by hand.
+# Builds the libFuzzer fuzzers with clang in build-fuzz/ and runs each on
+# seed corpora made from the repository's own files, with every input in
+# tests/fuzz/regressions/ (what the fuzzers found before) among them.
+#
+#   scripts/fuzz.sh [SECONDS]  by hand: each fuzzer SECONDS (default 600),
+#                              at random, growing build-fuzz/corpus/
+#   scripts/fuzz.sh --ci       scripts/test.sh: each fuzzer replays the seeds
+#                              and regressions, then a fixed number of inputs
+#                              from a fixed random seed on a fresh corpus; the
+#                              same commit always runs the same inputs, so a
+#                              new finding shows up here by hand, never as a
+#                              test run that fails one time in ten.
+#
+# Every crash is left in build-fuzz/crashes/ and fails the run. A finding is
+# fixed, and its input kept as tests/fuzz/regressions/NAME-what-it-was.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-600}
+ci=0
+seconds=600
+if [ "${1:-}" = "--ci" ]; then
+  ci=1
+elif [ -n "${1:-}" ]; then
+  seconds=$1
+fi
 dir=build-fuzz
 CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DTRIAGE_FUZZ=ON -DTRIAGE_TESTS=OFF \
   -DTRIAGE_BENCH=OFF >/dev/null
-cmake --build "$dir" --parallel "$(nproc)" --target fuzz_rule_file fuzz_expression \
-  fuzz_cases_json fuzz_cases_jsonlines fuzz_cases_yaml fuzz_cases_csv fuzz_differential
+names=(rule_file expression cases_json cases_jsonlines cases_yaml cases_csv differential)
+cmake --build "$dir" --parallel "$(nproc)" --target "${names[@]/#/fuzz_}"
 
-# Seeds: the rule files and tests, the examples' cases, the rules' `when`s.
+# Seeds: the rule files and tests, the examples' cases, the rules' `when`s,
+# and the regressions, each under the fuzzer its name starts with.
 seeds=$dir/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{rule_file,expression,cases_json,cases_jsonlines,cases_yaml,cases_csv,differential}
+for name in "${names[@]}"; do mkdir -p "$seeds/$name"; done
 for f in rules/*.yaml examples/audit/*.yaml tests/golden/diagnostics/*.yaml tests/schema/*.yaml \
   tests/schema/broken/*.yaml; do
   cp "$f" "$seeds/rule_file/$(echo "$f" | tr / _)"
@@ -27,16 +45,33 @@ cp examples/cases/*.jsonl "$seeds/cases_jsonlines/"
 cp examples/cases/*.yaml "$seeds/cases_yaml/"
 find examples tests -name '*.csv' -exec cp {} "$seeds/cases_csv/" \; 2>/dev/null || true
 printf 'case_id;b;e;i\nZ-1;ja;alfa;12\n' >"$seeds/cases_csv/dutch.csv"
-head -c 64 /dev/urandom >"$seeds/differential/random"
+printf 'triage-differential-seed-0123456789abcdef' >"$seeds/differential/fixed"
+for name in "${names[@]}"; do
+  for f in tests/fuzz/regressions/"$name"-*; do
+    [ -e "$f" ] && cp "$f" "$seeds/$name/"
+  done
+done
+
+# In --ci mode, how many inputs each fuzzer tries after the seeds: some
+# 5 to 10 s each on one core of this machine under ASan and UBSan.
+declare -A ci_runs=([rule_file]=25000 [expression]=500000 [cases_json]=200000
+  [cases_jsonlines]=50000 [cases_yaml]=100000 [cases_csv]=70000 [differential]=1000)
 
 mkdir -p "$dir/crashes"
 status=0
-for name in rule_file expression cases_json cases_jsonlines cases_yaml cases_csv differential; do
-  corpus=$dir/corpus/$name
-  mkdir -p "$corpus"
-  echo "== fuzz_$name for ${seconds}s"
-  if ! "$dir/fuzz/fuzz_$name" "$corpus" "$seeds/$name" -max_total_time="$seconds" \
-    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+for name in "${names[@]}"; do
+  if [ $ci = 1 ]; then
+    corpus=$(mktemp -d)
+    bound=(-seed=1 "-runs=${ci_runs[$name]}")
+    echo "== fuzz_$name: seeds, regressions and ${ci_runs[$name]} inputs from seed 1"
+  else
+    corpus=$dir/corpus/$name
+    mkdir -p "$corpus"
+    bound=("-max_total_time=$seconds")
+    echo "== fuzz_$name for ${seconds}s"
+  fi
+  if ! "$dir/fuzz/fuzz_$name" "$corpus" "$seeds/$name" "${bound[@]}" \
+    -max_len=65536 -timeout=60 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$dir/crashes/$name-" >"$dir/fuzz_$name.log" 2>&1; then
     echo "fuzz_$name found a problem:"
     tail -40 "$dir/fuzz_$name.log"
@@ -44,5 +79,6 @@ for name in rule_file expression cases_json cases_jsonlines cases_yaml cases_csv
   fi
   grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$dir/fuzz_$name.log" | tr '\n' ' '
   echo "corpus $(ls "$corpus" | wc -l) inputs"
+  [ $ci = 1 ] && rm -rf "$corpus"
 done
 exit $status

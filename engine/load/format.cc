@@ -122,12 +122,14 @@ class Formatter {
   }
 
   // A comment line goes with the next node; a comment after a value goes
-  // with the last node on its line.
+  // with the last node on its line. A missing value (`rules:` with nothing
+  // after it) takes none: it has no place of its own (the parser marks it
+  // at the next token, which may be past the comment, or the end).
   void Attach(const yaml::Comment& c, const std::vector<const Node*>& order) {
     if (!c.own_line) {
       const Node* last = nullptr;
       for (const Node* n : order) {
-        if (n->pos.line == c.line) last = n;
+        if (n->pos.line == c.line && !n->IsNull()) last = n;
       }
       if (last != nullptr) {
         std::string& t = notes_[last].trailing;
@@ -136,7 +138,7 @@ class Formatter {
       }
     }
     for (const Node* n : order) {
-      if (n->pos.line > c.line) {
+      if (n->pos.line > c.line && !n->IsNull()) {
         notes_[n].leading.push_back(c.text);
         return;
       }
@@ -248,7 +250,8 @@ class Formatter {
       if (top && !out_.empty() && (section || previous_section)) out_ += "\n";
       previous_section = section;
       std::string lead = first.empty() ? std::string(static_cast<std::size_t>(indent), ' ') : first;
-      if (first.empty()) EmitLeading(e->key, indent);
+      // The first key of a list item's map: its comment lines before the dash.
+      EmitLeading(e->key, first.empty() ? indent : indent - 2);
       first.clear();
       EmitValueLine(e->value, indent, lead + Scalar(e->key, false) + ":", Trailing(e->key), child);
     }
@@ -259,6 +262,11 @@ class Formatter {
   void EmitValueLine(const Node& v, int indent, const std::string& head, const std::string& notes,
                      const std::string& context) {
     std::string space = head.empty() ? "" : " ";
+    if (v.IsScalar() || v.IsNull()) {
+      // Comment lines before a single value (`key:` and the value below
+      // it) go before its line, where a key's go.
+      EmitLeading(v, static_cast<int>(std::min(head.find_first_not_of(' '), head.size())));
+    }
     if (v.IsNull()) {
       out_ += (head.empty() ? "null" : head) + notes + Trailing(v) + "\n";
       return;

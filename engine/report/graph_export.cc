@@ -6,7 +6,9 @@
 
 // GCC 12 warns about an optional inside Boost's edge iterator that it cannot
 // see initialised; the warning is in Boost's code, not ours.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
 #include <fmt/format.h>

@@ -148,6 +148,35 @@ default: gesprek
   CHECK(*laid_out == expected);
 }
 
+TEST_CASE("fmt: a comment next to a missing or single value is kept, once, and stays put") {
+  const std::string head = "ruleset: t\nversion: \"1\"\nfacts: {a: {type: bool}}\n";
+  struct Row {
+    std::string text;
+    std::string comment;
+  };
+  const std::vector<Row> rows = {
+      // After a key with nothing after it, at the end (with and without a line end).
+      {head + "rules:\n  # c", "# c"},
+      {head + "rules:\n  # c\n", "# c"},
+      // Before a key, after a missing value (the parser marks it at that key).
+      {head + "routes:\n# c\ndefault: x\n", "# c"},
+      {head + "routes:  # c\ndefault: x\n", "# c"},
+      // Before a value on the line below its key.
+      {head + "default:\n  # c\n  x\n", "# c"},
+      // Before the first key of a list item's map, in flow and in block.
+      {head + "rules:\n  - {\n    # c\n    id: r1, when: a, route: x}\n", "# c"},
+      {head + "rules:\n  -\n    # c\n    id: r1\n    when: a\n", "# c"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    CheckLayout("table", row.text);
+    triage::Diagnostics diags;
+    std::optional<std::string> once = triage::FormatYamlFile(row.text, diags);
+    REQUIRE(once);
+    CHECK(CommentTexts(*once) == std::vector<std::string>{row.comment});
+  }
+}
+
 TEST_CASE("fmt: comments are found outside quotes and block texts only") {
   std::string text =
       "a: 'x # niet'  # wel 1\n"
