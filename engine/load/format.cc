@@ -242,12 +242,14 @@ class Formatter {
   // first line (a list item's "- ").
   void EmitMap(const Node& map, int indent, std::string_view context, std::string first) {
     bool top = indent == 0 && context.empty();
-    bool previous_section = false;
+    bool previous_section = false, later = false;
     for (const yaml::Entry* e : Ordered(map, context)) {
       std::string child = ChildContext(context, e->key);
-      // At the top, a blank line around each section.
+      // At the top, a blank line around each section, between entries (so
+      // not after the comment lines before the first, wherever they stood).
       bool section = Section(e->key.value);
-      if (top && !out_.empty() && (section || previous_section)) out_ += "\n";
+      if (top && later && (section || previous_section)) out_ += "\n";
+      later = true;
       previous_section = section;
       std::string lead = first.empty() ? std::string(static_cast<std::size_t>(indent), ' ') : first;
       // The first key of a list item's map: its comment lines before the dash.

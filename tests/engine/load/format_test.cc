@@ -166,6 +166,8 @@ TEST_CASE("fmt: a comment next to a missing or single value is kept, once, and s
       // Before the first key of a list item's map, in flow and in block.
       {head + "rules:\n  - {\n    # c\n    id: r1, when: a, route: x}\n", "# c"},
       {head + "rules:\n  -\n    # c\n    id: r1\n    when: a\n", "# c"},
+      // Before a file's first key, a section laid out first.
+      {"routes: {x: {}}\n# c\ndefault: x\n", "# c"},
   };
   for (const Row& row : rows) {
     INFO(row.text);
