@@ -242,14 +242,15 @@ class Formatter {
   // first line (a list item's "- ").
   void EmitMap(const Node& map, int indent, std::string_view context, std::string first) {
     bool top = indent == 0 && context.empty();
-    bool previous_section = false, later = false;
+    bool previous_section = false;
     for (const yaml::Entry* e : Ordered(map, context)) {
       std::string child = ChildContext(context, e->key);
-      // At the top, a blank line around each section, between entries (so
-      // not after the comment lines before the first, wherever they stood).
+      // At the top, a blank line around each section. The comment lines
+      // before the file's first key come before it: laid out again, they go
+      // with the file's top, and the blank line stays where it was.
       bool section = Section(e->key.value);
-      if (top && later && (section || previous_section)) out_ += "\n";
-      later = true;
+      if (top && out_.empty()) EmitLeading(e->key, indent);
+      if (top && !out_.empty() && (section || previous_section)) out_ += "\n";
       previous_section = section;
       std::string lead = first.empty() ? std::string(static_cast<std::size_t>(indent), ' ') : first;
       // The first key of a list item's map: its comment lines before the dash.

@@ -281,6 +281,15 @@ TEST_CASE("cli: bad input: a YAML list is read a case at a time; a problem in on
        "\"rule\": null, \"reason\": null, \"path\": [], \"errors\": [{\"fact\": null, "
        "\"message\": \"not valid YAML: tab character; indent and separate with spaces (column "
        "19)\", \"line\": 4}]"},
+      // A control character, which YAML does not allow and the fast reader
+      // (libyaml) stops at: read on by yaml-cpp from the case after the last
+      // one routed, every case once, the earlier duplicate key said once.
+      {"- {case_id: a, explicit_threat: true}\n"
+       "- {case_id: b, explicit_threat: true, explicit_threat: false}\n"
+       "- {case_id: c, explicit_threat: true}\n"
+       "- {case_id: \"d\x07\", explicit_threat: true}\n"
+       "- {case_id: e, explicit_threat: true}\n",
+       5, "not valid YAML: duplicate key 'explicit_threat' (first at line 2)"},
       // The syntax breaks off in the third: the first two are routed, the
       // rest is one invalid record.
       {"- {case_id: a, explicit_threat: true}\n"

@@ -31,7 +31,8 @@ for lib in $(objdump -p "$work/root/usr/bin/triage" | awk '/NEEDED/ {print $2}')
   owner=$(dpkg -S "$path" 2>/dev/null || dpkg -S "$(readlink -f "$path")" 2>/dev/null) ||
     fail "no installed package holds $lib ($path)"
   owner=${owner%%:*}
-  [[ $depends == *"$owner "* || $depends == *"$owner," || $depends == *"$owner" ]] ||
+  # (a name of its own in the list: followed by a version, a comma or the end)
+  [[ ", $depends," == *", $owner "* || ", $depends," == *", $owner,"* ]] ||
     fail "Depends does not name $owner (for $lib): $depends"
 done
 [[ $(dpkg-deb -f "$deb" Version) == "${version}-1" ]] || fail "the package's version"
