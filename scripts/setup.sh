@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  libyaml-cpp-dev libyaml-dev libboost-graph-dev libfmt-dev catch2 libcli11-dev
+  libyaml-cpp-dev libboost-graph-dev libfmt-dev catch2 libcli11-dev
   libsimdjson-dev libssl-dev libbenchmark-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
   graphviz chromium tmux

@@ -1,5 +1,5 @@
 // Reading YAML case files: a case from a YAML map, and a list of cases a
-// case at a time, read by libyaml behind the strict reader (load/strict_yaml.h).
+// case at a time. yaml-cpp stays behind the strict reader (load/strict_yaml.h).
 #include "cases/yaml_case.h"
 
 #include <algorithm>
@@ -168,7 +168,6 @@ void ReadYamlCases(std::string_view text, const std::function<void(RawCase)>& si
   yaml::StrictOptions strict;
   strict.yaml11_booleans = true;
   strict.limit_sizes = false;
-  strict.libyaml = true;
   YamlProblems problems(diags);
   int index = 0;
   strict.item = [&](yaml::Node item) {

@@ -12,7 +12,6 @@
 #include <yaml-cpp/parser.h>
 
 #include "load/yaml_hints.h"
-#include "load/yaml_tree.h"
 #include "triage/limits.h"
 #include "triage/model.h"
 
@@ -55,45 +54,186 @@ std::optional<bool> Yaml11Bool(std::string_view v) {
 
 namespace {
 
-// yaml-cpp's events into the tree builder: a plain scalar carries the tag
-// "?", a quoted or block one "!", and a collection without a tag "" or "?".
-class YamlCppEvents : public YAML::EventHandler {
+// Builds the node tree from yaml-cpp's events, refusing what rule files must
+// not contain.
+class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit YamlCppEvents(TreeBuilder& builder) : builder_(builder) {}
+  TreeBuilder(Diagnostics& diags, const StrictOptions& options)
+      : diags_(diags), options_(options) {}
+
+  std::optional<Node> TakeRoot() { return std::move(root_); }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
+
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    builder_.Null(ToMark(mark), anchor != YAML::NullAnchor);
+    CheckAnchor(mark, anchor);
+    Node n;
+    n.kind = Node::Kind::kNull;
+    Place(mark, std::move(n));
   }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { builder_.Alias(ToMark(mark)); }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    diags_.Error(ToPos(mark), "E005",
+                 "aliases are not allowed in a rule file; write the value out");
+    Node n;
+    Place(mark, std::move(n));
+  }
+
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    Tag t;
-    if (tag == "!") t.kind = Tag::Kind::kNonSpecific;
-    if (tag != "?" && tag != "!") t = {Tag::Kind::kWritten, tag};
-    builder_.Scalar(ToMark(mark), t, anchor != YAML::NullAnchor, tag == "?", value);
+    CheckAnchor(mark, anchor);
+    if (tag != "?" && tag != "!") {
+      diags_.Error(ToPos(mark), "E007", fmt::format("tags are not allowed ('{}')", tag));
+    }
+    if (options_.limit_sizes && value.size() > kMaxTextBytes) {
+      diags_.Error(ToPos(mark), "E031",
+                   fmt::format("a text of {} bytes; the most a text may be is {}", value.size(),
+                               BytesText(kMaxTextBytes)));
+    }
+    Node n;
+    n.kind = Node::Kind::kScalar;
+    n.value = value;
+    n.plain = tag == "?";
+    if (n.plain && !options_.yaml11_booleans && Yaml11Bool(value)) {
+      diags_.Error(ToPos(mark), "E009",
+                   fmt::format("'{}' is ambiguous (a YAML 1.1 boolean); write "
+                               "true or false, or quote it as a string",
+                               value));
+    }
+    Place(mark, std::move(n));
   }
+
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    builder_.SequenceStart(ToMark(mark), CollectionTag(tag), anchor != YAML::NullAnchor);
+    CheckCollection(mark, tag, anchor);
+    Node n;
+    n.kind = Node::Kind::kSeq;
+    Open(mark, std::move(n));
   }
-  void OnSequenceEnd() override { builder_.End(); }
+  void OnSequenceEnd() override { Close(); }
+
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    builder_.MapStart(ToMark(mark), CollectionTag(tag), anchor != YAML::NullAnchor);
+    CheckCollection(mark, tag, anchor);
+    Node n;
+    n.kind = Node::Kind::kMap;
+    Open(mark, std::move(n));
   }
-  void OnMapEnd() override { builder_.End(); }
+  void OnMapEnd() override { Close(); }
 
  private:
-  static Mark ToMark(const YAML::Mark& m) {
-    return {m.line + 1, m.column + 1, static_cast<std::size_t>(m.pos)};
-  }
-  static Tag CollectionTag(const std::string& tag) {
-    return tag.empty() || tag == "?" ? Tag{} : Tag{Tag::Kind::kWritten, tag};
+  struct Frame {
+    Node node;
+    std::optional<Node> pending_key;  // maps: a key waiting for its value
+  };
+
+  void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      diags_.Error(ToPos(mark), "E005",
+                   "anchors are not allowed in a rule file; write the value out");
+    }
   }
 
-  TreeBuilder& builder_;
+  void CheckCollection(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+    CheckAnchor(mark, anchor);
+    if (!tag.empty() && tag != "?") {
+      diags_.Error(ToPos(mark), "E007", fmt::format("tags are not allowed ('{}')", tag));
+    }
+  }
+
+  void Open(const YAML::Mark& mark, Node n) {
+    n.pos = ToPos(mark);
+    n.offset = mark.pos;
+    if (static_cast<int>(stack_.size()) >= kMaxYamlNesting) {
+      if (!too_deep_reported_) {
+        diags_.Error(n.pos, "E030", fmt::format("nesting deeper than {} levels", kMaxYamlNesting));
+        too_deep_reported_ = true;
+      }
+      ++ignored_depth_;
+      return;
+    }
+    stack_.push_back({std::move(n), std::nullopt});
+  }
+
+  void Close() {
+    if (ignored_depth_ > 0) {
+      --ignored_depth_;
+      return;
+    }
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    Attach(std::move(f.node));
+  }
+
+  void Place(const YAML::Mark& mark, Node n) {
+    if (ignored_depth_ > 0) return;
+    n.pos = ToPos(mark);
+    n.offset = mark.pos;
+    Attach(std::move(n));
+  }
+
+  void Attach(Node n) {
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.kind == Node::Kind::kSeq && stack_.size() == 1 && options_.item) {
+      options_.item(std::move(n));
+      return;
+    }
+    if (top.node.kind == Node::Kind::kSeq) {
+      top.node.items.push_back(std::move(n));
+      return;
+    }
+    if (!top.pending_key) {
+      AcceptKey(top, std::move(n));
+      return;
+    }
+    Node key = std::move(*top.pending_key);
+    top.pending_key.reset();
+    if (key.kind != Node::Kind::kScalar) return;  // already reported
+    top.node.entries.push_back({std::move(key), std::move(n)});
+  }
+
+  void AcceptKey(Frame& top, Node key) {
+    if (key.kind != Node::Kind::kScalar) {
+      diags_.Error(key.pos, "E012", "a key must be a plain string");
+      key.kind = Node::Kind::kNull;  // keep the slot; drop the entry
+      top.pending_key = std::move(key);
+      return;
+    }
+    if (options_.limit_sizes && key.value.size() > kMaxKeyBytes) {
+      diags_.Error(
+          key.pos, "E031",
+          fmt::format("a key of {} bytes ('{}'); the most a key may be is {}", key.value.size(),
+                      Printable(Shortened(key.value, 40)), BytesText(kMaxKeyBytes)));
+      key.kind = Node::Kind::kNull;  // drop the entry
+      top.pending_key = std::move(key);
+      return;
+    }
+    if (key.plain && key.value == "<<") {
+      diags_.Error(key.pos, "E006", "merge keys ('<<') are not allowed; write the keys out");
+    }
+    for (const Entry& e : top.node.entries) {
+      if (e.key.value == key.value) {
+        diags_.Error(
+            key.pos, "E004",
+            fmt::format("duplicate key '{}' (first at line {})", key.value, e.key.pos.line));
+        key.kind = Node::Kind::kNull;  // drop the duplicate entry
+        break;
+      }
+    }
+    top.pending_key = std::move(key);
+  }
+
+  Diagnostics& diags_;
+  const StrictOptions& options_;
+  std::vector<Frame> stack_;
+  std::optional<Node> root_;
+  int ignored_depth_ = 0;
+  bool too_deep_reported_ = false;
 };
 
 // Checks the bytes before yaml-cpp sees them: it accepts invalid UTF-8 and
@@ -197,72 +337,13 @@ const char* Node::KindName() const {
   TRIAGE_UNREACHABLE();
 }
 
-namespace {
-
-// Diagnostics held back and passed on a list item at a time, just before
-// the item is handed over (whose reader looks at them then), so that a
-// reading that breaks off can be done again without saying anything twice.
-class Relay {
- public:
-  explicit Relay(Diagnostics& to) : to_(to) {}
-  Diagnostics& held() { return held_; }
-  void Pass() {
-    for (; passed_ < held_.items().size(); ++passed_) to_.Add(held_.items()[passed_]);
+std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
+                                    const StrictOptions& options) {
+  bool tab = false;
+  if (!CheckBytes(text, diags)) {
+    if (diags.items().back().code != "E003") return std::nullopt;
+    tab = true;
   }
-  void Drop() { passed_ = held_.items().size(); }
-
- private:
-  Diagnostics& to_;
-  Diagnostics held_;
-  std::size_t passed_ = 0;
-};
-
-std::optional<Node> ParseWithYamlCpp(std::string_view text, Diagnostics& diags,
-                                     const StrictOptions& options, bool tab);
-
-// libyaml first; where it cannot read the text, yaml-cpp reads it again,
-// says what is wrong in the words rule files get, and hands over only the
-// items after those libyaml handed over already.
-std::optional<Node> ParseFast(std::string_view text, Diagnostics& diags,
-                              const StrictOptions& options, bool tab) {
-  Relay fast(diags);
-  std::size_t handed = 0;
-  StrictOptions first = options;
-  if (options.item) {
-    first.item = [&](Node item) {
-      fast.Pass();
-      ++handed;
-      options.item(std::move(item));
-    };
-  }
-  TreeBuilder builder(fast.held(), first);
-  if (ParseWithLibyaml(text, builder, fast.held())) {
-    fast.Pass();
-    std::optional<Node> root = builder.TakeRoot();
-    if (!root) diags.Error({1, 1}, "E001", "the file holds no YAML document");
-    return root;
-  }
-  Relay again(diags);
-  std::size_t seen = 0;
-  StrictOptions second = options;
-  if (options.item) {
-    second.item = [&](Node item) {
-      if (++seen <= handed) {
-        again.Drop();
-        return;
-      }
-      again.Pass();
-      options.item(std::move(item));
-    };
-  }
-  std::optional<Node> root = ParseWithYamlCpp(text, again.held(), second, tab);
-  again.Pass();
-  return root;
-}
-
-std::optional<Node> ParseWithYamlCpp(std::string_view text, Diagnostics& diags,
-                                     const StrictOptions& options, bool tab) {
-  TreeBuilder builder(diags, options);
   // Read in place: a case file may be hundreds of MB, not to be copied.
   struct View : std::streambuf {
     explicit View(std::string_view t) {
@@ -271,10 +352,10 @@ std::optional<Node> ParseWithYamlCpp(std::string_view text, Diagnostics& diags,
     }
   } view(text);
   std::istream in(&view);
-  YamlCppEvents events(builder);
+  TreeBuilder builder(diags, options);
   try {
     YAML::Parser parser(in);
-    if (!parser.HandleNextDocument(events)) {
+    if (!parser.HandleNextDocument(builder)) {
       diags.Error({1, 1}, "E001", "the file holds no YAML document");
       return std::nullopt;
     }
@@ -309,19 +390,6 @@ std::optional<Node> ParseWithYamlCpp(std::string_view text, Diagnostics& diags,
   std::optional<Node> root = builder.TakeRoot();
   if (!root) diags.Error({1, 1}, "E001", "the file holds no YAML document");
   return root;
-}
-
-}  // namespace
-
-std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
-                                    const StrictOptions& options) {
-  bool tab = false;
-  if (!CheckBytes(text, diags)) {
-    if (diags.items().back().code != "E003") return std::nullopt;
-    tab = true;
-  }
-  if (options.libyaml) return ParseFast(text, diags, options, tab);
-  return ParseWithYamlCpp(text, diags, options, tab);
 }
 
 std::vector<SourcePos> ScalarPositions(const Node& scalar, std::string_view text) {

@@ -7,8 +7,7 @@
 // anchors and aliases, merge keys, tags, several documents, invalid UTF-8,
 // tabs and YAML 1.1 booleans such as `yes` (which case files may let
 // through) — each with a diagnostic at its position. yaml-cpp stays inside
-// this file's .cc, libyaml inside libyaml_reader.cc; both feed the same
-// tree builder (yaml_tree.h).
+// this file's .cc.
 #pragma once
 
 #include <functional>
@@ -64,11 +63,6 @@ struct StrictOptions {
   /// list), so that a long list of cases takes the memory of one. Problems
   /// inside an item are in `diags` before it is handed over.
   std::function<void(Node item)> item;
-  /// Read with libyaml instead of yaml-cpp: some seven times faster, for
-  /// case files, which may hold a million cases. Rule files keep yaml-cpp,
-  /// whose messages the plain-words hints (yaml_hints.h) were written on;
-  /// they know libyaml's for the same mistakes too.
-  bool libyaml = false;
 };
 
 /// Parses one YAML document. Every problem is added to `diags`; the tree is

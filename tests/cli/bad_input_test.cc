@@ -281,9 +281,8 @@ TEST_CASE("cli: bad input: a YAML list is read a case at a time; a problem in on
        "\"rule\": null, \"reason\": null, \"path\": [], \"errors\": [{\"fact\": null, "
        "\"message\": \"not valid YAML: tab character; indent and separate with spaces (column "
        "19)\", \"line\": 4}]"},
-      // A control character, which YAML does not allow and the fast reader
-      // (libyaml) stops at: read on by yaml-cpp from the case after the last
-      // one routed, every case once, the earlier duplicate key said once.
+      // A control character in a case after a problem in an earlier one:
+      // every case once, the earlier duplicate key said once.
       {"- {case_id: a, explicit_threat: true}\n"
        "- {case_id: b, explicit_threat: true, explicit_threat: false}\n"
        "- {case_id: c, explicit_threat: true}\n"
