@@ -80,10 +80,18 @@ bool FlowSafe(std::string_view v) {
   return v.empty() || (v.back() != ':' && v.back() != '?');
 }
 
+// Whether `v` holds a control character (a line end, a CR, a tab ...),
+// which YAML reads back otherwise when it stands plain.
+bool HasControl(std::string_view v) {
+  return std::any_of(v.begin(), v.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7F;
+  });
+}
+
 std::string Scalar(const Node& n, bool in_flow) {
   if (n.IsNull()) return "null";
-  if (n.plain && !n.value.empty() && n.value.find('\n') == std::string::npos &&
-      (!in_flow || FlowSafe(n.value))) {
+  if (n.plain && !n.value.empty() && !HasControl(n.value) && (!in_flow || FlowSafe(n.value))) {
     return n.value;
   }
   return Quoted(n.value);

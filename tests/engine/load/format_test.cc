@@ -27,8 +27,13 @@ std::string Canonical(const Node& n) {
       return "~";
     case Node::Kind::kScalar:
       // Plain or quoted matters to a single-line value (true is a boolean,
-      // "true" a text); a value of several lines is a text either way.
-      return (n.plain && n.value.find('\n') == std::string::npos ? "p:" : "q:") + n.value;
+      // "true" a text); a value of several lines, or holding a control
+      // character, is a text either way.
+      return (n.plain && std::none_of(n.value.begin(), n.value.end(),
+                                      [](char c) { return c == '\x7f' || (c >= 0 && c < 0x20); })
+                  ? "p:"
+                  : "q:") +
+             n.value;
     case Node::Kind::kSeq: {
       std::string out = "[";
       for (const Node& item : n.items) out += Canonical(item) + ",";
