@@ -212,7 +212,8 @@ class Router {
     r.kept_names = options_.keep;
     r.values.kept.resize(options_.keep.size());
     r.problems.push_back(
-        {"case_id", fmt::format("case id '{}' is given again (first at {})", id, *first)});
+        {"case_id", fmt::format("case id '{}' is given again (first at {})", id, *first), 0,
+         fmt::format("zaaknummer '{}' staat er opnieuw (eerst bij {})", id, *first)});
     statuses_[slot] = RecordStatus::kInvalid;
     texts_[slot] = stream_.record(rs_, r, lang_);
     if (recording_) entries_[slot] = MakeEntry(rs_, r, context_);

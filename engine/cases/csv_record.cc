@@ -50,9 +50,11 @@ struct QuoteScan {
   }
 };
 
-std::string TooLong() {
-  return fmt::format("the row is longer than {}, the most a case may be",
-                     BytesText(kMaxCaseLineBytes));
+said::Said TooLong() {
+  return {fmt::format("the row is longer than {}, the most a case may be",
+                      BytesText(kMaxCaseLineBytes)),
+          fmt::format("de rij is langer dan {}, het meeste dat een zaak mag zijn",
+                      BytesText(kMaxCaseLineBytes))};
 }
 
 }  // namespace
@@ -120,7 +122,8 @@ bool ReadCsvRecord(LineSource& lines, char separator, CsvRecord& record) {
   if (got == LineSource::Got::kEnd) return false;
   record.line = lines.line();
   if (got == LineSource::Got::kTooLong) {
-    record.error = TooLong();
+    record.error = TooLong().en;
+    record.error_nl = TooLong().nl;
     return true;
   }
   QuoteScan scan;
@@ -149,27 +152,35 @@ bool ReadCsvRecord(LineSource& lines, char separator, CsvRecord& record) {
     }
     lines.HandBack(std::move(read));
     record.text = std::move(first);
+    bool end = got == LineSource::Got::kEnd;
     record.error = fmt::format(
         "not valid CSV: the quote that opens the cell in column {} is not closed {}; a quote "
         "inside a cell is "
         "written twice (\"a \"\"b\"\" c\")",
         scan.open_cell,
-        got == LineSource::Got::kEnd ? "before the end of the file"
-                                     : fmt::format("within {}", BytesText(kMaxCaseLineBytes)));
+        end ? "before the end of the file"
+            : fmt::format("within {}", BytesText(kMaxCaseLineBytes)));
+    record.error_nl = fmt::format(
+        "geen geldige CSV: het aanhalingsteken dat de cel in kolom {} opent, wordt niet gesloten "
+        "{}; een aanhalingsteken in een cel schrijft u dubbel (\"a \"\"b\"\" c\")",
+        scan.open_cell,
+        end ? "voor het einde van het bestand"
+            : fmt::format("binnen {}", BytesText(kMaxCaseLineBytes)));
     record.error_column = scan.open_cell;
     return true;
   }
 }
 
-std::string CsvCells(std::string_view record, char separator, std::vector<std::string>& cells,
-                     int& column) {
+said::Said CsvCells(std::string_view record, char separator, std::vector<std::string>& cells,
+                    int& column) {
   cells.clear();
   column = 0;
-  std::string cell, error;
+  std::string cell;
+  said::Said error;
   bool quoted = false, was_quoted = false;
-  auto fail = [&](std::string why) {
-    if (!error.empty()) return;
-    error = std::move(why);
+  auto fail = [&](std::string_view why, std::string_view waarom) {
+    if (!error.en.empty()) return;
+    error = {std::string(why), std::string(waarom)};
     column = static_cast<int>(cells.size()) + 1;
   };
   for (size_t i = 0; i < record.size(); ++i) {
@@ -193,16 +204,20 @@ std::string CsvCells(std::string_view record, char separator, std::vector<std::s
       was_quoted = false;
     } else {
       if (was_quoted) {
-        fail("text after the quote that closes the cell");
+        fail("text after the quote that closes the cell",
+             "tekst na het aanhalingsteken dat de cel sluit");
       } else if (c == '"') {
         fail(
             "a quote inside a cell that does not start with one; put the whole cell in quotes "
-            "and write the quote twice (\"a \"\"b\"\" c\")");
+            "and write the quote twice (\"a \"\"b\"\" c\")",
+            "een aanhalingsteken in een cel die er niet mee begint; zet de hele cel tussen "
+            "aanhalingstekens en schrijf het aanhalingsteken dubbel (\"a \"\"b\"\" c\")");
       }
       cell += c;
     }
   }
-  if (quoted) fail("a quoted cell is not closed");
+  if (quoted)
+    fail("a quoted cell is not closed", "een cel tussen aanhalingstekens wordt niet gesloten");
   cells.push_back(std::move(cell));
   return error;
 }

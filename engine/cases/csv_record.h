@@ -8,6 +8,8 @@
 // own, so that one stray quote never swallows the rest of a file.
 #pragma once
 
+#include "cases/said.h"
+
 #include <cstdint>
 #include <deque>
 #include <istream>
@@ -64,6 +66,7 @@ struct CsvRecord {
   int line = 0;
   std::string error;
   int error_column = 0;
+  std::string error_nl;  ///< `error` in Dutch
 };
 
 /// Reads one record from `lines`. `separator` is the one between cells, or
@@ -71,11 +74,11 @@ struct CsvRecord {
 /// starts a cell). False at the end of the input.
 bool ReadCsvRecord(LineSource& lines, char separator, CsvRecord& record);
 
-/// Splits `record` into `cells` at `separator`. Returns an error message
-/// ("" when the record is well formed), with `column` the 1-based column
-/// of the cell at fault.
-std::string CsvCells(std::string_view record, char separator, std::vector<std::string>& cells,
-                     int& column);
+/// Splits `record` into `cells` at `separator`. Returns what is wrong, in
+/// English and Dutch (empty when the record is well formed), with `column`
+/// the 1-based column of the cell at fault.
+said::Said CsvCells(std::string_view record, char separator, std::vector<std::string>& cells,
+                    int& column);
 
 /// The separator a header row uses: of ',', ';' and tab, the one that
 /// occurs outside quotes (the most frequent when several do, ',' first on a

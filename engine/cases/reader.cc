@@ -135,6 +135,7 @@ RawCase CaseFromJson(simdjson::dom::element e, int index, int line, bool big = f
   simdjson::dom::object obj;
   if (e.get(obj) != simdjson::SUCCESS) {
     c.error = "a case must be a JSON object of facts";
+    c.error_nl = "een zaak moet een JSON-object met feiten zijn";
     return c;
   }
   c.fields.reserve(obj.size());
@@ -144,11 +145,13 @@ RawCase CaseFromJson(simdjson::dom::element e, int index, int line, bool big = f
   return c;
 }
 
-std::string JsonError(simdjson::error_code err) {
+// simdjson's words, after what they are about in English and in Dutch.
+void SetJsonError(simdjson::error_code err, RawCase& c) {
   std::string msg = simdjson::error_message(err);
   if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(msg[0]));
   while (!msg.empty() && msg.back() == '.') msg.pop_back();
-  return fmt::format("not valid JSON: {}", msg);
+  c.error = fmt::format("not valid JSON: {}", msg);
+  c.error_nl = fmt::format("geen geldige JSON ({})", msg);
 }
 
 // One line of JSON Lines as a case.
@@ -165,7 +168,7 @@ RawCase JsonLine(std::string_view content, int index, int line) {
     RawCase c;
     c.index = index;
     c.line = line;
-    c.error = JsonError(err);
+    SetJsonError(err, c);
     return c;
   }
   return CaseFromJson(e, index, line);
@@ -191,7 +194,7 @@ bool ReadJsonDocument(std::string_view text, const std::function<void(RawCase)>&
     RawCase c;
     c.index = 1;
     c.line = 1;
-    c.error = JsonError(err);
+    SetJsonError(err, c);
     sink(std::move(c));
     return true;
   }

@@ -32,9 +32,11 @@ const char* kNotText =
     "the file holds NUL bytes: it is not a text file (cases are JSON Lines, CSV, JSON or YAML, "
     "in UTF-8)";
 
-std::string TooLongLine() {
-  return fmt::format("the line is longer than {}, the most a case may be",
-                     BytesText(kMaxCaseLineBytes));
+said::Said TooLongLine() {
+  return {fmt::format("the line is longer than {}, the most a case may be",
+                      BytesText(kMaxCaseLineBytes)),
+          fmt::format("de regel is langer dan {}, het meeste dat een zaak mag zijn",
+                      BytesText(kMaxCaseLineBytes))};
 }
 
 }  // namespace
@@ -99,6 +101,7 @@ bool RecordReader::Next(Record& out) {
   if (!fatal_.empty()) return false;
   while (true) {
     out.error.clear();
+    out.error_nl.clear();
     out.error_column = 0;
     if (format_ == InputFormat::kCsv) {
       CsvRecord record;
@@ -106,6 +109,7 @@ bool RecordReader::Next(Record& out) {
       out.text = std::move(record.text);
       out.line = record.line;
       out.error = std::move(record.error);
+      out.error_nl = std::move(record.error_nl);
       out.error_column = record.error_column;
       if (out.text.empty() && out.error.empty()) continue;  // a blank line
     } else {
@@ -113,7 +117,8 @@ bool RecordReader::Next(Record& out) {
       if (got == LineSource::Got::kEnd) return false;
       out.line = lines_->line();
       if (got == LineSource::Got::kTooLong) {
-        out.error = TooLongLine();
+        out.error = TooLongLine().en;
+        out.error_nl = TooLongLine().nl;
       } else if (TrimWhite(out.text).empty()) {
         continue;
       }
@@ -125,6 +130,7 @@ bool RecordReader::Next(Record& out) {
     first_ = false;
     if (out.error.empty() && out.text.find('\0') != std::string::npos) {
       out.error = "the line holds a NUL byte, which no text in a case may hold";
+      out.error_nl = "de regel bevat een NUL-teken, dat geen tekst in een zaak mag bevatten";
     }
     out.index = ++index_;
     return true;
@@ -137,6 +143,7 @@ RawCase RecordReader::Parse(const Record& record) const {
   c.line = record.line;
   if (!record.error.empty()) {
     c.error = record.error;
+    c.error_nl = record.error_nl;
     c.error_column = record.error_column;
     return c;
   }
@@ -145,24 +152,32 @@ RawCase RecordReader::Parse(const Record& record) const {
   }
   std::vector<std::string> cells;
   int column = 0;
-  std::string error = CsvCells(record.text, separator_, cells, column);
-  if (!error.empty()) {
-    c.error = fmt::format("not valid CSV: {}", error);
+  said::Said error = CsvCells(record.text, separator_, cells, column);
+  if (!error.en.empty()) {
+    c.error = fmt::format("not valid CSV: {}", error.en);
+    c.error_nl = fmt::format("geen geldige CSV: {}", error.nl);
     c.error_column = column;
     return c;
   }
   if (cells.size() != header_.size()) {
     c.error = fmt::format("the row has {} cells and the header {}", cells.size(), header_.size());
+    c.error_nl =
+        fmt::format("de rij heeft {} cellen en de kopregel {}", cells.size(), header_.size());
     return c;
   }
   for (size_t k = 0; k < cells.size(); ++k) {
     if (std::size_t bad = FindInvalidUtf8(cells[k]); bad != std::string::npos) {
       // Latin-1 or Windows-1252 bytes would go out as they are, and make
       // the JSON written of them invalid.
+      auto byte = static_cast<unsigned char>(cells[k][bad]);
       c.error = fmt::format(
           "the cell is not UTF-8 (byte 0x{:02x}); save the file as UTF-8 (a spreadsheet's "
           "'CSV UTF-8')",
-          static_cast<unsigned char>(cells[k][bad]));
+          byte);
+      c.error_nl = fmt::format(
+          "de cel is geen UTF-8 (byte 0x{:02x}); sla het bestand op als UTF-8 (in een "
+          "spreadsheet: 'CSV UTF-8')",
+          byte);
       c.error_column = static_cast<int>(k) + 1;
       c.fields.clear();
       c.columns.clear();

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cases/said.h"
 #include "load/strict_yaml.h"
 #include "triage/limits.h"
 
@@ -114,11 +115,10 @@ class Validator {
       case FactType::kInt:
         if (raw.kind == RawValue::Kind::kInt) return Bounded(Value::Int(raw.i));
         if (raw.out_of_range) {
-          Problem(fmt::format("fact '{}' is int: {}", fact_.name,
-                              OutOfRangeText(fact_.personal ? kNotShown : raw.s)));
+          Problem(said::IntOutOfRange(fact_.name, fact_.personal ? kNotShown : raw.s));
           return std::nullopt;
         }
-        return WrongType(raw, "an integer");
+        return WrongType(raw, said::Wanted("an integer", "een geheel getal"));
       case FactType::kNumber:
         return Number(raw);
       case FactType::kEnum:
@@ -126,7 +126,7 @@ class Validator {
       case FactType::kString:
         if (raw.yaml11_bool) return Ambiguous(raw);
         if (raw.kind == RawValue::Kind::kString) return Value::Str(raw.s);
-        return WrongType(raw, "a string");
+        return WrongType(raw, said::Wanted("a string", "een tekst"));
       case FactType::kDate:
         return Date(raw);
     }
@@ -144,7 +144,7 @@ class Validator {
         return Value::Int(*b ? 1 : 0);
       }
     }
-    return WrongType(raw, CaseBoolChoices(schema_.Languages()));
+    return WrongType(raw, said::BoolWanted(schema_.Languages()));
   }
 
   std::optional<Value> Number(const RawValue& raw) {
@@ -154,10 +154,10 @@ class Validator {
     } else if (raw.kind == RawValue::Kind::kNumber) {
       d = raw.d;
     } else {
-      return WrongType(raw, "a number");
+      return WrongType(raw, said::Wanted("a number", "een getal"));
     }
     if (!std::isfinite(d)) {
-      Problem(fmt::format("fact '{}' must be a finite number, not {}", fact_.name, Shown(raw)));
+      Problem(said::NotFinite(fact_.name, Shown(raw)));
       return std::nullopt;
     }
     return Bounded(Value::Num(d));
@@ -170,40 +170,30 @@ class Validator {
     if (raw.kind == RawValue::Kind::kInt) {
       text = fmt::format("{}", raw.i);
     } else if (raw.kind != RawValue::Kind::kString) {
-      return WrongType(raw, "one of its values");
+      return WrongType(raw, said::Wanted("one of its values", "een van zijn waarden"));
     }
     for (size_t i = 0; i < fact_.values.size(); ++i) {
       if (fact_.values[i] == text) return Value::Int(static_cast<std::int64_t>(i));
     }
-    if (fact_.personal) {
-      Problem(
-          fmt::format("fact '{}' has a value that is not one of its "
-                      "values (personal data, not shown)",
-                      fact_.name));
-    } else {
-      Problem(fmt::format("'{}' is not a value of fact '{}'{}", text, fact_.name,
-                          DidYouMeanSuffix(text, fact_.values)));
-    }
+    Problem(fact_.personal ? said::NotAValuePersonal(fact_.name)
+                           : said::NotAValue(fact_.name, text, fact_.values));
     return std::nullopt;
   }
 
   std::optional<Value> Date(const RawValue& raw) {
-    static constexpr std::string_view kForms = "2025-04-19 or day first 19-4-2025";
     if (raw.kind != RawValue::Kind::kString && raw.kind != RawValue::Kind::kText) {
-      return WrongType(raw, fmt::format("a date ({})", kForms));
+      return WrongType(raw, said::DateWanted());
     }
-    std::string why;
-    std::optional<std::int64_t> days = ParseCaseDate(raw.s, &why);
+    said::Said why;
+    std::optional<std::int64_t> days = ParseCaseDate(raw.s, &why.en, &why.nl);
     if (days) return Bounded(Value::Int(*days));
     if (fact_.personal) {
       // Even the reason would tell something of the date.
-      Problem(fmt::format("fact '{}' is not a date that exists, written {} {}", fact_.name, kForms,
-                          kNotShown));
-    } else if (why.empty()) {
-      Problem(fmt::format("fact '{}' must be a date, written {}, not {}", fact_.name, kForms,
-                          Describe(raw)));
+      Problem(said::NotADatePersonal(fact_.name));
+    } else if (why.en.empty()) {
+      Problem(said::NotADate(fact_.name, Describe(raw)));
     } else {
-      Problem(fmt::format("fact '{}' is {}, not a date: {}", fact_.name, Describe(raw), why));
+      Problem(said::DateThatIsNot(fact_.name, Describe(raw), why));
     }
     return std::nullopt;
   }
@@ -211,11 +201,8 @@ class Validator {
   // A plain YAML yes/no/on/off for a fact that is not bool: YAML 1.1
   // readers would have made it a boolean, so it is not taken as text.
   std::optional<Value> Ambiguous(const RawValue& raw) {
-    Problem(
-        fmt::format("fact '{}' is {}; {} is ambiguous (a YAML 1.1 boolean), quote it as a "
-                    "string",
-                    fact_.name, NameOf(fact_.type),
-                    fact_.personal ? std::string(kNotShown) : "'" + raw.s + "'"));
+    Problem(said::Ambiguous(fact_.name, fact_.type,
+                            fact_.personal ? std::string(kNotShown) : "'" + raw.s + "'"));
     return std::nullopt;
   }
 
@@ -224,11 +211,15 @@ class Validator {
     return Describe(raw);
   }
 
-  void Problem(std::string message) { problems_.push_back({fact_.name, std::move(message)}); }
+  void Problem(said::Said message) {
+    problems_.push_back({fact_.name, std::move(message.en), 0, std::move(message.nl)});
+  }
 
-  std::optional<Value> WrongType(const RawValue& raw, std::string_view want) {
-    Problem(fmt::format("fact '{}' is {}; it must be {}, not {}", fact_.name, NameOf(fact_.type),
-                        want, fact_.personal ? KindName(raw) : Describe(raw)));
+  std::optional<Value> WrongType(const RawValue& raw, const said::Said& want) {
+    std::string described = Describe(raw);
+    Problem(said::WrongType(
+        fact_.name, fact_.type, want,
+        fact_.personal ? said::KindName(KindName(raw)) : said::Said{described, described}));
     return std::nullopt;
   }
 
@@ -245,13 +236,11 @@ class Validator {
     };
     std::string shown = fact_.personal ? std::string(kNotShown) : ValueText(fact_, v);
     if (fact_.min && below(*fact_.min)) {
-      Problem(fmt::format("fact '{}' is {}, below its minimum {}", fact_.name, shown,
-                          ValueText(fact_, *fact_.min)));
+      Problem(said::BelowMinimum(fact_.name, shown, ValueText(fact_, *fact_.min)));
       return false;
     }
     if (fact_.max && above(*fact_.max)) {
-      Problem(fmt::format("fact '{}' is {}, above its maximum {}", fact_.name, shown,
-                          ValueText(fact_, *fact_.max)));
+      Problem(said::AboveMaximum(fact_.name, shown, ValueText(fact_, *fact_.max)));
       return false;
     }
     return true;
@@ -264,18 +253,17 @@ class Validator {
 
 // "unknown fact 'rol'; did you mean 'role'? (facts: role, instrument, ...)":
 // the list lets someone who wrote a column by guess see what the names are.
-std::string UnknownFact(const RuleSet& rs, const std::string& key) {
+CaseProblem UnknownFact(const RuleSet& rs, const std::string& key) {
   constexpr size_t kListed = 20;
   std::vector<std::string> names = rs.FactNames();
   std::string list;
   for (size_t i = 0; i < names.size() && i < kListed; ++i) {
     list += (i ? ", " : "") + names[i];
   }
-  if (names.size() > kListed) list += fmt::format(" and {} more", names.size() - kListed);
+  std::size_t more = names.size() > kListed ? names.size() - kListed : 0;
   names.push_back("case_id");
-  std::string best = DidYouMean(key, names);
-  if (best.empty()) return fmt::format("unknown fact '{}' (facts: {})", key, list);
-  return fmt::format("unknown fact '{}'; did you mean '{}'? (facts: {})", key, best, list);
+  said::Said message = said::UnknownFact(key, DidYouMean(key, names), list, more);
+  return {key, std::move(message.en), 0, std::move(message.nl)};
 }
 
 // A kept key's value as text, as written; false (with a problem) when it
@@ -299,22 +287,31 @@ bool KeptText(const std::string& key, const RawValue& v, std::optional<std::stri
     case RawValue::Kind::kText:
       out = v.s;
       return true;
-    case RawValue::Kind::kOther:
-      problems.push_back(
-          {key,
-           fmt::format("'{}' is kept as it is, so it must be a single value, not {}", key, v.s)});
+    case RawValue::Kind::kOther: {
+      said::Said message = said::KeptNotSingle(key, v.s);
+      problems.push_back({key, std::move(message.en), 0, std::move(message.nl)});
       return false;
+    }
   }
   TRIAGE_UNREACHABLE();
 }
 
 }  // namespace
 
-std::string CaseProblemText(const CaseProblem& p) {
-  std::string text = p.fact.empty() ? p.message : fmt::format("{}: {}", p.fact, p.message);
-  if (p.column > 0) text += fmt::format(" (column {})", p.column);
+std::string CaseProblemText(const CaseProblem& p, std::string_view lang) {
+  const std::string& message = p.In(lang);
+  std::string text = p.fact.empty() ? message : fmt::format("{}: {}", p.fact, message);
+  if (p.column > 0) text += fmt::format(" ({} {})", lang == "nl" ? "kolom" : "column", p.column);
   return text;
 }
+
+namespace {
+
+CaseProblem Problem(std::string fact, said::Said message) {
+  return {std::move(fact), std::move(message.en), 0, std::move(message.nl)};
+}
+
+}  // namespace
 
 namespace {
 
@@ -325,31 +322,23 @@ void CaseId(const RawValue& value, Case& c, std::vector<CaseProblem>& problems) 
     // As written: a long number is an id, not an amount.
     c.id = value.s.empty() ? fmt::format("{}", value.i) : value.s;
   } else if (value.kind != RawValue::Kind::kNull) {
-    problems.push_back({"case_id", "'case_id' must be a string or an integer"});
+    problems.push_back(Problem("case_id", said::CaseIdKind()));
   }
 }
 
 // What no key or text in a case may be, whatever the fact: too long, or
 // holding a NUL character (which C strings and terminals cut at). "" when
 // the field is fine. The value is never shown: it may be personal.
-std::string FieldProblem(const std::string& key, const RawValue& value) {
+said::Said FieldProblem(const std::string& key, const RawValue& value) {
   if (key.size() > kMaxKeyBytes) {
-    return fmt::format("a key of {} bytes ('{}'); the most a key may be is {}", key.size(),
-                       Printable(Shortened(key, 40)), BytesText(kMaxKeyBytes));
+    return said::KeyTooLong(key.size(), Printable(Shortened(key, 40)));
   }
-  if (key.find('\0') != std::string::npos) {
-    return "a key holds a NUL character (code 0), which no text in a case may hold";
-  }
+  if (key.find('\0') != std::string::npos) return said::KeyHoldsNul();
   bool text = value.kind == RawValue::Kind::kString || value.kind == RawValue::Kind::kText;
-  if (!text) return "";
-  if (value.s.size() > kMaxTextBytes) {
-    return fmt::format("the value is {} bytes long; the most a text may be is {}", value.s.size(),
-                       BytesText(kMaxTextBytes));
-  }
-  if (value.s.find('\0') != std::string::npos) {
-    return "the value holds a NUL character (code 0), which no text in a case may hold";
-  }
-  return "";
+  if (!text) return {};
+  if (value.s.size() > kMaxTextBytes) return said::ValueTooLong(value.s.size());
+  if (value.s.find('\0') != std::string::npos) return said::ValueHoldsNul();
+  return {};
 }
 
 }  // namespace
@@ -360,7 +349,7 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& opti
   c.values.resize(rs.facts.size());
   c.kept.resize(options.keep.size());
   if (!raw.error.empty()) {
-    problems.push_back({"", raw.error, raw.error_column});
+    problems.push_back({"", raw.error, raw.error_column, raw.error_nl});
     return c;
   }
   Schema schema(rs);
@@ -380,14 +369,14 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& opti
         for (size_t p = from; p < problems.size(); ++p) problems[p].column = column;
       }
     } mark{problems, first_problem, column};
-    if (std::string why = FieldProblem(key, value); !why.empty()) {
+    if (said::Said why = FieldProblem(key, value); !why.en.empty()) {
       bool shown = key.size() <= kMaxKeyBytes && key.find('\0') == std::string::npos;
-      problems.push_back({shown ? key : "", std::move(why)});
+      problems.push_back(Problem(shown ? key : "", std::move(why)));
       continue;
     }
     if (key == "case_id") {
       if (id_seen) {
-        problems.push_back({"case_id", "'case_id' is given twice"});
+        problems.push_back(Problem("case_id", said::GivenTwice("case_id", false)));
         continue;
       }
       id_seen = true;
@@ -399,14 +388,13 @@ Case ValidateCase(const RuleSet& rs, const RawCase& raw, const CaseOptions& opti
     if (f < 0) {
       auto kept = std::find(options.keep.begin(), options.keep.end(), key);
       if (kept == options.keep.end()) {
-        if (!options.ignore_unknown_facts) problems.push_back({key, UnknownFact(rs, key)});
+        if (!options.ignore_unknown_facts) problems.push_back(UnknownFact(rs, key));
         continue;
       }
       slot = rs.facts.size() + static_cast<size_t>(kept - options.keep.begin());
     }
     if (seen[slot]) {
-      problems.push_back({key, f < 0 ? fmt::format("'{}' is given twice", key)
-                                     : fmt::format("fact '{}' is given twice", key)});
+      problems.push_back(Problem(key, said::GivenTwice(key, f >= 0)));
       continue;
     }
     seen[slot] = true;

@@ -2,6 +2,8 @@
 // case at a time. yaml-cpp stays behind the strict reader (load/strict_yaml.h).
 #include "cases/yaml_case.h"
 
+#include "cases/said.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -110,6 +112,8 @@ RawCase CaseFromYamlNode(const yaml::Node& n, int index) {
   c.line = n.pos.line;
   if (!n.IsMap()) {
     c.error = fmt::format("a case must be a map of facts, not {}", n.KindName());
+    c.error_nl = fmt::format("een zaak moet een map met feiten zijn, niet {}",
+                             said::KindName(n.KindName()).nl);
     return c;
   }
   for (const yaml::Entry& e : n.entries) {
@@ -129,24 +133,30 @@ int LastLine(const yaml::Node& n) {
   return last;
 }
 
-// Gives each case of a YAML list the problems on its lines: those found
-// while it was read, and those found before (a tab, by the byte check).
+// Gives each case of a YAML list its problems: those the reader found
+// while it read the case (before handing it over, whatever their line: a
+// duplicate key on a case's last line is dropped from the tree, so lines
+// alone would give it to the next case), and a tab on its lines, which the
+// byte check found before reading began.
 class YamlProblems {
  public:
   explicit YamlProblems(const Diagnostics& diags) : diags_(diags) {}
 
-  // The first error up to `last_line` not given yet, as a case's error
-  // ("" when none); every problem up to there is taken.
-  std::string Take(int last_line, int& line) {
-    std::string error;
+  // The first error not given yet of those found so far (a tab: up to
+  // `last_line`, or anywhere when it is 0), as a case's error (empty when
+  // none); every problem taken is given.
+  said::Said Take(int last_line, int& line) {
+    said::Said error;
     used_.resize(diags_.items().size(), 0);
     for (std::size_t i = low_; i < used_.size(); ++i) {
       const Diagnostic& d = diags_.items()[i];
-      if (used_[i] || (last_line > 0 && d.pos.line > last_line)) continue;
+      bool tab = d.code == "E003";
+      if (used_[i] || (tab && last_line > 0 && d.pos.line > last_line)) continue;
       used_[i] = 1;
-      if (!error.empty() || d.severity != Severity::kError) continue;
+      if (!error.en.empty() || d.severity != Severity::kError) continue;
       line = d.pos.line;
-      error = fmt::format("not valid YAML: {} (column {})", d.message, d.pos.column);
+      error = {fmt::format("not valid YAML: {} (column {})", d.message, d.pos.column),
+               fmt::format("geen geldige YAML: {} (kolom {})", d.message, d.pos.column)};
     }
     while (low_ < used_.size() && used_[low_]) ++low_;
     return error;
@@ -168,30 +178,43 @@ void ReadYamlCases(std::string_view text, const std::function<void(RawCase)>& si
   yaml::StrictOptions strict;
   strict.yaml11_booleans = true;
   strict.limit_sizes = false;
+  strict.show_values = false;
   YamlProblems problems(diags);
   int index = 0;
   strict.item = [&](yaml::Node item) {
     RawCase c = CaseFromYamlNode(item, ++index);
     int line = c.line;
-    if (std::string error = problems.Take(LastLine(item), line); !error.empty()) {
+    if (said::Said error = problems.Take(LastLine(item), line); !error.en.empty()) {
       c = RawCase();
       c.index = index;
       c.line = line;
-      c.error = std::move(error);
+      c.error = std::move(error.en);
+      c.error_nl = std::move(error.nl);
     }
     sink(std::move(c));
   };
   std::optional<yaml::Node> root = yaml::ParseStrictYaml(text, diags, strict);
-  // A file of nothing but comments holds no cases, as an empty one does.
-  if (!root && diags.items().size() == 1 && diags.items()[0].code == "E001" &&
-      diags.items()[0].message == "the file holds no YAML document") {
+  // A file of nothing but comments holds no cases, as an empty one does
+  // (a tab in a comment harms no case).
+  auto no_document = [](const Diagnostic& d) {
+    return d.code == "E001" && d.message == "the file holds no YAML document";
+  };
+  const std::vector<Diagnostic>& found = diags.items();
+  if (!root && std::any_of(found.begin(), found.end(), no_document) &&
+      std::all_of(found.begin(), found.end(),
+                  [&](const Diagnostic& d) { return no_document(d) || d.code == "E003"; })) {
     return;
   }
   RawCase rest;
   rest.index = index + 1;
-  rest.error = problems.Take(0, rest.line);
+  said::Said error = problems.Take(0, rest.line);
+  rest.error = std::move(error.en);
+  rest.error_nl = std::move(error.nl);
   if (!rest.error.empty() || !root) {
-    if (rest.error.empty()) rest.error = "not valid YAML";
+    if (rest.error.empty()) {
+      rest.error = "not valid YAML";
+      rest.error_nl = "geen geldige YAML";
+    }
     sink(std::move(rest));
     return;
   }

@@ -54,12 +54,31 @@ std::optional<bool> Yaml11Bool(std::string_view v) {
 
 namespace {
 
+// Whether the quoted scalar that starts at `at` (with ' or ") is closed:
+// yaml-cpp reads a quote never closed to the end of the file, as a text
+// that swallows every line after it.
+bool QuoteClosed(std::string_view text, std::size_t at) {
+  char quote = text[at];
+  for (std::size_t i = at + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 // Builds the node tree from yaml-cpp's events, refusing what rule files must
 // not contain.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(Diagnostics& diags, const StrictOptions& options)
-      : diags_(diags), options_(options) {}
+  TreeBuilder(std::string_view text, Diagnostics& diags, const StrictOptions& options)
+      : text_(text), diags_(diags), options_(options) {}
 
   std::optional<Node> TakeRoot() { return std::move(root_); }
 
@@ -90,6 +109,15 @@ class TreeBuilder : public YAML::EventHandler {
       diags_.Error(ToPos(mark), "E031",
                    fmt::format("a text of {} bytes; the most a text may be is {}", value.size(),
                                BytesText(kMaxTextBytes)));
+    }
+    std::size_t at = static_cast<std::size_t>(mark.pos);
+    if (tag == "!" && at < text_.size() && (text_[at] == '"' || text_[at] == '\'') &&
+        !QuoteClosed(text_, at)) {
+      diags_.Error(ToPos(mark), "E001",
+                   fmt::format("the quote ({}) that opens this text is never closed, so "
+                               "everything after it to the end of the file is read as the text; "
+                               "close it",
+                               text_[at]));
     }
     Node n;
     n.kind = Node::Kind::kScalar;
@@ -228,6 +256,7 @@ class TreeBuilder : public YAML::EventHandler {
     top.pending_key = std::move(key);
   }
 
+  std::string_view text_;
   Diagnostics& diags_;
   const StrictOptions& options_;
   std::vector<Frame> stack_;
@@ -339,10 +368,10 @@ const char* Node::KindName() const {
 
 std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
                                     const StrictOptions& options) {
-  bool tab = false;
+  int tab_line = 0;  // the line of a tab found (E003), 0 when none
   if (!CheckBytes(text, diags)) {
     if (diags.items().back().code != "E003") return std::nullopt;
-    tab = true;
+    tab_line = diags.items().back().pos.line;
   }
   // Read in place: a case file may be hundreds of MB, not to be copied.
   struct View : std::streambuf {
@@ -352,7 +381,7 @@ std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
     }
   } view(text);
   std::istream in(&view);
-  TreeBuilder builder(diags, options);
+  TreeBuilder builder(text, diags, options);
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {
@@ -383,8 +412,12 @@ std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
   } catch (const YAML::Exception& e) {
     std::string msg = e.msg;
     if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(msg[0]));
-    // A tab says what is wrong already (E003): one error for one mistake.
-    if (!tab) diags.Error(ToPos(e.mark), "E001", YamlSyntaxMessage(msg, text, ToPos(e.mark)));
+    // A tab says what is wrong already (E003): one error for one mistake,
+    // when the syntax breaks where the tab is (or just after it).
+    SourcePos at = ToPos(e.mark);
+    if (tab_line == 0 || at.line < tab_line || at.line > tab_line + 2) {
+      diags.Error(at, "E001", YamlSyntaxMessage(msg, text, at, options.show_values));
+    }
     return std::nullopt;
   }
   std::optional<Node> root = builder.TakeRoot();

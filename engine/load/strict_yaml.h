@@ -58,6 +58,9 @@ struct StrictOptions {
   /// kMaxTextBytes: for rule files. A case file leaves that to each case's
   /// own check, so that one long value does not cost the file's other cases.
   bool limit_sizes = true;
+  /// A syntax error's fix may quote the text at fault (yaml_hints.h): not
+  /// for a case file, whose values may be personal.
+  bool show_values = true;
   /// When set, and the document is a list: each item is handed over as soon
   /// as it is read, and not kept in the tree (whose root is then an empty
   /// list), so that a long list of cases takes the memory of one. Problems

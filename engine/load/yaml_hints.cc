@@ -65,8 +65,12 @@ std::optional<Line> Before(const std::vector<Line>& lines, int number) {
 
 std::string Spaces(int n) { return n == 1 ? "1 space" : fmt::format("{} spaces", n); }
 
-// `key: text: more`: a text holding ": " that is not in quotes.
-std::optional<std::string> ColonInText(const Line& line) {
+// `key: text: more`: a text holding ": " that is not in quotes. The fix
+// shows the text quoted, when `show` (not for a case file, whose values
+// may be personal); a text that goes on over the next lines is quoted to
+// the end of its last line.
+std::optional<std::string> ColonInText(const std::vector<Line>& lines, const Line& line,
+                                       bool show) {
   std::string_view key = line.Key();
   if (key.empty()) return std::nullopt;
   std::string_view rest =
@@ -77,12 +81,30 @@ std::optional<std::string> ColonInText(const Line& line) {
   if (value.front() == '"' || value.front() == '\'' || value.find(": ") == std::string_view::npos) {
     return std::nullopt;
   }
+  int last = line.number;  // the text's last line: the lines below it indented more
+  while (last < static_cast<int>(lines.size()) &&
+         lines[static_cast<std::size_t>(last)].indent > line.KeyColumn() &&
+         !lines[static_cast<std::size_t>(last)].Blank()) {
+    ++last;
+  }
+  std::string what = fmt::format(
+      "the text after '{}:' holds ': ', which YAML reads as the start of another key; put the "
+      "whole text in double quotes",
+      Printable(key));
+  if (last > line.number) {
+    what += fmt::format(", from its start on line {} to the end of line {}", line.number, last);
+  }
+  if (!show) return what;
   std::string quoted;
   for (char c : value) quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
-  return fmt::format(
-      "the text after '{}:' holds ': ', which YAML reads as the start of another key; put the "
-      "whole text in double quotes: {}: \"{}\"",
-      Printable(key), Printable(key), Printable(Shortened(quoted, 60)));
+  bool cut = quoted.size() > 60;
+  if (cut) {
+    std::size_t space = quoted.rfind(' ', 60);
+    quoted.resize(space == std::string::npos || space < 20 ? 60 : space);
+  }
+  // A text shown in part ends in "...", before the quote that closes it.
+  return fmt::format("{}: {}: \"{}{}", what, Printable(key), Printable(quoted),
+                     cut || last > line.number ? " ...\"" : "\"");
 }
 
 // A line indented more than the line above, which has its value already.
@@ -126,7 +148,8 @@ std::optional<std::string> IndentedTooLittle(const Line& line, const std::option
 
 }  // namespace
 
-std::string YamlSyntaxMessage(std::string_view yaml_message, std::string_view text, SourcePos at) {
+std::string YamlSyntaxMessage(std::string_view yaml_message, std::string_view text, SourcePos at,
+                              bool show_values) {
   std::vector<Line> lines = Lines(text);
   std::string yaml = fmt::format("(YAML: {})", yaml_message);
   if (at.line < 1 || at.line > static_cast<int>(lines.size())) return "YAML syntax " + yaml;
@@ -134,7 +157,7 @@ std::string YamlSyntaxMessage(std::string_view yaml_message, std::string_view te
   std::optional<Line> above = Before(lines, at.line);
   std::optional<std::string> hint;
   if (yaml_message == "illegal map value") {
-    hint = ColonInText(line);
+    hint = ColonInText(lines, line, show_values);
     if (!hint) hint = DashWithoutSpace(lines, at.line);
     if (!hint) hint = IndentedTooFar(line, above);
   } else if (yaml_message == "end of sequence not found" ||

@@ -15,6 +15,9 @@ namespace triage::yaml {
 /// the common mistakes (a colon in an unquoted text, a line indented too
 /// little or too much, a '-' without a space, an unclosed bracket, a '?' in
 /// braces) explained with their fix; any other ends in YAML's own words.
-std::string YamlSyntaxMessage(std::string_view yaml_message, std::string_view text, SourcePos at);
+/// The fix quotes the text at fault when `show_values` (not for a case file,
+/// whose values may be personal).
+std::string YamlSyntaxMessage(std::string_view yaml_message, std::string_view text, SourcePos at,
+                              bool show_values = true);
 
 }  // namespace triage::yaml

@@ -165,22 +165,32 @@ std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-// The day y-m-d, when it exists; else `why` (when given) says why not.
-std::optional<std::int64_t> CivilDay(int y, int m, int d, std::string* why) {
+// The day y-m-d, when it exists; else `why` (when given) says why not, in
+// English and, in `why_nl`, in Dutch.
+std::optional<std::int64_t> CivilDay(int y, int m, int d, std::string* why,
+                                     std::string* why_nl = nullptr) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
+  static constexpr std::array<std::string_view, 12> kMaanden = {
+      "januari", "februari", "maart",     "april",   "mei",      "juni",
+      "juli",    "augustus", "september", "oktober", "november", "december"};
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  auto fail = [&](std::string reason) -> std::optional<std::int64_t> {
+  auto fail = [&](std::string reason, std::string reden) -> std::optional<std::int64_t> {
     if (why) *why = std::move(reason);
+    if (why_nl) *why_nl = std::move(reden);
     return std::nullopt;
   };
-  if (m < 1 || m > 12) return fail(fmt::format("there is no month {}", m));
-  if (d < 1) return fail("there is no day 0");
+  if (m < 1 || m > 12) {
+    return fail(fmt::format("there is no month {}", m), fmt::format("er is geen maand {}", m));
+  }
+  if (d < 1) return fail("there is no day 0", "er is geen dag 0");
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   int max_day = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
   if (d > max_day) {
-    return fail(fmt::format("{} {} has {} days", kMonths[static_cast<size_t>(m - 1)], y, max_day));
+    auto month = static_cast<size_t>(m - 1);
+    return fail(fmt::format("{} {} has {} days", kMonths[month], y, max_day),
+                fmt::format("{} {} heeft {} dagen", kMaanden[month], y, max_day));
   }
   return DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
@@ -239,8 +249,10 @@ std::optional<std::int64_t> ParseDate(std::string_view text) {
   return CivilDay(parts->value[0], parts->value[1], parts->value[2], nullptr);
 }
 
-std::optional<std::int64_t> ParseCaseDate(std::string_view text, std::string* why) {
+std::optional<std::int64_t> ParseCaseDate(std::string_view text, std::string* why,
+                                          std::string* why_nl) {
   if (why) why->clear();
+  if (why_nl) why_nl->clear();
   std::optional<DateParts> parts = SplitDate(text);
   if (!parts) return std::nullopt;
   const auto& [value, digits, separator] = *parts;
@@ -254,10 +266,15 @@ std::optional<std::int64_t> ParseCaseDate(std::string_view text, std::string* wh
       *why = fmt::format("dates are written with '-', not '{}' (which may mean month first): {}",
                          separator, year_first ? "2025-04-19" : "day first, as 19-4-2025");
     }
+    if (why_nl) {
+      *why_nl = fmt::format(
+          "een datum schrijft u met '-', niet met '{}' (dat kan maand eerst betekenen): {}",
+          separator, year_first ? "2025-04-19" : "dag eerst, als 19-4-2025");
+    }
     return std::nullopt;
   }
-  if (year_first) return CivilDay(value[0], value[1], value[2], why);
-  return CivilDay(value[2], value[1], value[0], why);
+  if (year_first) return CivilDay(value[0], value[1], value[2], why, why_nl);
+  return CivilDay(value[2], value[1], value[0], why, why_nl);
 }
 
 std::optional<bool> ParseCaseBool(std::string_view text,

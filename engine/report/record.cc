@@ -287,9 +287,9 @@ std::string DecisionText(const RuleSet& rs, const Record& r, std::string_view la
   if (r.invalid()) {
     out += fmt::format("{}: {}\n", Where(r, w), w.invalid);
     for (const CaseProblem& p : r.problems) {
-      out += p.column > 0
-                 ? fmt::format("  - {} ({} {})\n", Printable(p.message), w.column, p.column)
-                 : fmt::format("  - {}\n", Printable(p.message));
+      std::string message = Printable(p.In(w.lang));
+      out += p.column > 0 ? fmt::format("  - {} ({} {})\n", message, w.column, p.column)
+                          : fmt::format("  - {}\n", message);
     }
     return out;
   }

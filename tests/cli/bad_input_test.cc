@@ -250,8 +250,12 @@ TEST_CASE("cli: bad input: an integer beyond 64 bits: out of range, the case id 
 
 TEST_CASE("cli: bad input: an empty case file in any format: no cases, a warning, exit 0") {
   Sandbox box;
-  for (const char* name : {"e.jsonl", "e.json", "e.yaml", "e.csv", "comments.yaml"}) {
-    fs::path in = box.Write(name, std::string(name) == "comments.yaml" ? "# none yet\n" : "");
+  for (const char* name : {"e.jsonl", "e.json", "e.yaml", "e.csv", "comments.yaml", "tab.yaml"}) {
+    // (a tab in a comment harms no case)
+    std::string text = std::string(name) == "comments.yaml" ? "# none yet\n"
+                       : std::string(name) == "tab.yaml"    ? "# none\tyet\n"
+                                                            : "";
+    fs::path in = box.Write(name, text);
     Run r = box.Triage("route " + kRules + " " + in.string() + " --format jsonl");
     INFO(name << "\n" << r.err);
     CHECK(r.status == 0);
@@ -289,6 +293,19 @@ TEST_CASE("cli: bad input: a YAML list is read a case at a time; a problem in on
        "- {case_id: \"d\x07\", explicit_threat: true}\n"
        "- {case_id: e, explicit_threat: true}\n",
        5, "not valid YAML: duplicate key 'explicit_threat' (first at line 2)"},
+      // A duplicate key on the last line of a case: that case's problem, not
+      // the next one's (the entry is dropped, so the case's lines end before
+      // it).
+      {"- {case_id: a, explicit_threat: true}\n"
+       "- case_id: b\n  explicit_threat: true\n  explicit_threat: false\n"
+       "- case_id: c\n  explicit_threat: true\n",
+       3, "not valid YAML: duplicate key 'explicit_threat' (first at line 3)"},
+      // A quote never closed: the case it opens in is invalid, saying so (the
+      // rest of the file is its text); before, it was a case id of every
+      // line after it.
+      {"- {case_id: a, explicit_threat: true}\n"
+       "- case_id: \"b\n  explicit_threat: true\n- case_id: c\n  explicit_threat: true\n",
+       2, "is never closed"},
       // The syntax breaks off in the third: the first two are routed, the
       // rest is one invalid record.
       {"- {case_id: a, explicit_threat: true}\n"
@@ -309,4 +326,30 @@ TEST_CASE("cli: bad input: a YAML list is read a case at a time; a problem in on
     ++invalid;
   }
   CHECK(invalid == 1);
+}
+
+TEST_CASE(
+    "cli: bad input: a YAML case file's syntax error never shows a value, and a tab hides "
+    "no later error") {
+  Sandbox box;
+  // The fix for a colon in a text quotes the text in a rule file; in a case
+  // file the text may be personal (initiator_name is).
+  fs::path colon =
+      box.Write("colon.yaml", "- case_id: a\n  initiator_name: Jan Geheim: zoon van\n");
+  Run r = box.Triage("route " + kRules + " " + colon.string());
+  CHECK(r.status == 1);
+  CHECK(Has(r.out, "put the whole text in double quotes"));
+  CHECK_FALSE(Has(r.out + r.err, "Geheim"));
+  // A harmless tab in the first case, and a '[' never closed three cases on:
+  // both said, each at its case.
+  fs::path tab = box.Write("tab.yaml",
+                           "- case_id: a\n  explicit_threat: true\t\n"
+                           "- case_id: b\n  explicit_threat: true\n"
+                           "- case_id: c\n  explicit_threat: true\n"
+                           "- case_id: d\n  explicit_threat: [true\n");
+  r = box.Triage("route " + kRules + " " + tab.string() + " --format jsonl");
+  CHECK(r.status == 1);
+  CHECK(Has(r.out, "tab character"));
+  CHECK(Has(r.out, "\"case_id\": \"b\", \"status\": \"decided\""));
+  CHECK(Has(r.out, "not valid YAML: a '[' is opened and not closed"));
 }

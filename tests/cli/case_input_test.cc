@@ -141,18 +141,19 @@ TEST_CASE("cli: booleans, dates and unknown facts in YAML and JSON cases, good a
       {"b.yaml",
        "explicit_threat: No\nrole: no\n",
        1,
-       {"fact 'role' is enum; 'no' is ambiguous (a YAML 1.1 boolean), quote it as a string"}},
+       {"feit 'role' (keuze): 'no' is dubbelzinnig (YAML 1.1 leest het als ja of nee); zet het "
+        "tussen aanhalingstekens"}},
       {"c.json",
        R"({"explicit_threat": "misschien", "reported_on": "31-2-2025"})",
        1,
-       {"fact 'explicit_threat' is bool; it must be true or false (or ja/nee, yes/no), not "
+       {"feit 'explicit_threat' (ja/nee) moet true of false (of ja/nee, yes/no) zijn, niet "
         "'misschien'",
-        "fact 'reported_on' is '31-2-2025', not a date: February 2025 has 28 days"}},
+        "feit 'reported_on' is '31-2-2025', geen datum: februari 2025 heeft 28 dagen"}},
       {"d.jsonl",
        "{\"explicit_threat\": \"JA\"}\n{\"rol\": \"wethouder\"}\n",
        1,
        {"om-bedreiging",
-        "unknown fact 'rol'; did you mean 'role'? (facts: role, instrument, procedures_12m, "}},
+        "onbekend feit 'rol'; bedoelt u 'role'? (feiten: role, instrument, procedures_12m, "}},
   }));
   INFO(row.text);
   fs::path file = box.Write(row.name, row.text);
@@ -160,4 +161,64 @@ TEST_CASE("cli: booleans, dates and unknown facts in YAML and JSON cases, good a
   INFO(r.out << r.err);
   CHECK(r.status == row.status);
   for (const std::string& part : row.out) CHECK(Has(r.out, part));
+}
+
+TEST_CASE("cli: why a case is invalid is said in Dutch in Dutch text, and in English as data") {
+  Sandbox box;
+  struct Row {
+    std::string file;  ///< name (its ending gives the format) and text
+    std::string text;
+    std::string dutch;    ///< in the Dutch text output
+    std::string english;  ///< in the JSON record, and in text with --lang en
+  };
+  const std::vector<Row> rows = {
+      {"a.yaml", "case_id: a\nrole: burgmeester\n",
+       "'burgmeester' is geen waarde van feit 'role' (bedoelt u 'burgemeester'?)",
+       "'burgmeester' is not a value of fact 'role' (did you mean 'burgemeester'?)"},
+      {"b.yaml", "case_id: b\nprocedures_12m: veel\n",
+       "feit 'procedures_12m' (geheel getal) moet een geheel getal zijn, niet 'veel'",
+       "fact 'procedures_12m' is int; it must be an integer, not 'veel'"},
+      {"c.yaml", "case_id: c\nreported_on: 29-2-2025\n",
+       "feit 'reported_on' is '29-2-2025', geen datum: februari 2025 heeft 28 dagen",
+       "fact 'reported_on' is '29-2-2025', not a date: February 2025 has 28 days"},
+      {"d.yaml", "case_id: d\nreported_on: 4/5/2025\n", "een datum schrijft u met '-'",
+       "dates are written with '-'"},
+      {"e.yaml", "case_id: e\ninitiators: 0\n", "feit 'initiators' is 0, minder dan het minimum 1",
+       "fact 'initiators' is 0, below its minimum 1"},
+      {"f.yaml", "case_id: f\nexplicit_threat: misschien\n",
+       "feit 'explicit_threat' (ja/nee) moet true of false (of ja/nee",
+       "fact 'explicit_threat' is bool; it must be true or false (or ja/nee"},
+      {"g.yaml", "case_id: g\nrol: wethouder\n", "onbekend feit 'rol'; bedoelt u 'role'? (feiten: ",
+       "unknown fact 'rol'; did you mean 'role'? (facts: "},
+      {"h.yaml", "case_id: h\nrole: wethouder\nrole: raadslid\n",
+       "geen geldige YAML: duplicate key", "not valid YAML: duplicate key"},
+      {"i.jsonl", "{\"case_id\": \"i\", \"doxing\": true, \"doxing\": false}\n",
+       "feit 'doxing' staat er twee keer in", "fact 'doxing' is given twice"},
+      {"j.jsonl", "[1, 2]\n", "een zaak moet een JSON-object met feiten zijn",
+       "a case must be a JSON object of facts"},
+      {"k.csv", "case_id;role\nk;wethouder;extra\n", "de rij heeft 3 cellen en de kopregel 2",
+       "the row has 3 cells and the header 2"},
+      {"l.csv", "case_id;role\nl;weth\"ouder\n",
+       "geen geldige CSV: een aanhalingsteken in een cel die er niet mee begint",
+       "not valid CSV: a quote inside a cell that does not start with one"},
+      {"m.yaml", "case_id: m\nmunicipality: no\n",
+       "feit 'municipality' (tekst): 'no' is dubbelzinnig",
+       "fact 'municipality' is string; 'no' is ambiguous"},
+      {"n.yaml", "case_id: n\ninitiator_name: [a, b]\n",
+       "feit 'initiator_name' (tekst) moet een tekst zijn, niet een lijst",
+       "fact 'initiator_name' is string; it must be a string, not a list"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.file << ":\n" << row.text);
+    fs::path in = box.Write(row.file, row.text);
+    Run dutch = box.Triage("route " + kRules + " " + in.string());
+    CHECK(dutch.status == 1);
+    CHECK(Has(dutch.out, "ongeldige zaak"));
+    CHECK(Has(dutch.out, row.dutch));
+    CHECK_FALSE(Has(dutch.out, row.english));
+    Run english = box.Triage("route " + kRules + " " + in.string() + " --lang en");
+    CHECK(Has(english.out, row.english));
+    Run json = box.Triage("route " + kRules + " " + in.string() + " --format jsonl");
+    CHECK(Has(json.out, row.english));
+  }
 }

@@ -51,6 +51,7 @@ struct RawCase {
   std::vector<int> columns;  ///< CSV: the 1-based column of each field
   std::string error;         ///< non-empty when the case could not be read
   int error_column = 0;      ///< CSV: the column `error` is about, 0 when none
+  std::string error_nl;      ///< `error` in Dutch (see CaseProblem), "" when not put so
 };
 
 enum class InputFormat { kAuto, kJson, kJsonLines, kYaml, kCsv };
@@ -128,6 +129,7 @@ class RecordReader {
     /// closed, a NUL byte), or "".
     std::string error;
     int error_column = 0;  ///< CSV: the column `error` is about, 0 when none
+    std::string error_nl;  ///< `error` in Dutch
   };
 
   /// `format` is kJsonLines or kCsv; for CSV the header row is read here
@@ -162,14 +164,24 @@ class RecordReader {
 };
 
 /// A problem with one case, naming the fact ("" for the case as a whole).
+/// `message` is English, as records carry it as data (JSON, CSV); `nl`
+/// says the same in Dutch, for text in Dutch (triage's own words are in
+/// these two languages: words.h). A problem not yet put in Dutch has an
+/// empty `nl` and is shown in English.
 struct CaseProblem {
   std::string fact;
   std::string message;
   int column = 0;  ///< CSV: the cell's 1-based column
+  std::string nl;
+
+  /// The message in `lang` ("nl" or "en").
+  const std::string& In(std::string_view lang) const {
+    return lang == "nl" && !nl.empty() ? nl : message;
+  }
 };
 
-/// The problem for people: "fact: message (column N)".
-std::string CaseProblemText(const CaseProblem& p);
+/// The problem for people: "fact: message (column N)", in `lang`.
+std::string CaseProblemText(const CaseProblem& p, std::string_view lang = "en");
 
 struct CaseOptions {
   bool ignore_unknown_facts = false;  ///< keys the schema does not declare

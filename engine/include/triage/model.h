@@ -240,8 +240,10 @@ std::string FormatDate(std::int64_t days);
 /// month of one or two digits (19-4-2025, 19-04-2025). nullopt for anything
 /// else; then `why`, when given, says what is wrong with a text that has the
 /// shape of a date ("February 2025 has 28 days", "there is no month 13",
-/// "'/' is not read, ...") and is left empty for any other text.
-std::optional<std::int64_t> ParseCaseDate(std::string_view text, std::string* why = nullptr);
+/// "'/' is not read, ...") and is left empty for any other text; `why_nl`
+/// says the same in Dutch.
+std::optional<std::int64_t> ParseCaseDate(std::string_view text, std::string* why = nullptr,
+                                          std::string* why_nl = nullptr);
 
 /// The words for yes and no in the languages rule files write, which case
 /// files may use for a bool fact (`ja`/`nee` in a Dutch rule set): one table,
