@@ -128,18 +128,20 @@ RawCase FieldsFor(const RawCase& raw, const RuleSet& own, const RuleSet* other,
 }
 
 // Validates and decides one side of a case: its outcome, deciding rule (id)
-// and the rules that decided (indices); its problems join `problems`.
+// and the rules that decided (indices); its problems join `audited`'s, in
+// English and in Dutch.
 void Decide(Side& side, const RawCase& raw, const RuleSet* other, const AuditOptions& options,
-            Outcome& outcome, std::string& rule, std::vector<int>& rules,
-            std::vector<std::string>& problems) {
+            Outcome& outcome, std::string& rule, std::vector<int>& rules, AuditedCase& audited) {
   std::vector<CaseProblem> found;
   side.values = ValidateCase(*side.rs, FieldsFor(raw, *side.rs, other, options.recorded_field),
                              options.case_options, found);
   side.valid = found.empty();
+  std::vector<std::string>& problems = audited.problems;
   for (const CaseProblem& p : found) {
     std::string text = CaseProblemText(p);
     if (std::find(problems.begin(), problems.end(), text) == problems.end()) {
       problems.push_back(std::move(text));
+      audited.problems_nl.push_back(CaseProblemText(p, "nl"));
     }
   }
   if (!side.valid) {
@@ -259,10 +261,10 @@ void Auditor::Audit(const RawCase& raw, std::string_view input, AuditedCase& out
   const RuleSet& rc = s.candidate.rules();
   const RuleSet* rb = s.baseline ? &s.baseline->rules() : nullptr;
   Side cand{&rc, &s.candidate, {}, {}, false};
-  Decide(cand, raw, rb, s.options, out.to, out.to_rule, out.to_rules, out.problems);
+  Decide(cand, raw, rb, s.options, out.to, out.to_rule, out.to_rules, out);
   Side base{rb, s.baseline, {}, {}, false};
   if (rb) {
-    Decide(base, raw, &rc, s.options, out.from, out.from_rule, out.from_rules, out.problems);
+    Decide(base, raw, &rc, s.options, out.from, out.from_rule, out.from_rules, out);
   } else {
     out.from = RecordedOutcome(raw, s.options.recorded_field);
   }

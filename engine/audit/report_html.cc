@@ -71,8 +71,9 @@ void Heading(const Speech& s, std::string& out) {
   out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n</table>\n", e(w.corpus), e(Inputs(r)));
   out += "<div class=\"cards\">";
   out += fmt::format("<div class=\"card\"><b>{}</b>{}</div>", r.cases, e(w.card_cases));
-  out += fmt::format("<div class=\"card changed\"><b>{}</b>{}</div>", r.changed,
-                     e(fmt::format(fmt::runtime(w.card_changed), Percent(r.changed, r.cases))));
+  out += fmt::format(
+      "<div class=\"card changed\"><b>{}</b>{}</div>", r.changed,
+      e(fmt::format(fmt::runtime(w.card_changed), Percent(r.changed, r.cases, w.lang))));
   out += fmt::format("<div class=\"card\"><b>{}</b>{}</div>", r.invalid, e(w.card_invalid));
   if (r.diff && r.diff->compared) {
     out += fmt::format("<div class=\"card changed\"><b>{}</b>{}</div>", r.diff->regions.size(),
@@ -146,8 +147,8 @@ void ChangedDecisions(const Speech& s, std::string& out) {
 }
 
 std::string UseCell(const Speech& s, const RuleUse& u) {
-  if (s.r.baseline && u.in_baseline && u.in_candidate && u.before != u.after &&
-      (Shifted(s.r, u) || u.rule.empty())) {
+  // Every rule that decides more or less often, as the text says it.
+  if (s.r.baseline && u.in_baseline && u.in_candidate && u.before != u.after) {
     std::string text = s.UseText("", u);
     return e(Capitalized(text.substr(text.find_first_not_of(' '))));
   }
@@ -292,7 +293,9 @@ void InvalidCases(const Speech& s, std::string& out) {
                      e(fmt::format(fmt::runtime(s.w.invalid_heading), r.invalid)));
   for (const AuditedCase& c : r.invalid_examples) {
     std::string problems;
-    for (const std::string& p : c.problems) problems += (problems.empty() ? "" : "; ") + p;
+    for (const std::string& p : s.w.lang == "nl" ? c.problems_nl : c.problems) {
+      problems += (problems.empty() ? "" : "; ") + p;
+    }
     out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", e(s.Where(c)), e(problems));
   }
   out += "</table>\n";

@@ -42,8 +42,8 @@ void Heading(const Speech& s, std::string& out) {
   line(w.candidate, SideText(s, r.candidate));
   line(w.baseline, SideText(s, r.baseline));
   line(w.corpus, fmt::format(fmt::runtime(w.corpus_line), Inputs(r), s.Cases(r.cases), r.invalid));
-  line(w.changed,
-       fmt::format(fmt::runtime(w.changed_line), r.changed, r.cases, Percent(r.changed, r.cases)));
+  line(w.changed, fmt::format(fmt::runtime(w.changed_line), r.changed, r.cases,
+                              Percent(r.changed, r.cases, s.w.lang)));
   if (r.same_version) {
     out += fmt::format("\n{}\n", fmt::format(fmt::runtime(w.same_version), r.candidate.version));
   }
@@ -108,7 +108,12 @@ void Rules(const Speech& s, std::string& out) {
     for (const std::string& rule : r.unreached) out += " " + rule;
     out += "\n";
   }
-  for (const RuleUse& u : r.shifted) out += fmt::format("  {}\n", s.UseText(u.rule, u));
+  // Against a baseline every rule that decides more or less often, so that
+  // the moves add up (the HTML marks the large ones); alone, the rules that
+  // decide many cases.
+  for (const RuleUse& u : r.baseline ? r.rules : r.shifted) {
+    if (!r.baseline || u.before != u.after) out += fmt::format("  {}\n", s.UseText(u.rule, u));
+  }
   if (std::string row = s.DefaultRow(); !row.empty()) {
     out += fmt::format("  {}\n", s.UseText(row, r.default_use));
   }
@@ -120,7 +125,9 @@ void InvalidCases(const Speech& s, std::string& out) {
   out += fmt::format("\n{}\n", fmt::format(fmt::runtime(s.w.invalid_heading), r.invalid));
   for (const AuditedCase& c : r.invalid_examples) {
     out += fmt::format("  {}:", s.Where(c));
-    for (const std::string& p : c.problems) out += fmt::format(" {};", Printable(p));
+    for (const std::string& p : s.w.lang == "nl" ? c.problems_nl : c.problems) {
+      out += fmt::format(" {};", Printable(p));
+    }
     out.back() = '\n';
   }
   if (std::uint64_t more = InvalidNotListed(r)) {

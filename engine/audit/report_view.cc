@@ -9,9 +9,12 @@
 
 namespace triage::audit_view {
 
-std::string Percent(std::uint64_t part, std::uint64_t whole) {
+std::string Percent(std::uint64_t part, std::uint64_t whole, std::string_view lang) {
   if (whole == 0) return "0%";
-  return fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  std::string text =
+      fmt::format("{:.1f}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+  if (lang == "nl") std::replace(text.begin(), text.end(), '.', ',');  // 0,9%
+  return text;
 }
 
 std::string Capitalized(std::string_view text) {
@@ -245,11 +248,6 @@ std::vector<Change> ChangesOf(const Speech& s) {
     change.more = t.count - listed;
   }
   return changes;
-}
-
-bool Shifted(const AuditReport& r, const RuleUse& u) {
-  return std::any_of(r.shifted.begin(), r.shifted.end(),
-                     [&](const RuleUse& s) { return s.rule == u.rule; });
 }
 
 std::uint64_t InvalidNotListed(const AuditReport& r) {

@@ -16,7 +16,8 @@
 
 namespace triage::audit_view {
 
-std::string Percent(std::uint64_t part, std::uint64_t whole);
+/// "0.9%", in Dutch "0,9%".
+std::string Percent(std::uint64_t part, std::uint64_t whole, std::string_view lang);
 /// `text` with a capital first letter: the report's sentences are written
 /// once, in lower case as the text form shows them; HTML starts them with a
 /// capital.
@@ -94,8 +95,6 @@ struct Change {
   std::uint64_t more = 0;
 };
 std::vector<Change> ChangesOf(const Speech& s);
-
-bool Shifted(const AuditReport& r, const RuleUse& u);
 
 /// Invalid cases listed, and how many more there were.
 std::uint64_t InvalidNotListed(const AuditReport& r);

@@ -240,3 +240,24 @@ TEST_CASE("cli: audit: the JSON report lists every changed case, --examples the 
   CHECK(count(text.out, "): rule default -> owb-volume;") == 2);
   CHECK(text.out.find("... and 26 more") != std::string::npos);
 }
+
+TEST_CASE("cli: audit: why a case is invalid in the report's language, and every rule that moved") {
+  Sandbox box;
+  fs::path candidate = box.Write("candidate.yaml", LoweredThreshold());
+  fs::path corpus = box.Write("corpus.jsonl", AuditCorpus());
+  std::string command = "audit " + candidate.string() + " " + corpus.string() +
+                        " --baseline rules/lokale-driehoek.yaml";
+  Run dutch = box.Triage(command);
+  INFO(dutch.out << dutch.err);
+  CHECK(dutch.out.find("'koning' is geen waarde van feit 'role'") != std::string::npos);
+  CHECK(dutch.out.find("is not a value") == std::string::npos);
+  Run english = box.Triage(command + " --lang en");
+  CHECK(english.out.find("'koning' is not a value of fact 'role'") != std::string::npos);
+  Run html = box.Triage(command + " --format html");
+  CHECK(html.out.find("&#39;koning&#39; is geen waarde") != std::string::npos);
+  // The rules section adds up: each rule whose count moved is listed.
+  std::string rules = dutch.out.substr(dutch.out.find("\nRegels\n"));
+  rules = rules.substr(0, rules.find("\n\n"));
+  CHECK(rules.find("owb-volume beslist vaker") != std::string::npos);
+  CHECK(rules.find("beslist minder vaak") != std::string::npos);
+}

@@ -176,6 +176,7 @@ struct AuditedCase {
   /// lines around, else the facts the deciding rules read.
   std::vector<std::pair<std::string, std::string>> facts;
   std::vector<std::string> problems;      ///< invalid: what is wrong (either side)
+  std::vector<std::string> problems_nl;   ///< the same in Dutch (CaseProblem::nl)
   std::vector<int> from_rules, to_rules;  ///< rules that decided (indices)
   int region = -1;                        ///< changed: the GraphDiff region it falls in, or -1
   /// The schema changes (AuditReport::schema_changes) that make the
