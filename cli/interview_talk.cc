@@ -34,6 +34,7 @@ const Talk kEnglish = {
     "{} is below the lowest possible, {}",
     "{} is above the highest possible, {}",
     "this answer",
+    "; did you mean '{}'?",
 };
 
 const Talk kDutch = {
@@ -59,6 +60,7 @@ const Talk kDutch = {
     "{} is lager dan het laagst mogelijke, {}",
     "{} is hoger dan het hoogst mogelijke, {}",
     "dit antwoord",
+    "; bedoelt u '{}'?",
 };
 
 // Understood in every language, whatever the interview speaks.
@@ -153,8 +155,13 @@ std::string WhyNot(const Fact& f, const std::string& text, const std::string& re
   std::string shown = f.personal ? std::string(talk.this_answer) : "'" + Printable(text) + "'";
   switch (f.type) {
     case FactType::kBool:
-    case FactType::kEnum:
-      return fmt::format(fmt::runtime(talk.not_a_choice), shown, Choices(f).size());
+    case FactType::kEnum: {
+      std::string out = fmt::format(fmt::runtime(talk.not_a_choice), shown, Choices(f).size());
+      // A value misspelt ('burgmeester'), as a case file's would be.
+      std::string best = f.personal ? "" : DidYouMean(Lower(text), Choices(f));
+      if (!best.empty()) out += fmt::format(fmt::runtime(talk.did_you_mean), best);
+      return out;
+    }
     case FactType::kInt:
     case FactType::kNumber: {
       std::optional<std::int64_t> i = ParseInteger(text);
@@ -222,6 +229,12 @@ std::optional<Reply> ReadAnswer(const RuleSet& rs, int fact, std::string_view an
                                 const Talk& talk, std::string& problem) {
   const Fact& f = rs.facts[static_cast<std::size_t>(fact)];
   std::string_view trimmed = TrimSpaces(answer);
+  // "1." as the list shows the choice's number.
+  if (trimmed.size() > 1 && trimmed.back() == '.' &&
+      std::all_of(trimmed.begin(), trimmed.end() - 1,
+                  [](char c) { return c >= '0' && c <= '9'; })) {
+    trimmed.remove_suffix(1);
+  }
   std::string lower = Lower(trimmed);
   if (lower.empty()) {
     problem = std::string(talk.empty_answer);
@@ -262,7 +275,7 @@ std::optional<Reply> ReadAnswer(const RuleSet& rs, int fact, std::string_view an
   std::vector<CaseProblem> problems;
   Case c = ValidateCase(rs, raw, {}, problems);
   if (!problems.empty()) {
-    problem = WhyNot(f, text, problems.front().message, talk);
+    problem = WhyNot(f, text, problems.front().In(talk.lang), talk);
     return std::nullopt;
   }
   return Reply{Reply::Kind::kValue, *c.values[static_cast<std::size_t>(fact)]};

@@ -34,6 +34,7 @@ struct Talk {
   std::string_view not_kind;           ///< "{} is not {}" (the answer, a kind)
   std::string_view at_least, at_most;  ///< "{} is below the minimum {}" (answer, bound)
   std::string_view this_answer;        ///< instead of a personal fact's answer
+  std::string_view did_you_mean;       ///< "; did you mean {}?" (a choice)
 };
 
 /// The words in `lang` (English when the tool does not speak it).

@@ -81,6 +81,11 @@ TEST_CASE("cli: interview: answers that are not valid are explained and asked ag
            {"nee\nnee\nwoo\nnee\nveel\n-3\n2\n", "'veel' is geen geheel getal\n"},
            {"nee\nnee\nwoo\nnee\n-3\n2\n", "'-3' is lager dan het laagst mogelijke, 0\n"},
            {"nee\nnee\nwoo\nnee\n99999\n2\n", "'99999' is hoger dan het hoogst mogelijke, 10000\n"},
+           // A misspelt value gets a suggestion; a choice's number as listed.
+           {"nee\nnee\nwoo_verzok\n3\n",
+            "is geen van de keuzes: antwoord met een nummer van 1 tot en "
+            "met 8, een waarde, of ?; bedoelt u 'woo_verzoek'?"},
+           {"1.\n", "besloten door regel om-bedreiging"},
        }) {
     INFO(row.answers);
     Run r = box.Triage("interview " + kRules, row.answers);
