@@ -71,13 +71,10 @@ struct Notes {
 // is one.
 std::string Quoted(std::string_view value) { return JsonString(value); }
 
-// A plain value that may also stand inside [ ] or { }.
+// A plain value that may also stand inside [ ] or { }: none of YAML's
+// signs in it (yaml-cpp reads a ':' or '?' anywhere in a flow as its own).
 bool FlowSafe(std::string_view v) {
-  if (v.find_first_of(",[]{}") != std::string_view::npos) return false;
-  if (v.find(": ") != std::string_view::npos || v.find(" #") != std::string_view::npos) {
-    return false;
-  }
-  return v.empty() || (v.back() != ':' && v.back() != '?');
+  return v.find_first_of(",[]{}:?#&*!|>'\"%@`") == std::string_view::npos;
 }
 
 // Whether `v` holds a control character (a line end, a CR, a tab ...),
