@@ -343,6 +343,38 @@ bool CheckBytes(std::string_view text, Diagnostics& diags) {
   return ok;
 }
 
+// A plain key longer than YAML's 1,024 characters for an implicit key: in
+// braces yaml-cpp then reads the rest of the file into that key, silently
+// (the cases after it would get no record). Found before parsing: the run
+// of characters before a ':' that ends a key, with no space, quote or
+// bracket in it.
+bool CheckKeyLengths(std::string_view text, Diagnostics& diags) {
+  int line = 1;
+  std::size_t run = 0, line_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool ends_key = c == ':' && (i + 1 == text.size() || text[i + 1] == ' ' ||
+                                 text[i + 1] == '\n' || text[i + 1] == ',' || text[i + 1] == '}');
+    if (ends_key && run > kMaxKeyBytes) {
+      int column = static_cast<int>(i - run - line_start) + 1;
+      diags.Error({line, column}, "E031",
+                  fmt::format("a key of {} bytes ('{}'); the most a key may be is {}, and past "
+                              "it YAML cannot tell where the key ends, so the file is not read",
+                              run, Printable(Shortened(text.substr(i - run, run), 40)),
+                              BytesText(kMaxKeyBytes)));
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+    bool part = c != ' ' && c != '\n' && c != '\r' && c != '{' && c != '[' && c != ',' &&
+                c != '"' && c != '\'' && c != ':';
+    run = part ? run + 1 : 0;
+  }
+  return true;
+}
+
 }  // namespace
 
 const Node* Node::Find(std::string_view key) const {
@@ -373,6 +405,8 @@ std::optional<Node> ParseStrictYaml(std::string_view text, Diagnostics& diags,
     if (diags.items().back().code != "E003") return std::nullopt;
     tab_line = diags.items().back().pos.line;
   }
+  // (A rule file's keys are bounded after parsing, E031 at the key.)
+  if (!options.limit_sizes && !CheckKeyLengths(text, diags)) return std::nullopt;
   // Read in place: a case file may be hundreds of MB, not to be copied.
   struct View : std::streambuf {
     explicit View(std::string_view t) {

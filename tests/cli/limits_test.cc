@@ -84,6 +84,22 @@ TEST_CASE("cli: limits: a key or a text too long in a case: that case's error, n
   CHECK(r.out.size() < 5000);
 }
 
+TEST_CASE("cli: limits: a YAML case key over 1,024 characters: the file refused, none lost") {
+  Sandbox box;
+  // yaml-cpp read the cases after such a key into it, and they were lost
+  // without a word: now the file is one invalid record that says why.
+  std::string key(2000, 'k');
+  fs::path in = box.Write("c.yaml", "- {case_id: a, explicit_threat: true}\n- {case_id: b, " + key +
+                                        ": true}\n- {case_id: c, explicit_threat: true}\n");
+  Run r = box.Triage("route " + kRules + " " + in.string() + " --format jsonl");
+  CHECK(r.status == 1);
+  CHECK(Lines(r.out) == 1);
+  CHECK(Has(r.out, "a key of 2000 bytes ('kkkk"));
+  CHECK(Has(r.out, "so the file is not read"));
+  CHECK(Has(r.out, "\"line\": 2"));
+  CHECK(r.out.size() < 5000);
+}
+
 TEST_CASE("cli: limits: a case id given twice: a warning, or with --unique-ids an error") {
   Sandbox box;
   fs::path in = box.Write("c.jsonl",
