@@ -197,8 +197,11 @@ class Formatter {
     std::string out = "{";
     for (const yaml::Entry* e : Ordered(n, context)) {
       std::optional<std::string> value;
-      if (e->value.IsScalar() && e->value.plain && !FlowSafe(e->value.value)) {
-        return std::nullopt;  // it would need quotes there: a line of its own instead
+      // A value written plain elsewhere that would need quotes here: a line
+      // of its own instead (one with a control character is quoted anyway).
+      if (e->value.IsScalar() && e->value.plain && !HasControl(e->value.value) &&
+          !FlowSafe(e->value.value)) {
+        return std::nullopt;
       }
       if (e->value.IsScalar() || e->value.IsNull()) {
         value = Scalar(e->value, true);
@@ -379,10 +382,28 @@ class Formatter {
 
 }  // namespace
 
-std::optional<std::string> FormatYamlFile(std::string_view bytes, Diagnostics& diags) {
+namespace {
+
+std::optional<std::string> LayOut(std::string_view bytes, Diagnostics& diags) {
   std::optional<Node> root = yaml::ParseStrictYaml(bytes, diags);
   if (!root || diags.HasErrors()) return std::nullopt;
   return Formatter(*root, yaml::FindComments(bytes)).Format(*root);
+}
+
+}  // namespace
+
+std::optional<std::string> FormatYamlFile(std::string_view bytes, Diagnostics& diags) {
+  std::optional<std::string> out = LayOut(bytes, diags);
+  // Laid out again until nothing changes (a comment's place or a quote can
+  // settle only on the second pass, on odd files), so that fmt on its own
+  // output never changes it. The layout keeps the meaning (format_test.cc).
+  for (int pass = 0; out && pass < 3; ++pass) {
+    Diagnostics again;
+    std::optional<std::string> next = LayOut(*out, again);
+    if (!next || *next == *out) break;
+    out = std::move(next);
+  }
+  return out;
 }
 
 }  // namespace triage
