@@ -134,6 +134,13 @@ class Loader {
       t.by_lang.push_back({"", n.value});
       return t;
     }
+    if (n.IsNull()) {
+      diags_.Error(n.pos, "E012",
+                   fmt::format("'{}' is empty: write its text after '{}:', or its languages "
+                               "indented under it (nl: ..., en: ...)",
+                               key, key));
+      return t;
+    }
     if (!n.IsMap()) {
       diags_.Error(n.pos, "E012",
                    fmt::format("'{}' must be a text or a map from language "
