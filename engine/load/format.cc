@@ -400,7 +400,17 @@ std::optional<std::string> FormatYamlFile(std::string_view bytes, Diagnostics& d
   for (int pass = 0; out && pass < 3; ++pass) {
     Diagnostics again;
     std::optional<std::string> next = LayOut(*out, again);
-    if (!next || *next == *out) break;
+    if (!next) {
+      // Never a layout that does not read back (a key full of control
+      // characters, quoted, can pass YAML's 1,024 characters for a key).
+      std::string why = again.items().empty() ? "" : " (" + again.items().front().message + ")";
+      diags.Error({1, 1}, "E001",
+                  "this file cannot be laid out so that it reads back: written again, it would "
+                  "not be valid YAML" +
+                      why);
+      return std::nullopt;
+    }
+    if (*next == *out) break;
     out = std::move(next);
   }
   return out;

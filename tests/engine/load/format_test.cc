@@ -60,12 +60,20 @@ std::vector<std::string> CommentTexts(const std::string& text) {
   return out;
 }
 
-void CheckLayout(const std::string& name, const std::string& text) {
+// `may_refuse`: fmt may say the file cannot be laid out so that it reads
+// back (what the fuzzers made: a key full of control characters); never
+// for a file people wrote.
+void CheckLayout(const std::string& name, const std::string& text, bool may_refuse = false) {
   INFO(name << "\n" << text);
   triage::Diagnostics diags;
   std::optional<Node> before = triage::yaml::ParseStrictYaml(text, diags);
   if (!before || diags.HasErrors()) return;  // not a file fmt takes
   std::optional<std::string> once = triage::FormatYamlFile(text, diags);
+  if (!once && may_refuse) {
+    REQUIRE(diags.HasErrors());
+    CHECK(diags.items().back().message.starts_with("this file cannot be laid out"));
+    return;
+  }
   REQUIRE(once);
   INFO("laid out:\n" << *once);
   std::optional<Node> after = triage::yaml::ParseStrictYaml(*once, diags);
@@ -89,7 +97,7 @@ TEST_CASE("fmt: every YAML file of the repository keeps its meaning and comments
          fs::recursive_directory_iterator(fs::path(TRIAGE_SOURCE_DIR) / folder)) {
       bool regression = entry.path().filename().string().starts_with("rule_file-");
       if (entry.path().extension() != ".yaml" && !regression) continue;
-      CheckLayout(entry.path().string(), triage::testing::Slurp(entry.path()));
+      CheckLayout(entry.path().string(), triage::testing::Slurp(entry.path()), regression);
       ++files;
     }
   }
