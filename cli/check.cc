@@ -15,6 +15,7 @@ namespace {
 
 struct CheckArgs {
   std::vector<std::string> rules;
+  std::string against;  ///< --rules: test files are checked against this rule file
   bool strict = false;
   std::string format = "text";
 };
@@ -72,15 +73,15 @@ const FormatTable<CheckReport> kFormats = {
 
 // `triage check` of a test file: its structure, the names it uses, and
 // whether its cases are cases of the rule set.
-int CheckTestFile(const std::string& path, Io& io) {
+int CheckTestFile(const std::string& path, const std::string& against, Io& io) {
   int status = kExitOk;
-  std::optional<LoadedTests> tests = LoadTests(path, io, status, {"", true});
+  std::optional<LoadedTests> tests = LoadTests(path, io, status, {against, true});
   if (!tests) {
     if (status == kExitFound) io.out << fmt::format("{}: test file has errors\n", path);
     return status;
   }
   io.out << fmt::format("{}: ok: {} tests of {}\n", path, tests->file.tests.size(),
-                        tests->file.rules);
+                        against.empty() ? tests->file.rules : against);
   return kExitOk;
 }
 
@@ -90,7 +91,7 @@ int RunCheck(const CheckArgs& args, Io& io) {
   std::string collected;
   for (const std::string& path : args.rules) {
     if (IsTestFile(path)) {
-      int test_status = CheckTestFile(path, io);
+      int test_status = CheckTestFile(path, args.against, io);
       if (test_status == kExitCannot) return kExitCannot;
       status = std::max(status, test_status);
       continue;
@@ -114,12 +115,19 @@ VerbRun DefineCheck(Options& options) {
   options.Positional("RULES", args->rules, "Rule files").Required().RuleFile();
   options.Flag("--strict", args->strict, "Treat warnings as errors");
   options
+      .Value("--rules", args->against,
+             "Check the cases of test files against this rule file instead of the one each "
+             "names (a candidate version)")
+      .RuleFile();
+  options
       .Value("--format", args->format,
              "Output format: text (diagnostics on stderr) or json "
              "(findings as data on stdout)")
       .OneOf(FormatNames(kFormats))
       .ShowDefault("text");
-  options.Examples({"triage check rules/lokale-driehoek.yaml"});
+  options.Examples(
+      {"triage check rules/lokale-driehoek.yaml",
+       "triage check --rules lokale-driehoek-2026.2.yaml rules/lokale-driehoek.test.yaml"});
   options.ExitStatus("0 no problems, 1 problems found, 2 a file could not be read.");
   return [args](Io& io) { return RunCheck(*args, io); };
 }

@@ -101,6 +101,25 @@ TEST_CASE("cli: check on a test file checks its cases against the rule set's fac
   CHECK(ok.out == tests.string() + ": ok: 3 tests of oud.yaml\n");
 }
 
+TEST_CASE("cli: check --rules checks a test file's cases against a candidate rule file") {
+  Sandbox box;
+  box.Write("oud.yaml", kOld);
+  fs::path candidate = box.Write("nieuw.yaml", kRenamed);
+  fs::path tests = box.Write("oud.test.yaml", kTests);
+  Run own = box.Triage("check " + tests.string());
+  CHECK(own.status == 0);
+  Run against = box.Triage("check --rules " + candidate.string() + " " + tests.string());
+  INFO(against.out << against.err);
+  CHECK(against.status == 1);
+  CHECK(against.err.find("test 'dreiging' is not a valid case: threat: unknown fact 'threat'") !=
+        std::string::npos);
+  box.Write("nieuw.yaml", kOld);
+  Run same = box.Triage("check --rules " + candidate.string() + " " + tests.string());
+  CHECK(same.status == 0);
+  CHECK(same.out == tests.string() + ": ok: 3 tests of " + candidate.string() + "\n");
+  CHECK(box.Triage("check --rules nope.yaml " + tests.string()).status == 2);
+}
+
 TEST_CASE(
     "cli: test --coverage says what a leaf is and which ones no test reaches, in conditions") {
   Sandbox box;
