@@ -33,7 +33,8 @@ struct InterviewArgs {
 
 // The case --case names: exactly one, valid. nullopt when it cannot be used,
 // having said why.
-std::optional<Case> StartingCase(const InterviewArgs& args, const RuleSet& rs, Io& io) {
+std::optional<Case> StartingCase(const InterviewArgs& args, const RuleSet& rs,
+                                 std::string_view lang, Io& io) {
   if (args.case_file.empty()) {
     return Case{std::nullopt, std::vector<std::optional<Value>>(rs.facts.size())};
   }
@@ -55,13 +56,15 @@ std::optional<Case> StartingCase(const InterviewArgs& args, const RuleSet& rs, I
     return std::nullopt;
   }
   if (!raws[0].error.empty()) {
-    io.Say(fmt::format("{}: {}", args.case_file, raws[0].error));
+    io.Say(
+        fmt::format("{}: {}", args.case_file,
+                    lang == "nl" && !raws[0].error_nl.empty() ? raws[0].error_nl : raws[0].error));
     return std::nullopt;
   }
   std::vector<CaseProblem> problems;
   Case c = ValidateCase(rs, raws[0], {}, problems);
   for (const CaseProblem& p : problems) {
-    io.Say(fmt::format("{}: {}", args.case_file, CaseProblemText(p)));
+    io.Say(fmt::format("{}: {}", args.case_file, CaseProblemText(p, lang)));
   }
   if (!problems.empty()) return std::nullopt;
   return c;
@@ -71,7 +74,7 @@ std::optional<Case> StartingCase(const InterviewArgs& args, const RuleSet& rs, I
 // end. False when they ended (or the run was interrupted) first.
 bool Converse(const RuleSet& rs, Interview& interview, const Talk& talk, std::ostream& say,
               Io& io) {
-  say << talk.hint << "\n";
+  if (interview.Next() >= 0) say << talk.hint << "\n";  // (not when nothing is left to ask)
   bool asked_before = false;
   while (interview.Next() >= 0) {
     int fact = interview.Next();
@@ -143,7 +146,7 @@ int RunInterview(const InterviewArgs& args, Io& io) {
   const RuleSet& rs = *c->rules;
   std::optional<std::string> lang = ChooseLanguage(rs, args.lang, io);
   if (!lang) return kExitCannot;
-  std::optional<Case> start = StartingCase(args, rs, io);
+  std::optional<Case> start = StartingCase(args, rs, *lang, io);
   if (!start) return kExitCannot;
   if (!args.case_id.empty()) start->id = args.case_id;
   if (args.record && !start->id) {
