@@ -171,7 +171,7 @@ TEST_CASE("cli: interview: --case, --json, --lang and --record") {
     box.Write("bad.yaml", "role: koning\n");
     r = box.Triage("interview " + kRules + " --case " + (box.dir() / "bad.yaml").string());
     CHECK(r.status == 2);
-    CHECK(r.err.find("'koning' is not a value of fact 'role'") != std::string::npos);
+    CHECK(r.err.find("'koning' is geen waarde van feit 'role'") != std::string::npos);
   }
   SECTION("--json: standard output holds the record, the conversation goes to stderr") {
     Run r = box.Triage("interview " + kRules + " --json --lang en", "yes\n");
