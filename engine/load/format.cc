@@ -88,7 +88,11 @@ bool HasControl(std::string_view v) {
 
 std::string Scalar(const Node& n, bool in_flow) {
   if (n.IsNull()) return "null";
-  if (n.plain && !n.value.empty() && !HasControl(n.value) && (!in_flow || FlowSafe(n.value))) {
+  // (A plain "--- x" read as a value would be a document's start at the
+  // margin.)
+  bool marker = n.value.starts_with("---") || n.value.starts_with("...");
+  if (n.plain && !n.value.empty() && !HasControl(n.value) && !marker &&
+      (!in_flow || FlowSafe(n.value))) {
     return n.value;
   }
   return Quoted(n.value);
@@ -397,17 +401,20 @@ std::optional<std::string> FormatYamlFile(std::string_view bytes, Diagnostics& d
   // Laid out again until nothing changes (a comment's place or a quote can
   // settle only on the second pass, on odd files), so that fmt on its own
   // output never changes it. The layout keeps the meaning (format_test.cc).
-  for (int pass = 0; out && pass < 3; ++pass) {
+  for (int pass = 0; out; ++pass) {
     Diagnostics again;
     std::optional<std::string> next = LayOut(*out, again);
-    if (!next) {
+    if (!next || pass == 3) {
       // Never a layout that does not read back (a key full of control
-      // characters, quoted, can pass YAML's 1,024 characters for a key).
+      // characters, quoted, can pass YAML's 1,024 characters for a key),
+      // or that does not settle.
       std::string why = again.items().empty() ? "" : " (" + again.items().front().message + ")";
       diags.Error({1, 1}, "E001",
-                  "this file cannot be laid out so that it reads back: written again, it would "
-                  "not be valid YAML" +
-                      why);
+                  next ? "this file cannot be laid out so that it stays the same when laid out "
+                         "again"
+                       : "this file cannot be laid out so that it reads back: written again, it "
+                         "would not be valid YAML" +
+                             why);
       return std::nullopt;
     }
     if (*next == *out) break;
