@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <random>
 
@@ -25,15 +26,24 @@ std::string Canonical(const Node& n) {
   switch (n.kind) {
     case Node::Kind::kNull:
       return "~";
-    case Node::Kind::kScalar:
-      // Plain or quoted matters to a single-line value (true is a boolean,
-      // "true" a text); a value of several lines, or holding a control
-      // character, is a text either way.
-      return (n.plain && std::none_of(n.value.begin(), n.value.end(),
-                                      [](char c) { return c == '\x7f' || (c >= 0 && c < 0x20); })
-                  ? "p:"
-                  : "q:") +
-             n.value;
+    case Node::Kind::kScalar: {
+      // Plain or quoted matters only where a plain value is read as
+      // something other than a text (true is a boolean, "true" a text; so
+      // for numbers, null and YAML 1.1's yes/no): elsewhere it is a text
+      // either way (a value of several lines, with a control character,
+      // starting with ---).
+      static const std::vector<std::string> kWords = {"true", "false", "null", "~", "yes",
+                                                      "no",   "on",    "off",  "y", "n"};
+      std::string lower;
+      for (char c : n.value)
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      bool word = std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+      bool number = !n.value.empty() &&
+                    (std::isdigit(static_cast<unsigned char>(n.value[0])) || n.value[0] == '-' ||
+                     n.value[0] == '+' || n.value[0] == '.') &&
+                    n.value.find_first_of(" \n") == std::string::npos && !n.value.starts_with("--");
+      return (n.plain && (word || number) ? "p:" : "q:") + n.value;
+    }
     case Node::Kind::kSeq: {
       std::string out = "[";
       for (const Node& item : n.items) out += Canonical(item) + ",";
