@@ -2,7 +2,8 @@
 # Quick start 2: install what is missing, build, and run every test:
 # the Catch2 suites through CTest, `triage check` on every rule file, the
 # suites again under AddressSanitizer and UndefinedBehaviorSanitizer, and a
-# short run of each libFuzzer fuzzer (clang) that is the same on every run.
+# run of each libFuzzer fuzzer (clang) over its seeds, regressions and kept
+# corpus.
 # Set TRIAGE_NO_SANITIZE=1 to skip the sanitizer run. The sanitizer build is
 # optimised less (-O1, line tables only) and checks the standard library's
 # preconditions too (_GLIBCXX_ASSERTIONS); it runs an eighth of the
@@ -42,9 +43,9 @@ scripts/build.sh build-sanitize -DTRIAGE_SANITIZE=ON -DTRIAGE_BENCH=OFF \
   tail -50 build-sanitize/ctest.log; exit 1; }
 tail -3 build-sanitize/ctest.log
 
-# The fuzzers, briefly and the same way each time: the seeds, the
-# regressions, and a fixed number of inputs from a fixed seed (scripts/fuzz.sh
-# SECONDS runs them at random and long, by hand).
+# The fuzzers, the same way each time: every seed, regression and kept
+# input through each (scripts/fuzz.sh SECONDS runs them at random and long, by
+# hand, where new findings come from).
 echo "== fuzzers"
 scripts/fuzz.sh --ci
 
