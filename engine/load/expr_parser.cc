@@ -316,7 +316,18 @@ class Parser {
     e->kind = Expr::Kind::kIn;
     e->negated = negated;
     if (!IsOp(Peek(), "[")) {
-      Fail(Peek(), fmt::format("expected '[' after 'in' but found '{}'", Peek().text));
+      // `in 3..10`, as some languages write a range.
+      std::string_view text = Peek().text;
+      std::size_t dots = text.find("..");
+      if (dots != std::string_view::npos && dots > 0) {
+        Fail(Peek(), fmt::format("'in {}' is not a range here: write '{} between {} and {}', or "
+                                 "the values in a list, 'in [a, b, c]'",
+                                 text, e->name, text.substr(0, dots), text.substr(dots + 2)));
+        return nullptr;
+      }
+      Fail(Peek(), fmt::format("expected '[' after 'in' but found '{}': the values go in a "
+                               "list, 'in [a, b, c]'",
+                               text));
       return nullptr;
     }
     ++pos_;

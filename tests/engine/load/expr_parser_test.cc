@@ -122,7 +122,12 @@ TEST_CASE("expressions: a syntax error names what was expected, at the word") {
       {"and a", "expected a fact or condition but found 'and'", 1},
       {"'x' and a", "expected a fact or condition but found the value 'x'", 1},
       {"n = 3", "unexpected '='; did you mean '=='?", 3},
-      {"e in x", "expected '[' after 'in' but found 'x'", 6},
+      {"e in x", "expected '[' after 'in' but found 'x': the values go in a list, 'in [a, b, c]'",
+       6},
+      {"n in 3..10",
+       "'in 3..10' is not a range here: write 'n between 3 and 10', or the values "
+       "in a list, 'in [a, b, c]'",
+       6},
       {"e in [a b]", "expected ',' or ']' but found 'b'", 9},
       {"n between 1 or 3", "expected 'and' in 'between' but found 'or'", 13},
       {"name == 'open", "unterminated string literal", 9},
