@@ -122,8 +122,9 @@ bool ReadCsvRecord(LineSource& lines, char separator, CsvRecord& record) {
   if (got == LineSource::Got::kEnd) return false;
   record.line = lines.line();
   if (got == LineSource::Got::kTooLong) {
-    record.error = TooLong().en;
-    record.error_nl = TooLong().nl;
+    said::Said too_long = TooLong();
+    record.error = std::move(too_long.en);
+    record.error_nl = std::move(too_long.nl);
     return true;
   }
   QuoteScan scan;

@@ -117,8 +117,9 @@ bool RecordReader::Next(Record& out) {
       if (got == LineSource::Got::kEnd) return false;
       out.line = lines_->line();
       if (got == LineSource::Got::kTooLong) {
-        out.error = TooLongLine().en;
-        out.error_nl = TooLongLine().nl;
+        said::Said too_long = TooLongLine();
+        out.error = std::move(too_long.en);
+        out.error_nl = std::move(too_long.nl);
       } else if (TrimWhite(out.text).empty()) {
         continue;
       }

@@ -21,19 +21,23 @@ std::string Nl(std::string_view shown) {
 }  // namespace
 
 Said TypeName(FactType type) {
+  // In English the rule language's own name of the type (`type: int`).
+  auto named = [&](std::string_view nl) {
+    return Said{std::string(NameOf(type)), std::string(nl)};
+  };
   switch (type) {
     case FactType::kBool:
-      return {"bool", "ja/nee"};
+      return named("ja/nee");
     case FactType::kInt:
-      return {"int", "geheel getal"};
+      return named("geheel getal");
     case FactType::kNumber:
-      return {"number", "getal"};
+      return named("getal");
     case FactType::kEnum:
-      return {"enum", "keuze"};
+      return named("keuze");
     case FactType::kString:
-      return {"string", "tekst"};
+      return named("tekst");
     case FactType::kDate:
-      return {"date", "datum"};
+      return named("datum");
   }
   TRIAGE_UNREACHABLE();
 }
@@ -71,8 +75,7 @@ Said NotFinite(std::string_view fact, std::string_view shown) {
 Said NotAValue(std::string_view fact, std::string_view text,
                const std::vector<std::string>& values) {
   std::string best = DidYouMean(text, values);
-  return {fmt::format("'{}' is not a value of fact '{}'{}", text, fact,
-                      best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best)),
+  return {fmt::format("'{}' is not a value of fact '{}'{}", text, fact, MeantSuffix(best)),
           fmt::format("'{}' is geen waarde van feit '{}'{}", text, fact,
                       best.empty() ? "" : fmt::format(" (bedoelt u '{}'?)", best))};
 }
@@ -186,11 +189,7 @@ Said ValueHoldsNul() {
 }
 
 Said BoolWanted(const std::vector<std::string>& languages) {
-  std::string en = CaseBoolChoices(languages);
-  std::string nl = en;
-  if (nl.starts_with("true or false")) nl.replace(0, 13, "true of false");
-  if (std::size_t at = nl.find(" (or "); at != std::string::npos) nl.replace(at, 5, " (of ");
-  return {std::move(en), std::move(nl)};
+  return {CaseBoolChoices(languages), CaseBoolChoices(languages, "nl")};
 }
 
 Said DateWanted() {

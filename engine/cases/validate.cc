@@ -13,6 +13,11 @@
 namespace triage {
 namespace {
 
+// A problem with `fact`, in both languages.
+CaseProblem Problem(std::string fact, said::Said message) {
+  return {std::move(fact), std::move(message.en), 0, std::move(message.nl)};
+}
+
 std::string Describe(const RawValue& v) {
   switch (v.kind) {
     case RawValue::Kind::kNull:
@@ -212,7 +217,7 @@ class Validator {
   }
 
   void Problem(said::Said message) {
-    problems_.push_back({fact_.name, std::move(message.en), 0, std::move(message.nl)});
+    problems_.push_back(triage::Problem(fact_.name, std::move(message)));
   }
 
   std::optional<Value> WrongType(const RawValue& raw, const said::Said& want) {
@@ -262,8 +267,7 @@ CaseProblem UnknownFact(const RuleSet& rs, const std::string& key) {
   }
   std::size_t more = names.size() > kListed ? names.size() - kListed : 0;
   names.push_back("case_id");
-  said::Said message = said::UnknownFact(key, DidYouMean(key, names), list, more);
-  return {key, std::move(message.en), 0, std::move(message.nl)};
+  return Problem(key, said::UnknownFact(key, DidYouMean(key, names), list, more));
 }
 
 // A kept key's value as text, as written; false (with a problem) when it
@@ -287,11 +291,9 @@ bool KeptText(const std::string& key, const RawValue& v, std::optional<std::stri
     case RawValue::Kind::kText:
       out = v.s;
       return true;
-    case RawValue::Kind::kOther: {
-      said::Said message = said::KeptNotSingle(key, v.s);
-      problems.push_back({key, std::move(message.en), 0, std::move(message.nl)});
+    case RawValue::Kind::kOther:
+      problems.push_back(Problem(key, said::KeptNotSingle(key, v.s)));
       return false;
-    }
   }
   TRIAGE_UNREACHABLE();
 }
@@ -304,14 +306,6 @@ std::string CaseProblemText(const CaseProblem& p, std::string_view lang) {
   if (p.column > 0) text += fmt::format(" ({} {})", lang == "nl" ? "kolom" : "column", p.column);
   return text;
 }
-
-namespace {
-
-CaseProblem Problem(std::string fact, said::Said message) {
-  return {std::move(fact), std::move(message.en), 0, std::move(message.nl)};
-}
-
-}  // namespace
 
 namespace {
 

@@ -129,9 +129,11 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 }
 
 std::string DidYouMeanSuffix(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best = DidYouMean(word, candidates);
-  if (best.empty()) return "";
-  return fmt::format(" (did you mean '{}'?)", best);
+  return MeantSuffix(DidYouMean(word, candidates));
+}
+
+std::string MeantSuffix(std::string_view best) {
+  return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
 }
 
 }  // namespace triage

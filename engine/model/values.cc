@@ -290,15 +290,16 @@ std::optional<bool> ParseCaseBool(std::string_view text,
   return std::nullopt;
 }
 
-std::string CaseBoolChoices(const std::vector<std::string>& languages) {
+std::string CaseBoolChoices(const std::vector<std::string>& languages, std::string_view said_in) {
   std::string words;
   for (const std::string& lang : languages) {
     const YesNoWords* w = WordsOf(lang);
     if (!w) continue;
     words += fmt::format("{}{}/{}", words.empty() ? "" : ", ", w->yes, w->no);
   }
-  if (words.empty()) return "true or false";
-  return fmt::format("true or false (or {})", words);
+  std::string_view either = said_in == "nl" ? "of" : "or";
+  if (words.empty()) return fmt::format("true {} false", either);
+  return fmt::format("true {0} false ({0} {1})", either, words);
 }
 
 std::string FormatDate(std::int64_t z) {

@@ -77,5 +77,7 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 
 /// " (did you mean 'x'?)" or "" — for appending to messages.
 std::string DidYouMeanSuffix(std::string_view word, const std::vector<std::string>& candidates);
+/// The same for a suggestion found already (`best`, "" for none).
+std::string MeantSuffix(std::string_view best);
 
 }  // namespace triage

@@ -260,8 +260,10 @@ inline constexpr std::array<YesNoWords, 2> kYesNoWords = {{
 /// word of one of `languages` (see kYesNoWords), in any case ("Ja", "TRUE").
 std::optional<bool> ParseCaseBool(std::string_view text, const std::vector<std::string>& languages);
 
-/// What ParseCaseBool accepts, for messages: "true or false (or ja/nee, yes/no)".
-std::string CaseBoolChoices(const std::vector<std::string>& languages);
+/// What ParseCaseBool accepts, for messages: "true or false (or ja/nee, yes/no)";
+/// `said_in` "nl": "true of false (of ja/nee, yes/no)".
+std::string CaseBoolChoices(const std::vector<std::string>& languages,
+                            std::string_view said_in = "en");
 
 /// `text` safe to show on a terminal or in a log line: control characters
 /// (newline, ESC, BEL, CR, DEL) and bytes that are not UTF-8 written as

@@ -162,4 +162,6 @@ TEST_CASE("values: booleans in case files: true/false and the yes/no words of th
   CHECK(CaseBoolChoices(nl) == "true or false (or ja/nee)");
   CHECK(CaseBoolChoices(both) == "true or false (or ja/nee, yes/no)");
   CHECK(CaseBoolChoices({"de", "en"}) == "true or false (or yes/no)");
+  CHECK(CaseBoolChoices(none, "nl") == "true of false");
+  CHECK(CaseBoolChoices(both, "nl") == "true of false (of ja/nee, yes/no)");
 }
