@@ -31,7 +31,7 @@ namespace {
 const char* const kValues[] = {"alfa", "bravo", "charlie", "delta"};
 }  // namespace
 
-std::string NarrowRules() {
+std::string NarrowRules(int rules) {
   std::mt19937_64 rng(11);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   std::string out = "ruleset: narrow\nversion: \"1\"\nhit_policy: first\nfacts:\n";
@@ -42,7 +42,7 @@ std::string NarrowRules() {
     out += "  i" + std::to_string(i) + ": {type: int, min: 0, max: 99}\n";
   for (int i = 0; i < 12; ++i) out += "  b" + std::to_string(i) + ": {type: bool}\n";
   out += "routes: {r0: {}, r1: {}, r2: {}, r3: {}}\nrules:\n";
-  for (int k = 0; k < 1000; ++k) {
+  for (int k = 0; k < rules; ++k) {
     std::vector<int> facts;
     while (facts.size() < 4) {
       int f = pick(40);

@@ -12,6 +12,7 @@ packages=(
   dpkg-dev file lintian man-db
   python3-jsonschema python3-yaml
   clang libclang-rt-14-dev
+  libcadical-dev
 )
 
 missing=()

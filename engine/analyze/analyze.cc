@@ -36,6 +36,8 @@ void AnalyzeRuleSet(const DecisionGraph& graph, std::size_t node_budget, Diagnos
     std::unique_ptr<CaseSpace> space;
     if (graph.ordered()) {
       space = std::make_unique<DiagramSpace>(graph, node_budget);
+    } else if (graph.one_rule_diagrams()) {
+      space = std::make_unique<SatSpace>(graph, node_budget);
     } else {
       space = std::make_unique<ChainSpace>(graph, node_budget);
     }

@@ -9,15 +9,11 @@ std::optional<Cells> CaseSpace::FindCaseAt(int predicate, int leaf) {
   return FindCase(predicate, [leaf](int reached) { return reached == leaf; });
 }
 
-namespace {
-
 std::vector<int> CellsPerLevel(const DecisionGraph& g) {
   std::vector<int> cells;
   for (int f : g.fact_order()) cells.push_back(g.domain(f).cell_count());
   return cells;
 }
-
-}  // namespace
 
 bool OutcomeHolds(const Expr& e, const Leaf& leaf) {
   int actual = -1;

@@ -9,12 +9,15 @@
 // - ChainSpace, for a chain of diagrams: predicates as small diagrams of
 //   their own, taken apart into regions, and the feasible-path search
 //   (compile/region.h) over the chain.
+// - SatSpace, for a chain of one-rule diagrams: every question a formula
+//   for a SAT solver (sat_space.cc).
 //
 // Both throw mdd::BudgetExceeded when the work passes the budget; the
 // analyses then say so (E044) rather than guess.
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -27,6 +30,9 @@ namespace triage {
 
 /// Cells of a case: per fact of the rule set, a cell, or -1 for any.
 using Cells = std::vector<int>;
+
+/// Per level of `g`'s fact order, the cells of its fact.
+std::vector<int> CellsPerLevel(const DecisionGraph& g);
 
 /// Whether a guarantee's `route ...` or `rule ...` comparison holds at a leaf.
 bool OutcomeHolds(const Expr& e, const Leaf& leaf);
@@ -122,8 +128,58 @@ class ChainSpace final : public CaseSpace {
   mdd::Diagram dd_;
   PredicateBuilder preds_;
   FeasibleSearch search_;
-  FeasibleSearch listing_;  // for TryLeavesWhere, on a budget of its own
+  FeasibleSearch listing_;                     // for TryLeavesWhere, on a budget of its own
   std::optional<std::vector<int>> reachable_;  // the leaves any case reaches, once asked
+};
+
+/// A chain of one-rule diagrams (DecisionGraph::one_rule_diagrams), where a
+/// search of the chain's paths would take as long as the rules are many:
+/// the questions are put to a SAT solver (CaDiCaL) instead. Each fact's
+/// cells are variables of which exactly one holds; a predicate's diagram
+/// becomes a variable per node; and "rule k decides" is its condition
+/// holding while no rule before it (in evaluation order) does. A leaf is
+/// the rule that decides there, or no rule at all; so every question about
+/// leaves is a formula, and each model is an example case.
+class SatSpace final : public CaseSpace {
+ public:
+  /// Throws mdd::BudgetExceeded past `node_budget` diagram nodes, or when
+  /// one question takes the solver more than `node_budget` conflicts.
+  SatSpace(const DecisionGraph& graph, std::size_t node_budget);
+  ~SatSpace() override;
+
+  PredicateBuilder& preds() override { return preds_; }
+  std::optional<Cells> FindCase(int predicate, const std::function<bool(int)>& want) override;
+  /// Up to 256 leaves, one model each; nullopt past that.
+  std::optional<std::vector<int>> TryLeavesWhere(int predicate) override;
+  std::optional<Cells> FindViolation(const Expr& that) override;
+  bool EveryLeafReachable() const override { return false; }
+
+ private:
+  struct Solver;
+  int NewVar() { return ++vars_; }
+  // The variable of predicate node `n` (true when a case's cells reach the
+  // terminal 1 from it).
+  int VarOf(int n);
+  // The literal of "the case reaches leaf `l`".
+  int LeafLiteral(int l) const;
+  // The literal of guarantee expression `e`, route and rule atoms included.
+  int ExprLiteral(const Expr& e);
+  // Solves under `assumptions`; the model's cells, or nullopt when there is
+  // none.
+  std::optional<Cells> Solve(const std::vector<int>& assumptions);
+  int LeafOfModel();
+
+  const DecisionGraph& graph_;
+  std::size_t budget_;
+  std::vector<int> level_of_fact_;
+  mdd::Diagram dd_;
+  PredicateBuilder preds_;
+  std::unique_ptr<Solver> solver_;
+  int vars_ = 0;
+  int true_ = 0;
+  std::vector<std::vector<int>> cell_var_;  // per level, per cell
+  std::vector<int> node_var_;               // per predicate node; 0 = not yet
+  std::vector<int> decides_;                // per leaf: its literal
 };
 
 }  // namespace triage

@@ -11,6 +11,7 @@
 #include <boost/graph/topological_sort.hpp>
 #include <fmt/format.h>
 
+#include "compile/masks.h"
 #include "compile/mdd.h"
 #include "compile/predicate.h"
 
@@ -39,7 +40,7 @@ class GraphCompiler {
     for (size_t f = 0; f < rs_.facts.size(); ++f) {
       g.domains_.push_back(FactDomain::Build(rs_, static_cast<int>(f)));
     }
-    std::vector<int> rule_order = EvaluationOrder();
+    std::vector<int> rule_order = EvaluationOrder(rs_);
     g.fact_order_ = FactOrder(rule_order);
     level_of_fact_.assign(rs_.facts.size(), -1);
     for (size_t l = 0; l < g.fact_order_.size(); ++l) {
@@ -55,8 +56,23 @@ class GraphCompiler {
     };
     try {
       bool chain = rs_.hit_policy == HitPolicy::kFirst || rs_.hit_policy == HitPolicy::kPriority;
-      DecisionGraph::Ref root = chain ? BuildChain(g, rule_order) : BuildSingle(g, rule_order);
-      Finish(g, root);
+      std::optional<DecisionGraph::Ref> root;
+      if (!chain) {
+        root = BuildSingle(g, rule_order);
+      } else if (options_.max_diagrams > 0) {
+        root = BuildChain(g, rule_order, false);
+      }
+      if (chain && !root) {
+        Restart(g);
+        g.one_rule_diagrams_ = true;
+        root = BuildChain(g, rule_order, true);
+      }
+      Finish(g, *root);
+      if (g.one_rule_diagrams_) {
+        if (std::optional<FirstHitMasks> masks = BuildMasks(g)) {
+          g.masks_ = std::make_shared<const FirstHitMasks>(std::move(*masks));
+        }
+      }
     } catch (const mdd::BudgetExceeded&) {
       too_big();
       return std::nullopt;
@@ -72,19 +88,6 @@ class GraphCompiler {
   }
 
  private:
-  // The order in which rules are tried: file order, or for `priority` by
-  // route precedence (stable).
-  std::vector<int> EvaluationOrder() const {
-    std::vector<int> order(rs_.rules.size());
-    std::iota(order.begin(), order.end(), 0);
-    if (rs_.hit_policy == HitPolicy::kPriority) {
-      std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        return rs_.rules[a].route_index < rs_.rules[b].route_index;
-      });
-    }
-    return order;
-  }
-
   // Facts tested by the earliest rules first, then by most rules: the
   // earliest rules decide most paths, so testing their facts first keeps
   // the diagram small.
@@ -124,7 +127,8 @@ class GraphCompiler {
 
   // `unique` and `collect`: one diagram whose leaves are the sets of rules
   // that hold.
-  DecisionGraph::Ref BuildSingle(DecisionGraph& g, const std::vector<int>& rule_order) {
+  std::optional<DecisionGraph::Ref> BuildSingle(DecisionGraph& g,
+                                                const std::vector<int>& rule_order) {
     mdd::Diagram dd(cells_, options_.node_budget);
     PredicateBuilder preds(rs_, g.domains_, level_of_fact_, dd);
     int d = dd.Terminal(Intern({}));
@@ -152,7 +156,14 @@ class GraphCompiler {
   // is closed and the next rules start a new diagram that its kContinue
   // leads to. Once kContinue is gone every case is decided, and the rules
   // after that can decide nothing (the analyses report them as dead).
-  DecisionGraph::Ref BuildChain(DecisionGraph& g, const std::vector<int>& rule_order) {
+  //
+  // The cost model: past CompileOptions::max_diagrams diagrams (or when the
+  // rules per diagram so far say it will come to that), the rules share so
+  // few tests that a walk would cross many large diagrams; the chain is then
+  // given up (nullopt) and built again with `one_rule` diagrams, one rule
+  // each, which the masks match without a walk.
+  std::optional<DecisionGraph::Ref> BuildChain(DecisionGraph& g, const std::vector<int>& rule_order,
+                                               bool one_rule) {
     size_t n = rule_order.size();
     size_t i = 0;
     g.diagram_roots_.clear();
@@ -181,6 +192,13 @@ class GraphCompiler {
           open = false;
           break;
         }
+        if (one_rule) break;
+      }
+      if (!one_rule && open && i < n) {
+        // Diagrams so far, and those the rest would take at this rate.
+        size_t made = g.diagram_roots_.size() + 1;
+        size_t rate = std::max<size_t>(i / made, 1);
+        if (made + (n - i + rate - 1) / rate > options_.max_diagrams) return std::nullopt;
       }
       std::vector<size_t> slots;
       DecisionGraph::Ref block = AddDiagram(g, dd, d, &slots);
@@ -200,6 +218,15 @@ class GraphCompiler {
       return none;
     }
     return root;
+  }
+
+  // Forgets a chain given up, to build it again.
+  void Restart(DecisionGraph& g) {
+    g.nodes_.clear();
+    g.children_.clear();
+    g.leaves_.clear();
+    g.diagram_roots_.clear();
+    leaf_of_outcome_.clear();
   }
 
   // Whether terminal `value` is reachable from diagram node `from`.
@@ -391,6 +418,17 @@ class GraphCompiler {
   std::map<std::vector<int>, int> outcome_ids_;
   std::map<int, int> leaf_of_outcome_;
 };
+
+std::vector<int> EvaluationOrder(const RuleSet& rs) {
+  std::vector<int> order(rs.rules.size());
+  std::iota(order.begin(), order.end(), 0);
+  if (rs.hit_policy == HitPolicy::kPriority) {
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return rs.rules[a].route_index < rs.rules[b].route_index;
+    });
+  }
+  return order;
+}
 
 std::optional<DecisionGraph> CompileRuleSet(const RuleSet& rs, const CompileOptions& options,
                                             Diagnostics& diags) {

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "compile/region.h"
+#include "evaluate/match.h"
 
 namespace triage {
 namespace {
@@ -163,6 +164,9 @@ Decision Evaluate(const DecisionGraph& g, const Case& c) {
 void Evaluate(const DecisionGraph& g, const Case& c, Decision& d) {
   TRIAGE_ASSERT(c.values.size() == g.rules().facts.size(),
                 "a case is validated against the graph's own rule set");
+  // A chain of one-rule diagrams: the masks find the deciding rule of a
+  // complete case without the walk, and the path the walk would take.
+  if (const FirstHitMasks* masks = g.masks(); masks && MatchMasks(g, *masks, c, d)) return;
   // Each step reads the value of the fact it tests and goes to the child's
   // entry, which already says what the child tests: one load of the case
   // and one of the graph per fact, and nothing stored until the end. The

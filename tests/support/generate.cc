@@ -113,7 +113,10 @@ class Generator {
   std::string RuleSet() {
     std::string out = "ruleset: generated\nversion: \"1\"\n";
     static const std::vector<std::string> kPolicies = {"first", "unique", "priority", "collect"};
-    out += fmt::format("hit_policy: {}\n", o_.all_policies ? kPolicies[Pick(rng_, 4)] : "first");
+    std::string policy = o_.all_policies        ? kPolicies[Pick(rng_, 4)]
+                         : o_.first_or_priority ? kPolicies[Pick(rng_, 2) * 2]
+                                                : "first";
+    out += fmt::format("hit_policy: {}\n", policy);
     out += "facts:\n";
     for (int i = 0; i < o_.bool_facts; ++i) out += fmt::format("  b{}: {{type: bool}}\n", i);
     for (int i = 0; i < o_.enum_facts; ++i) {

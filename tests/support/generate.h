@@ -16,9 +16,10 @@ struct GenerateOptions {
   int max_depth = 3;  ///< expression depth
   int min_terms = 1;  ///< comparisons per conjunction (flat mode)
   int max_terms = 4;
-  bool flat = false;       ///< rules are conjunctions of comparisons
-  bool conditions = true;  ///< use named conditions
-  bool all_policies = true;
+  bool flat = false;               ///< rules are conjunctions of comparisons
+  bool conditions = true;          ///< use named conditions
+  bool all_policies = true;        ///< any hit policy; else `first`, or:
+  bool first_or_priority = false;  ///< `first` or `priority`, half each
 };
 
 /// A random, valid rule file (YAML) over facts named b0.., e0.., i0.., n0..,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,10 @@
 #include "triage/report.h"
 
 namespace triage::testing {
+
+/// CompileOptions::max_diagrams for a chain of diagrams however long: the
+/// chain itself, never one rule a diagram.
+inline constexpr std::size_t kAnyChain = std::numeric_limits<std::size_t>::max();
 
 /// Compiles `yaml` as the file "t.yaml".
 CompiledRules Compile(const std::string& yaml);

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -122,7 +123,17 @@ struct CompileOptions {
   /// next diagram, chained to it: its "no rule matched" leaf leads to the
   /// next diagram's root. One graph still, and the same answers.
   std::size_t diagram_budget = 100'000;
+  /// Under `first` and `priority`, a chain that would need more diagrams
+  /// than this means the rules share few tests, and a case would walk many
+  /// large diagrams. The compiler then gives each rule a diagram of its own
+  /// and, when every rule is a conjunction of tests of single facts, a
+  /// matcher that finds the first rule that holds by bitmasks instead of
+  /// walking the chain (compile/masks.h); the graph and its answers are the
+  /// same kind, and so is every record's path. 0: one rule a diagram always.
+  std::size_t max_diagrams = 4;
 };
+
+struct FirstHitMasks;
 
 /// The compiled, immutable decision graph.
 class DecisionGraph {
@@ -158,6 +169,11 @@ class DecisionGraph {
   /// again in a later diagram; a path is then feasible only if its tests of
   /// each fact agree (see compile/region.h).
   bool ordered() const { return diagram_roots_.size() <= 1; }
+  /// Each diagram of the chain holds one rule (CompileOptions::max_diagrams).
+  bool one_rule_diagrams() const { return one_rule_diagrams_; }
+  /// The chain's rules as bitmasks, when each diagram holds one rule and
+  /// every rule is a conjunction; else null.
+  const FirstHitMasks* masks() const { return masks_.get(); }
   const RuleSet& rules() const { return *rules_; }
 
   /// For the evaluation walk: per entry of the children array, the fact the
@@ -191,7 +207,13 @@ class DecisionGraph {
   std::vector<int> fact_order_;
   std::size_t edge_count_ = 0;
   std::vector<Ref> diagram_roots_;
+  bool one_rule_diagrams_ = false;
+  std::shared_ptr<const FirstHitMasks> masks_;
 };
+
+/// The order in which `first` and `priority` try the rules: file order, or
+/// for `priority` by route precedence (stable).
+std::vector<int> EvaluationOrder(const RuleSet& rs);
 
 /// Compiles a checked rule set (no errors from load and check). `rs` must
 /// outlive the graph. Returns nullopt after adding E043 when the node budget

@@ -1,6 +1,6 @@
-// The analyses of a chain of diagrams against those of a single diagram, on
-// generated rule sets: the same findings, and every example case routes as
-// its finding says.
+// The analyses of a chain of diagrams, and of a chain of one-rule diagrams
+// (by SAT), against those of a single diagram, on generated rule sets: the
+// same findings, and every example case routes as its finding says.
 #include <random>
 
 #include <catch2/catch.hpp>
@@ -55,7 +55,7 @@ void CheckExamples(const CompiledRules& c) {
 
 }  // namespace
 
-TEST_CASE("analyses of chained graphs agree with a single diagram") {
+TEST_CASE("analyses of chained graphs, and by SAT, agree with a single diagram") {
   std::mt19937_64 rng(99);
   testing::GenerateOptions options;
   options.all_policies = false;
@@ -63,6 +63,10 @@ TEST_CASE("analyses of chained graphs agree with a single diagram") {
   options.min_rules = 4;
   CompileOptions chain;
   chain.diagram_budget = 60;
+  chain.max_diagrams = testing::kAnyChain;  // a chain of diagrams, however long
+  // Each rule its own diagram, analysed by the SAT solver (SatSpace).
+  CompileOptions by_sat;
+  by_sat.max_diagrams = 0;
   int chained = 0, findings = 0;
   for (int n = 0; n < 150; ++n) {
     std::string yaml = testing::GenerateRuleSet(rng, options);
@@ -74,13 +78,18 @@ TEST_CASE("analyses of chained graphs agree with a single diagram") {
     if (n % 2) yaml.replace(yaml.find("default:"), 8, "# default");
     CompiledRules single = CompileRules("g.yaml", yaml);
     CompiledRules chain_of = CompileRules("g.yaml", yaml, chain);
+    CompiledRules one_rule = CompileRules("g.yaml", yaml, by_sat);
     INFO(yaml);
     REQUIRE(single.graph);
     REQUIRE(chain_of.graph);
+    REQUIRE(one_rule.graph);
+    REQUIRE(one_rule.graph->one_rule_diagrams());
     if (chain_of.graph->diagram_count() > 1) ++chained;
     CHECK(Findings(chain_of) == Findings(single));
+    CHECK(Findings(one_rule) == Findings(single));
     CheckExamples(single);
     CheckExamples(chain_of);
+    CheckExamples(one_rule);
     findings += static_cast<int>(single.diags.items().size());
   }
   CHECK(chained > 50);

@@ -71,6 +71,55 @@ TEST_CASE("past the diagram budget, diagrams are chained") {
   }
 }
 
+TEST_CASE("a chain past max_diagrams gives each rule a diagram, matched by bitmasks") {
+  // 60 rules that share few tests: at 50 nodes a diagram the chain would
+  // be long, so the cost model gives each rule its own diagram.
+  CompileOptions options;
+  options.diagram_budget = 50;
+  CompiledRules c = CompileRules("big.yaml", ManyUnrelatedRules(60), options);
+  REQUIRE(c.graph);
+  CHECK(c.graph->one_rule_diagrams());
+  CHECK(c.graph->masks() != nullptr);
+  CHECK(c.graph->diagram_count() > 40);
+  // Told that any chain will do, it chains the diagrams as they fill.
+  options.max_diagrams = testing::kAnyChain;
+  CompiledRules chained = CompileRules("big.yaml", ManyUnrelatedRules(60), options);
+  REQUIRE(chained.graph);
+  CHECK_FALSE(chained.graph->one_rule_diagrams());
+  CHECK(chained.graph->masks() == nullptr);
+  CHECK(chained.graph->diagram_count() < c.graph->diagram_count());
+  // Within max_diagrams, the chain as it is.
+  CompiledRules small = CompileRules("small.yaml", ManyUnrelatedRules(5));
+  REQUIRE(small.graph);
+  CHECK_FALSE(small.graph->one_rule_diagrams());
+  CHECK(small.graph->diagram_count() == 1);
+}
+
+TEST_CASE("masks only where every rule is a conjunction of single-fact tests") {
+  CompileOptions one_rule;
+  one_rule.max_diagrams = 0;
+  struct Row {
+    const char* rules;
+    bool masks;
+  };
+  const Row rows[] = {
+      {"  - {id: r1, when: a and n >= 10, route: x}\n  - {id: r2, when: \"e != blauw\", "
+       "route: y}\n",
+       true},
+      {"  - {id: r1, when: \"n between 3 and 7 and n != 5\", route: x}\n", true},
+      {"  - {id: r1, when: a or n >= 10, route: x}\n", false},
+      {"  - {id: r1, when: not (a and n >= 10), route: x}\n", false},
+  };
+  for (const Row& row : rows) {
+    INFO(row.rules);
+    CompiledRules c = CompileRules(
+        "t.yaml", std::string(testing::kThreeFacts) + "rules:\n" + row.rules, one_rule);
+    REQUIRE(c.graph);
+    CHECK(c.graph->one_rule_diagrams());
+    CHECK((c.graph->masks() != nullptr) == row.masks);
+  }
+}
+
 TEST_CASE("compilation stops at the node budget with a diagnostic") {
   CompileOptions small;
   small.node_budget = 200;
@@ -98,6 +147,7 @@ TEST_CASE("compiled graphs, node by node (DecisionGraph::Dump)") {
     std::string rules;
     std::size_t diagram_budget;
     const char* dump;
+    std::size_t max_diagrams = 4;
   };
   const Case cases[] = {
       {"first, with a default: the first rule that holds decides",
@@ -148,11 +198,27 @@ TEST_CASE("compiled graphs, node by node (DecisionGraph::Dump)") {
        "L1 x by r3\n"
        "L2 y by r2\n"
        "L3 x by r1\n"},
+      // n 0..9 fails r1 and so leads to r2's diagram; r2's own fails to r3's.
+      {"one rule a diagram (max_diagrams 0), however few",
+       "rules:\n  - {id: r1, when: a and n >= 10, route: x}\n  - {id: r2, when: \"e == blauw\", "
+       "route: y}\n  - {id: r3, when: n >= 10, route: x}\n",
+       100'000,
+       "roots n0 n2 n3\n"
+       "n0 n: 0..9 -> n2; 10..100 -> n1\n"
+       "n1 a: false -> n2; true -> L3\n"
+       "n2 e: rood, groen -> n3; blauw -> L2\n"
+       "n3 n: 0..9 -> L0; 10..100 -> L1\n"
+       "L0 unrouted\n"
+       "L1 x by r3\n"
+       "L2 y by r2\n"
+       "L3 x by r1\n",
+       0},
   };
   for (const Case& c : cases) {
     INFO(c.name);
     CompileOptions options;
     options.diagram_budget = c.diagram_budget;
+    options.max_diagrams = c.max_diagrams;
     CompiledRules compiled =
         CompileRules("t.yaml", std::string(testing::kThreeFacts) + c.rules, options);
     REQUIRE(compiled.graph);
