@@ -9,6 +9,7 @@
 #include <cadical.hpp>
 
 #include "analyze/space.h"
+#include "compile/masks.h"
 
 namespace triage {
 
@@ -76,9 +77,92 @@ SatSpace::SatSpace(const DecisionGraph& graph, std::size_t node_budget)
   for (const Leaf& leaf : graph.leaves()) {
     decides_.push_back(leaf.rule >= 0 ? decides_rule[static_cast<size_t>(leaf.rule)] : none);
   }
+  position_of_leaf_.assign(graph.leaves().size(), -1);
+  if (const FirstHitMasks* m = graph.masks()) {
+    for (size_t p = 0; p < m->leaf_of_position.size(); ++p) {
+      position_of_leaf_[static_cast<size_t>(m->leaf_of_position[p])] = static_cast<int>(p);
+    }
+  }
 }
 
 SatSpace::~SatSpace() = default;
+
+std::optional<Cells> SatSpace::FindCaseAt(int predicate, int leaf) {
+  if (graph_.masks()) {
+    int p = position_of_leaf_[static_cast<size_t>(leaf)];
+    if (p >= 0) {
+      std::optional<Cells> cells = Greedy(p);
+      if (cells && Holds(predicate, *cells)) return cells;
+    }
+  }
+  return CaseSpace::FindCaseAt(predicate, leaf);
+}
+
+std::optional<Cells> SatSpace::Greedy(int p) const {
+  const FirstHitMasks& m = *graph_.masks();
+  const size_t words = static_cast<size_t>(m.words);
+  auto bit = [](const std::uint64_t* row, int q) { return (row[q / 64] >> (q % 64)) & 1; };
+  Cells cells(graph_.rules().facts.size(), -1);
+  // Position p holds: each fact it tests in a cell where its test holds.
+  std::vector<std::uint64_t> alive(words, 0);  // the positions before p
+  for (int q = 0; q < p; ++q) alive[static_cast<size_t>(q / 64)] |= std::uint64_t{1} << (q % 64);
+  auto fix = [&](size_t k, int cell) {
+    cells[static_cast<size_t>(m.facts[k])] = cell;
+    const std::uint64_t* row = &m.holds[(m.first_row[k] + static_cast<size_t>(cell)) * words];
+    for (size_t w = 0; w < words; ++w) alive[w] &= row[w];
+  };
+  auto row = [&](size_t k, int c) {
+    return &m.holds[(m.first_row[k] + static_cast<size_t>(c)) * words];
+  };
+  // Of the cells of fact k where position `q` holds (or fails), the one
+  // that leaves the fewest earlier positions alive, or -1.
+  auto best = [&](size_t k, int q, bool holds) {
+    int chosen = -1;
+    int fewest = INT_MAX;
+    for (int c = 0; c < graph_.domain(m.facts[k]).cell_count(); ++c) {
+      if (static_cast<bool>(bit(row(k, c), q)) != holds) continue;
+      int left = 0;
+      for (size_t w = 0; w < words; ++w) left += __builtin_popcountll(alive[w] & row(k, c)[w]);
+      if (left < fewest) {
+        fewest = left;
+        chosen = c;
+      }
+    }
+    return chosen;
+  };
+  for (size_t k = 0; k < m.facts.size(); ++k) {
+    if (bit(&m.tests[k * words], p)) fix(k, best(k, p, true));
+  }
+  // Each earlier position that could still hold fails on a fact it tests
+  // that has no cell yet: at most one step a fact.
+  for (size_t w = 0; w < words; ++w) {
+    while (alive[w] != 0) {
+      int q = static_cast<int>(w * 64) + __builtin_ctzll(alive[w]);
+      bool failed = false;
+      for (size_t k = 0; k < m.facts.size() && !failed; ++k) {
+        if (cells[static_cast<size_t>(m.facts[k])] >= 0 || !bit(&m.tests[k * words], q)) continue;
+        fix(k, best(k, q, false));
+        failed = true;
+      }
+      if (!failed) return std::nullopt;  // q holds wherever p does, as far as this goes
+    }
+  }
+  // The other facts: any cell, for a complete case.
+  for (int& c : cells) c = std::max(c, 0);
+  for (size_t f = 0; f < cells.size(); ++f) {
+    if (level_of_fact_[f] < 0) cells[f] = -1;
+  }
+  return cells;
+}
+
+bool SatSpace::Holds(int predicate, const Cells& cells) const {
+  int n = predicate;
+  while (!dd_.IsTerminal(n)) {
+    int fact = graph_.fact_order()[static_cast<size_t>(dd_.Level(n))];
+    n = dd_.Child(n, cells[static_cast<size_t>(fact)]);
+  }
+  return dd_.TerminalValue(n) != 0;
+}
 
 int SatSpace::VarOf(int n) {
   if (dd_.IsTerminal(n)) return dd_.TerminalValue(n) ? true_ : -true_;
@@ -89,12 +173,33 @@ int SatSpace::VarOf(int n) {
   for (int c = 0; c < dd_.Cells(level); ++c) children.push_back(VarOf(dd_.Child(n, c)));
   int v = NewVar();
   node_var_[static_cast<size_t>(n)] = v;
-  // In cell c, the node is what its child is.
-  for (int c = 0; c < dd_.Cells(level); ++c) {
-    int x = cell_var_[static_cast<size_t>(level)][static_cast<size_t>(c)];
-    int child = children[static_cast<size_t>(c)];
-    solver_->Clause({-x, -v, child});
-    solver_->Clause({-x, v, -child});
+  // Where the fact's cell is one of those leading to a child, the node is
+  // what that child is: per distinct child, "v and not child (and the
+  // reverse) only in the other cells", two clauses whatever the cells.
+  const std::vector<int>& x = cell_var_[static_cast<size_t>(level)];
+  std::vector<bool> done(children.size(), false);
+  for (size_t c = 0; c < children.size(); ++c) {
+    if (done[c]) continue;
+    int child = children[c];
+    std::vector<int> elsewhere;
+    for (size_t k = c; k < children.size(); ++k) {
+      if (children[k] == child) done[k] = true;
+    }
+    for (size_t k = 0; k < children.size(); ++k) {
+      if (children[k] != child) elsewhere.push_back(x[k]);
+    }
+    if (child != true_) {
+      std::vector<int> clause = {-v, child};
+      if (child == -true_) clause.pop_back();
+      clause.insert(clause.end(), elsewhere.begin(), elsewhere.end());
+      solver_->Clause(clause);
+    }
+    if (child != -true_) {
+      std::vector<int> clause = {v, -child};
+      if (child == true_) clause.pop_back();
+      clause.insert(clause.end(), elsewhere.begin(), elsewhere.end());
+      solver_->Clause(clause);
+    }
   }
   return v;
 }
@@ -197,7 +302,7 @@ std::optional<Cells> SatSpace::FindCase(int predicate, const std::function<bool(
 }
 
 std::optional<std::vector<int>> SatSpace::TryLeavesWhere(int predicate) {
-  constexpr size_t kMostListed = 256;
+  constexpr size_t kMostListed = 16;
   std::vector<int> assumptions = {VarOf(predicate)};
   std::vector<int> leaves;
   while (Solve(assumptions)) {

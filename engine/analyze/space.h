@@ -149,7 +149,12 @@ class SatSpace final : public CaseSpace {
 
   PredicateBuilder& preds() override { return preds_; }
   std::optional<Cells> FindCase(int predicate, const std::function<bool(int)>& want) override;
-  /// Up to 256 leaves, one model each; nullopt past that.
+  /// Tried first without the solver, where the rules are masks: the
+  /// leaf's rule made to hold, and each earlier rule that still could made
+  /// to fail on a fact not yet given (Greedy).
+  std::optional<Cells> FindCaseAt(int predicate, int leaf) override;
+  /// Up to 16 leaves, one model each; nullopt past that (a finding then
+  /// names one rule of many).
   std::optional<std::vector<int>> TryLeavesWhere(int predicate) override;
   std::optional<Cells> FindViolation(const Expr& that) override;
   bool EveryLeafReachable() const override { return false; }
@@ -168,6 +173,10 @@ class SatSpace final : public CaseSpace {
   // none.
   std::optional<Cells> Solve(const std::vector<int>& assumptions);
   int LeafOfModel();
+  // A case that reaches the leaf where masks position `p` decides, found
+  // without the solver, or nullopt when the quick way does not find one.
+  std::optional<Cells> Greedy(int p) const;
+  bool Holds(int predicate, const Cells& cells) const;
 
   const DecisionGraph& graph_;
   std::size_t budget_;
@@ -180,6 +189,7 @@ class SatSpace final : public CaseSpace {
   std::vector<std::vector<int>> cell_var_;  // per level, per cell
   std::vector<int> node_var_;               // per predicate node; 0 = not yet
   std::vector<int> decides_;                // per leaf: its literal
+  std::vector<int> position_of_leaf_;       // per leaf: its masks position, or -1
 };
 
 }  // namespace triage

@@ -55,12 +55,10 @@ void CheckExamples(const CompiledRules& c) {
 
 }  // namespace
 
-TEST_CASE("analyses of chained graphs, and by SAT, agree with a single diagram") {
-  std::mt19937_64 rng(99);
-  testing::GenerateOptions options;
-  options.all_policies = false;
-  options.max_depth = 2;
-  options.min_rules = 4;
+namespace {
+
+void AgreeWithSingle(std::uint64_t seed, const testing::GenerateOptions& options, bool masks) {
+  std::mt19937_64 rng(seed);
   CompileOptions chain;
   chain.diagram_budget = 60;
   chain.max_diagrams = testing::kAnyChain;  // a chain of diagrams, however long
@@ -84,6 +82,8 @@ TEST_CASE("analyses of chained graphs, and by SAT, agree with a single diagram")
     REQUIRE(chain_of.graph);
     REQUIRE(one_rule.graph);
     REQUIRE(one_rule.graph->one_rule_diagrams());
+    // Conjunctions only: the masks, and the quick way to a rule's case.
+    if (masks) CHECK(one_rule.graph->masks() != nullptr);
     if (chain_of.graph->diagram_count() > 1) ++chained;
     CHECK(Findings(chain_of) == Findings(single));
     CHECK(Findings(one_rule) == Findings(single));
@@ -94,4 +94,25 @@ TEST_CASE("analyses of chained graphs, and by SAT, agree with a single diagram")
   }
   CHECK(chained > 50);
   CHECK(findings > 100);
+}
+
+}  // namespace
+
+TEST_CASE("analyses of chained graphs, and by SAT, agree with a single diagram") {
+  testing::GenerateOptions options;
+  options.all_policies = false;
+  options.max_depth = 2;
+  options.min_rules = 4;
+  AgreeWithSingle(99, options, false);
+}
+
+TEST_CASE("analyses by SAT of conjunctions matched by masks agree with a single diagram") {
+  testing::GenerateOptions options;
+  options.all_policies = false;
+  options.first_or_priority = true;
+  options.flat = true;
+  options.conditions = false;
+  options.min_rules = 4;
+  options.max_rules = 30;
+  AgreeWithSingle(100, options, true);
 }
