@@ -22,6 +22,7 @@ int HandWrittenChain3(const Case& c);  // generated: chain1000.cc
 int HandWrittenChain4(const Case& c);
 int HandWrittenChain5(const Case& c);
 int HandWrittenChain6(const Case& c);  // NarrowRules()
+int HandWrittenChain7(const Case& c);  // NarrowRules(10000)
 }  // namespace triage::bench
 
 namespace {
@@ -348,16 +349,15 @@ void BM_HandWrittenRandom1000(benchmark::State& state) {
 }
 BENCHMARK(BM_HandWrittenRandom1000)->Arg(3)->Arg(4)->Arg(5);
 
-// 1,000 narrow rules that rarely hold (bench::NarrowRules), uniform cases:
-// the if/else chain tries hundreds of rules a case. The graph, the chain,
-// both on the same cases after checking that they agree.
-void BM_Narrow1000(benchmark::State& state) {
-  static CompiledRules c = CompileRules("narrow.yaml", bench::NarrowRules());
-  static std::vector<Case> cases = ParseCases(c, bench::NarrowCases(4096));
+// Narrow rules that rarely hold (bench::NarrowRules), uniform cases: the
+// if/else chain tries hundreds of rules a case. The graph (matched by its
+// masks), the chain, both on the same cases after checking that they agree.
+void Narrow(benchmark::State& state, const CompiledRules& c, const std::vector<Case>& cases,
+            int (*chain)(const Case&)) {
   bool graph = state.range(0) == 0;
   for (const Case& x : cases) {
     Decision d = Evaluate(*c.graph, x);
-    if ((d.routes.empty() ? -1 : d.routes[0]) != bench::HandWrittenChain6(x)) {
+    if ((d.routes.empty() ? -1 : d.routes[0]) != chain(x)) {
       state.SkipWithError("hand-written chain disagrees with the graph");
       return;
     }
@@ -371,12 +371,52 @@ void BM_Narrow1000(benchmark::State& state) {
   }
   size_t k = 0;
   for (auto _ : state) {
-    int route = bench::HandWrittenChain6(cases[k++ % cases.size()]);
+    int route = chain(cases[k++ % cases.size()]);
     benchmark::DoNotOptimize(route);
   }
   state.SetItemsProcessed(state.iterations());
 }
+
+void BM_Narrow1000(benchmark::State& state) {
+  static CompiledRules c = CompileRules("narrow.yaml", bench::NarrowRules());
+  static std::vector<Case> cases = ParseCases(c, bench::NarrowCases(4096));
+  Narrow(state, c, cases, bench::HandWrittenChain6);
+}
 BENCHMARK(BM_Narrow1000)->Arg(0)->Arg(1);
+
+void BM_Narrow10000(benchmark::State& state) {
+  static CompiledRules c = CompileRules("narrow.yaml", bench::NarrowRules(10'000));
+  static std::vector<Case> cases = ParseCases(c, bench::NarrowCases(4096));
+  Narrow(state, c, cases, bench::HandWrittenChain7);
+}
+BENCHMARK(BM_Narrow10000)->Arg(0)->Arg(1);
+
+// Parse and evaluate in memory, JSON Lines to a route: the cases parsed
+// and validated by the engine's reader, then the graph (with a full
+// decision, path included) or the hand-written chain. The bar for routing
+// end to end (bench/large_rules.sh).
+void BM_NarrowParseAndEvaluate1000(benchmark::State& state) {
+  static CompiledRules c = CompileRules("narrow.yaml", bench::NarrowRules());
+  static std::string jsonl = bench::NarrowCases(4096);
+  bool graph = state.range(0) == 0;
+  state.SetLabel(graph ? "graph" : "hand-written chain");
+  Decision d;
+  for (auto _ : state) {
+    ReadCases(jsonl, InputFormat::kJsonLines, [&](RawCase raw) {
+      std::vector<CaseProblem> problems;
+      Case parsed = ValidateCase(*c.rules, raw, {}, problems);
+      if (graph) {
+        Evaluate(*c.graph, parsed, d);
+        benchmark::DoNotOptimize(d);
+      } else {
+        int route = bench::HandWrittenChain6(parsed);
+        benchmark::DoNotOptimize(route);
+      }
+    });
+  }
+  state.SetItemsProcessed(state.iterations() * 4096);
+}
+BENCHMARK(BM_NarrowParseAndEvaluate1000)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

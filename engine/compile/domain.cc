@@ -224,6 +224,16 @@ FactDomain FactDomain::Make(const Fact& fact, std::vector<std::int64_t> cuts,
       std::sort(d.starts_.begin(), d.starts_.end());
       d.starts_.erase(std::unique(d.starts_.begin(), d.starts_.end()), d.starts_.end());
       d.cell_count_ = static_cast<int>(d.starts_.size());
+      // A small range with few cells: each value's cell looked up directly.
+      // (Unsigned: the range of an unbounded int does not fit an int64.)
+      std::uint64_t range = static_cast<std::uint64_t>(d.hi_) - static_cast<std::uint64_t>(d.lo_);
+      if (range < static_cast<std::uint64_t>(kDirectCells) && d.cell_count_ <= 255) {
+        d.direct_.resize(static_cast<size_t>(d.hi_ - d.lo_ + 1));
+        for (std::int64_t v = d.lo_; v <= d.hi_; ++v) {
+          d.direct_[static_cast<size_t>(v - d.lo_)] = static_cast<std::uint8_t>(
+              std::upper_bound(d.starts_.begin(), d.starts_.end(), v) - d.starts_.begin() - 1);
+        }
+      }
       return d;
     }
     case FactType::kNumber: {
@@ -268,6 +278,7 @@ int FactDomain::CellOfOrdered(const Value& v) const {
       return static_cast<int>(v.i);
     case FactType::kInt:
     case FactType::kDate:
+      if (!direct_.empty()) return direct_[static_cast<size_t>(v.i - lo_)];
       return static_cast<int>(std::upper_bound(starts_.begin(), starts_.end(), v.i) -
                               starts_.begin() - 1);
     case FactType::kNumber: {

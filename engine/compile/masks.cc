@@ -1,5 +1,6 @@
 #include "compile/masks.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "triage/compile.h"
@@ -26,8 +27,7 @@ int NoneLeaf(const DecisionGraph& g) {
 // Diagram `root` as a conjunction: every node has its cells going either
 // to `fail` (the next diagram, or the leaf no rule decides) or to one same
 // child. Fills `tests` and returns the leaf reached when all hold, or -1.
-int Conjunction(const DecisionGraph& g, Ref root, Ref fail,
-                std::vector<CellTest>& tests) {
+int Conjunction(const DecisionGraph& g, Ref root, Ref fail, std::vector<CellTest>& tests) {
   Ref at = root;
   while (!DecisionGraph::IsLeaf(at)) {
     int fact = g.nodes()[static_cast<size_t>(at)].fact;
@@ -82,10 +82,12 @@ std::optional<FirstHitMasks> BuildMasks(const DecisionGraph& g) {
   const std::size_t w = static_cast<std::size_t>(m.words);
   m.holds.assign(rows * w, ~std::uint64_t{0});
   m.tests.assign(m.facts.size() * w, 0);
+  m.last_test.assign(conjunction.size(), -1);
   for (size_t p = 0; p < conjunction.size(); ++p) {
     const std::uint64_t bit = std::uint64_t{1} << (p % 64);
     for (const auto& t : conjunction[p]) {
       size_t k = static_cast<size_t>(row_of_fact[static_cast<size_t>(t.fact)]);
+      m.last_test[p] = std::max(m.last_test[p], static_cast<int>(k));
       m.tests[k * w + p / 64] |= bit;
       for (size_t c = 0; c < t.cells.size(); ++c) {
         if (!t.cells[c]) m.holds[(m.first_row[k] + c) * w + p / 64] &= ~bit;

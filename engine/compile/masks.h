@@ -25,6 +25,9 @@ struct FirstHitMasks {
   std::vector<int> leaf_of_position;
   /// The leaf when no position holds (-1: some position always holds).
   int none_leaf = -1;
+  /// Per position, the index in `facts` of the last fact it tests (-1:
+  /// none, it always holds).
+  std::vector<int> last_test;
   /// The facts some position tests, in the graph's fact order.
   std::vector<int> facts;
   /// Per entry of `facts`, the row of its cell 0 in `holds`.
@@ -34,7 +37,6 @@ struct FirstHitMasks {
   std::vector<std::uint64_t> holds;
   /// Row k * words: the positions that test facts[k].
   std::vector<std::uint64_t> tests;
-
 };
 
 /// The masks of `graph`, a chain whose every diagram holds one rule, or

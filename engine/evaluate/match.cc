@@ -8,70 +8,68 @@ namespace {
 
 constexpr int kNone = 1 << 30;
 
-// The first set bit of `words` words, or kNone.
-int FirstBit(const std::uint64_t* words, int n) {
-  for (int w = 0; w < n; ++w) {
-    if (words[w] != 0) return w * 64 + __builtin_ctzll(words[w]);
-  }
-  return kNone;
-}
-
-// The first set bit of a AND b, or kNone.
-int FirstBitOfBoth(const std::uint64_t* a, const std::uint64_t* b, int n) {
-  for (int w = 0; w < n; ++w) {
-    if (std::uint64_t x = a[w] & b[w]; x != 0) return w * 64 + __builtin_ctzll(x);
-  }
-  return kNone;
-}
-
 }  // namespace
 
 bool MatchMasks(const DecisionGraph& g, const FirstHitMasks& m, const Case& c, Decision& d) {
   const size_t facts = m.facts.size();
-  const int words = m.words;
-  for (int f : m.facts) {
-    if (!c.values[static_cast<size_t>(f)]) return false;
+  const size_t words = static_cast<size_t>(m.words);
+  constexpr size_t kStackFacts = 256;
+  int stack_cell[kStackFacts], stack_first[kStackFacts];
+  std::vector<int> heap_cell, heap_first;
+  int* cell = stack_cell;
+  int* first_test = stack_first;
+  if (facts > kStackFacts) {
+    heap_cell.resize(facts);
+    heap_first.resize(facts);
+    cell = heap_cell.data();
+    first_test = heap_first.data();
   }
-  // `alive`: the positions whose tests on the facts so far (in the graph's
-  // order) all hold. A fact is on the walk's path when a position reached
-  // tests it with its earlier tests holding; first_test[k] is the first
-  // such position, which orders the path as the walk tests it.
-  constexpr int kStackWords = 64;
-  std::uint64_t stack_alive[kStackWords];
-  std::vector<std::uint64_t> heap_alive;
-  std::uint64_t* alive = stack_alive;
-  if (words > kStackWords) {
-    heap_alive.resize(static_cast<size_t>(words));
-    alive = heap_alive.data();
-  }
-  thread_local std::vector<int> first_test;
-  first_test.resize(facts);
-  std::fill(alive, alive + words, ~std::uint64_t{0});
-  bool any = true;
-  for (size_t k = 0; k < facts; ++k) {
-    if (!any) {
-      first_test[k] = kNone;
-      continue;
+  for (size_t k = 0; k < facts; ++k) cell[k] = first_test[k] = kNone;
+  // 64 positions at a time, in chain order, each word through the facts in
+  // the graph's order: `alive` holds the positions whose tests so far all
+  // hold. A fact is on the walk's path when a position the walk reaches
+  // tests it with its earlier tests holding; the first such position
+  // (first_test) orders the path as the walk tests it. Once the first
+  // position alive has no tests left, it decides, and no later fact or
+  // word matters; a fact's cell is looked up when first needed, so that a
+  // fact the decision does not need may be unknown.
+  int decided = kNone;
+  for (size_t w = 0; w < words && decided == kNone; ++w) {
+    std::uint64_t alive = w + 1 < words || m.positions % 64 == 0
+                              ? ~std::uint64_t{0}
+                              : (std::uint64_t{1} << (m.positions % 64)) - 1;
+    int first = static_cast<int>(w * 64) + __builtin_ctzll(alive);
+    if (m.last_test[static_cast<size_t>(first)] < 0) decided = first;
+    for (size_t k = 0; k < facts && decided == kNone; ++k) {
+      if (std::uint64_t t = m.tests[k * words + w] & alive; t != 0) {
+        if (first_test[k] == kNone) first_test[k] = static_cast<int>(w * 64) + __builtin_ctzll(t);
+      } else {
+        continue;  // no position alive tests it
+      }
+      if (cell[k] == kNone) {
+        const std::optional<Value>& v = c.values[static_cast<size_t>(m.facts[k])];
+        if (!v) return false;
+        cell[k] = g.domain(m.facts[k]).CellOf(*v);
+      }
+      alive &= m.holds[(m.first_row[k] + static_cast<size_t>(cell[k])) * words + w];
+      if (alive == 0) break;
+      first = static_cast<int>(w * 64) + __builtin_ctzll(alive);
+      if (m.last_test[static_cast<size_t>(first)] <= static_cast<int>(k)) decided = first;
     }
-    const int f = m.facts[k];
-    const int cell = g.domain(f).CellOf(*c.values[static_cast<size_t>(f)]);
-    first_test[k] = FirstBitOfBoth(&m.tests[k * static_cast<size_t>(words)], alive, words);
-    const std::uint64_t* row =
-        &m.holds[(m.first_row[k] + static_cast<size_t>(cell)) * static_cast<size_t>(words)];
-    std::uint64_t left = 0;
-    for (int w = 0; w < words; ++w) left |= (alive[w] &= row[w]);
-    any = left != 0;
   }
-  const int decided = any ? FirstBit(alive, words) : kNone;
   d.path.clear();
   for (size_t k = 0; k < facts; ++k) {
     if (first_test[k] <= decided && first_test[k] != kNone) d.path.push_back(static_cast<int>(k));
   }
   // Walk order: by the position that tests a fact first, then by the
   // graph's order (the index into m.facts).
-  std::stable_sort(d.path.begin(), d.path.end(), [&](int a, int b) {
-    return first_test[static_cast<size_t>(a)] < first_test[static_cast<size_t>(b)];
-  });
+  // (Insertion: a few dozen facts, mostly in order already.)
+  for (size_t i = 1; i < d.path.size(); ++i) {
+    int k = d.path[i];
+    size_t j = i;
+    for (; j > 0 && first_test[d.path[j - 1]] > first_test[k]; --j) d.path[j] = d.path[j - 1];
+    d.path[j] = k;
+  }
   for (int& k : d.path) k = m.facts[static_cast<size_t>(k)];
   d.leaf = decided == kNone ? m.none_leaf : m.leaf_of_position[static_cast<size_t>(decided)];
   const Leaf& leaf = g.leaves()[static_cast<size_t>(d.leaf)];

@@ -85,6 +85,9 @@ class FactDomain {
   // int, date: cell k is [starts_[k], starts_[k+1] - 1], the last up to hi_.
   std::vector<std::int64_t> starts_;
   std::int64_t lo_ = 0, hi_ = 0;
+  // int, date over fewer than kDirectCells values: the cell of lo_ + i.
+  static constexpr std::int64_t kDirectCells = 4096;
+  std::vector<std::uint8_t> direct_;
   // number: points_ sorted; cells alternate interval, point, interval, ...
   // clipped to the bounds. cells_ describes each: (lo, hi, is_point).
   struct NumCell {
