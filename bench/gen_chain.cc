@@ -2,6 +2,7 @@
 // one if/else per rule, in file order, each test on the case's typed value
 // (what a programmer would write by hand). The benchmark measures the graph
 // against it. Usage: triage_gen_chain OUT.cc
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -101,10 +102,22 @@ int main(int argc, char** argv) {
       return 1;
     }
     const triage::RuleSet& rs = *loaded;
-    out += fmt::format("\nint HandWrittenChain{}(const Case& c) {{\n  const auto& v = c.values;\n",
-                       terms);
-    for (const triage::Rule& r : rs.rules) {
-      out += fmt::format("  if ({}) return {};\n", Emit(rs, *r.when), r.route_index);
+    // In functions of kPart rules, called in turn (-2: none of them held):
+    // one function of 10,000 ifs takes the compiler many minutes and GBs.
+    constexpr size_t kPart = 250;
+    size_t parts = (rs.rules.size() + kPart - 1) / kPart;
+    for (size_t p = 0; p < parts; ++p) {
+      out += fmt::format(
+          "\nstatic int Chain{}Part{}(const Case& c) {{\n  const auto& v = c.values;\n", terms, p);
+      for (size_t i = p * kPart; i < std::min(rs.rules.size(), (p + 1) * kPart); ++i) {
+        const triage::Rule& r = rs.rules[i];
+        out += fmt::format("  if ({}) return {};\n", Emit(rs, *r.when), r.route_index);
+      }
+      out += "  return -2;\n}\n";
+    }
+    out += fmt::format("\nint HandWrittenChain{}(const Case& c) {{\n", terms);
+    for (size_t p = 0; p < parts; ++p) {
+      out += fmt::format("  if (int r = Chain{}Part{}(c); r != -2) return r;\n", terms, p);
     }
     out += fmt::format("  return {};\n}}\n", rs.default_route_index);
   }

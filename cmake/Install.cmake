@@ -93,7 +93,7 @@ register of decisions and monitors them without naming anyone.")
 set(CPACK_DEBIAN_TRIAGE-DEV_PACKAGE_NAME triage-dev)
 set(CPACK_DEBIAN_TRIAGE-DEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_TRIAGE-DEV_PACKAGE_DEPENDS
-  "libfmt-dev, libyaml-cpp-dev, libsimdjson-dev, libssl-dev, libsqlite3-dev, libpq-dev, pkg-config")
+  "libfmt-dev, libyaml-cpp-dev, libsimdjson-dev, libssl-dev, libsqlite3-dev, libpq-dev, libcadical-dev, pkg-config")
 set(CPACK_DEBIAN_TRIAGE-DEV_DESCRIPTION
  "rules engine for the Dutch lokale driehoek (C++ library)
 The triage engine as a static C++ library with its headers and a CMake

@@ -11,20 +11,31 @@ constexpr int kNone = 1 << 30;
 }  // namespace
 
 bool MatchMasks(const DecisionGraph& g, const FirstHitMasks& m, const Case& c, Decision& d) {
+  constexpr size_t kStackFacts = 256;
+  int stack_cell[kStackFacts];
+  std::vector<int> heap_cell;
+  int* cell = stack_cell;
+  if (m.facts.size() > kStackFacts) {
+    heap_cell.resize(m.facts.size());
+    cell = heap_cell.data();
+  }
+  std::fill(cell, cell + m.facts.size(), kUnknownCell);
+  return MatchMasks(g, m, c, cell, d);
+}
+
+bool MatchMasks(const DecisionGraph& g, const FirstHitMasks& m, const Case& c, int* cell,
+                Decision& d) {
   const size_t facts = m.facts.size();
   const size_t words = static_cast<size_t>(m.words);
   constexpr size_t kStackFacts = 256;
-  int stack_cell[kStackFacts], stack_first[kStackFacts];
-  std::vector<int> heap_cell, heap_first;
-  int* cell = stack_cell;
+  int stack_first[kStackFacts];
+  std::vector<int> heap_first;
   int* first_test = stack_first;
   if (facts > kStackFacts) {
-    heap_cell.resize(facts);
     heap_first.resize(facts);
-    cell = heap_cell.data();
     first_test = heap_first.data();
   }
-  for (size_t k = 0; k < facts; ++k) cell[k] = first_test[k] = kNone;
+  std::fill(first_test, first_test + facts, kNone);
   // 64 positions at a time, in chain order, each word through the facts in
   // the graph's order: `alive` holds the positions whose tests so far all
   // hold. A fact is on the walk's path when a position the walk reaches
@@ -46,7 +57,7 @@ bool MatchMasks(const DecisionGraph& g, const FirstHitMasks& m, const Case& c, D
       } else {
         continue;  // no position alive tests it
       }
-      if (cell[k] == kNone) {
+      if (cell[k] == kUnknownCell) {
         const std::optional<Value>& v = c.values[static_cast<size_t>(m.facts[k])];
         if (!v) return false;
         cell[k] = g.domain(m.facts[k]).CellOf(*v);
