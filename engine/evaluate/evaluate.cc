@@ -86,45 +86,21 @@ std::vector<int> AllLeavesBelow(const DecisionGraph& g, const Region& region,
 // masks graph is searched as on any chain.
 constexpr std::size_t kMostCombinations = 1 << 14;
 
-// A case with unknown facts on a graph of masks: every combination of the
-// unknown facts' cells matched, when there are few enough. Exact as the
-// search is (every combination is a case that exists), with the same path
-// (the known facts on the ways the combinations take, in order first met)
-// and the same ranking of questions. Nullopt when there are too many.
-std::optional<Decision> EnumeratePartlyKnown(const DecisionGraph& g, const FirstHitMasks& m,
-                                             const Case& c) {
-  std::vector<size_t> open;  // indices into m.facts of the unknown facts
-  std::size_t combinations = 1;
-  for (size_t k = 0; k < m.facts.size(); ++k) {
-    if (c.values[static_cast<size_t>(m.facts[k])]) continue;
-    open.push_back(k);
-    combinations *= static_cast<std::size_t>(g.domain(m.facts[k]).cell_count());
-    if (combinations > kMostCombinations) return std::nullopt;
+// The unknown facts of a case on a masks graph, and the leaf each
+// combination of their cells reaches.
+struct Combinations {
+  std::vector<size_t> open;         // indices into masks.facts of the unknown facts
+  std::vector<std::size_t> stride;  // of each open fact in a combination's number
+  std::vector<int> cells;           // of each open fact
+  std::vector<int> leaf_of;         // per combination (mixed radix, open[0] fastest)
+
+  int CellOf(std::size_t x, size_t i) const {
+    return static_cast<int>(x / stride[i] % static_cast<std::size_t>(cells[i]));
   }
-  std::vector<int> cell(m.facts.size(), kUnknownCell);
-  std::vector<int> leaf_of(combinations);  // combination: mixed radix, open[0] fastest
-  std::vector<int> met;                    // facts on the ways, in order first met
-  std::vector<char> seen(c.values.size(), 0);
-  Decision one;
-  for (std::size_t x = 0; x < combinations; ++x) {
-    std::size_t rest = x;
-    for (size_t k : open) {
-      auto n = static_cast<std::size_t>(g.domain(m.facts[k]).cell_count());
-      cell[k] = static_cast<int>(rest % n);
-      rest /= n;
-    }
-    MatchMasks(g, m, c, cell.data(), one);
-    leaf_of[x] = one.leaf;
-    for (int f : one.path) {
-      if (!seen[static_cast<size_t>(f)]) {
-        seen[static_cast<size_t>(f)] = 1;
-        met.push_back(f);
-      }
-    }
-  }
-  auto conclude = [&](const std::function<bool(std::size_t)>& within) {
+  // The decision over the combinations for which `within` holds.
+  Decision Over(const DecisionGraph& g, const std::function<bool(std::size_t)>& within) const {
     std::vector<int> leaves;
-    for (std::size_t x = 0; x < combinations; ++x) {
+    for (std::size_t x = 0; x < leaf_of.size(); ++x) {
       if (within(x)) leaves.push_back(leaf_of[x]);
     }
     std::sort(leaves.begin(), leaves.end());
@@ -132,26 +108,14 @@ std::optional<Decision> EnumeratePartlyKnown(const DecisionGraph& g, const First
     Decision d;
     Conclude(g, leaves, d);
     return d;
-  };
-  Decision d = conclude([](std::size_t) { return true; });
-  std::vector<size_t> unknown;  // entries of `open` met on some way
-  for (int f : met) {
-    if (c.values[static_cast<size_t>(f)]) {
-      d.path.push_back(f);
-      continue;
-    }
-    for (size_t i = 0; i < open.size(); ++i) {
-      if (m.facts[open[i]] == f) unknown.push_back(i);
-    }
   }
-  if (d.status != Decision::Status::kUndetermined) return d;
-  // The ranking of EvaluatePartlyKnown: the facts whose answer most often
-  // settles the route first, then those that leave the fewest routes open.
-  std::vector<std::size_t> stride(open.size(), 1);
-  for (size_t i = 1; i < open.size(); ++i) {
-    stride[i] =
-        stride[i - 1] * static_cast<std::size_t>(g.domain(m.facts[open[i - 1]]).cell_count());
-  }
+};
+
+// The ranking of EvaluatePartlyKnown over the combinations: the facts
+// whose answer most often settles the route first, then those that leave
+// the fewest routes open. `unknown`: entries of open met on some way.
+std::vector<int> RankQuestions(const DecisionGraph& g, const FirstHitMasks& m,
+                               const Combinations& all, const std::vector<size_t>& unknown) {
   struct Score {
     int settled;
     double open;
@@ -161,34 +125,80 @@ std::optional<Decision> EnumeratePartlyKnown(const DecisionGraph& g, const First
   std::vector<Score> scores;
   for (size_t u = 0; u < unknown.size(); ++u) {
     size_t i = unknown[u];
-    int n = g.domain(m.facts[open[i]]).cell_count();
-    auto cell_of = [&](std::size_t x) {
-      return static_cast<int>(x / stride[i] % static_cast<std::size_t>(n));
-    };
+    int n = all.cells[i];
+    // Whether some answer changes the route, all else equal.
     bool matters = false;
-    for (std::size_t x = 0; x < combinations && !matters; ++x) {
-      if (cell_of(x) != 0) continue;
+    for (std::size_t x = 0; x < all.leaf_of.size() && !matters; ++x) {
+      if (all.CellOf(x, i) != 0) continue;
       for (int b = 1; b < n && !matters; ++b) {
-        const Leaf& a_leaf = g.leaves()[static_cast<size_t>(leaf_of[x])];
-        const Leaf& b_leaf =
-            g.leaves()[static_cast<size_t>(leaf_of[x + static_cast<std::size_t>(b) * stride[i]])];
-        matters = a_leaf.routes != b_leaf.routes;
+        std::size_t y = x + static_cast<std::size_t>(b) * all.stride[i];
+        matters = g.leaves()[static_cast<size_t>(all.leaf_of[x])].routes !=
+                  g.leaves()[static_cast<size_t>(all.leaf_of[y])].routes;
       }
     }
     if (!matters) continue;
     int settled = 0;
     double routes = 0;
     for (int v = 0; v < n; ++v) {
-      Decision sub = conclude([&](std::size_t x) { return cell_of(x) == v; });
+      Decision sub = all.Over(g, [&](std::size_t x) { return all.CellOf(x, i) == v; });
       if (sub.status != Decision::Status::kUndetermined) ++settled;
       routes += static_cast<double>(sub.routes.size());
     }
-    scores.push_back({settled * 1000 / n, routes / n, static_cast<int>(u), m.facts[open[i]]});
+    scores.push_back({settled * 1000 / n, routes / n, static_cast<int>(u), m.facts[all.open[i]]});
   }
   std::sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) {
     return std::tie(b.settled, a.open, a.order) < std::tie(a.settled, b.open, b.order);
   });
-  for (const Score& sc : scores) d.ask.push_back(sc.fact);
+  std::vector<int> ask;
+  for (const Score& sc : scores) ask.push_back(sc.fact);
+  return ask;
+}
+
+// A case with unknown facts on a graph of masks: every combination of the
+// unknown facts' cells matched, when there are few enough. Exact as the
+// search is (every combination is a case that exists), with the same path
+// (the known facts on the ways the combinations take, in order first met)
+// and the same ranking of questions. Nullopt when there are too many.
+std::optional<Decision> EnumeratePartlyKnown(const DecisionGraph& g, const FirstHitMasks& m,
+                                             const Case& c) {
+  Combinations all;
+  std::size_t combinations = 1;
+  for (size_t k = 0; k < m.facts.size(); ++k) {
+    if (c.values[static_cast<size_t>(m.facts[k])]) continue;
+    all.open.push_back(k);
+    all.stride.push_back(combinations);
+    all.cells.push_back(g.domain(m.facts[k]).cell_count());
+    combinations *= static_cast<std::size_t>(all.cells.back());
+    if (combinations > kMostCombinations) return std::nullopt;
+  }
+  std::vector<int> cell(m.facts.size(), kUnknownCell);
+  all.leaf_of.resize(combinations);
+  std::vector<int> met;  // facts on the ways, in order first met
+  std::vector<char> seen(c.values.size(), 0);
+  Decision one;
+  for (std::size_t x = 0; x < combinations; ++x) {
+    for (size_t i = 0; i < all.open.size(); ++i) cell[all.open[i]] = all.CellOf(x, i);
+    MatchMasks(g, m, c, cell.data(), one);
+    all.leaf_of[x] = one.leaf;
+    for (int f : one.path) {
+      if (!seen[static_cast<size_t>(f)]) {
+        seen[static_cast<size_t>(f)] = 1;
+        met.push_back(f);
+      }
+    }
+  }
+  Decision d = all.Over(g, [](std::size_t) { return true; });
+  std::vector<size_t> unknown;
+  for (int f : met) {
+    if (c.values[static_cast<size_t>(f)]) {
+      d.path.push_back(f);
+      continue;
+    }
+    for (size_t i = 0; i < all.open.size(); ++i) {
+      if (m.facts[all.open[i]] == f) unknown.push_back(i);
+    }
+  }
+  if (d.status == Decision::Status::kUndetermined) d.ask = RankQuestions(g, m, all, unknown);
   return d;
 }
 
