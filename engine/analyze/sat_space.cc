@@ -302,7 +302,7 @@ std::optional<Cells> SatSpace::FindCase(int predicate, const std::function<bool(
 }
 
 std::optional<std::vector<int>> SatSpace::TryLeavesWhere(int predicate) {
-  constexpr size_t kMostListed = 16;
+  constexpr size_t kMostListed = 8;
   std::vector<int> assumptions = {VarOf(predicate)};
   std::vector<int> leaves;
   while (Solve(assumptions)) {

@@ -153,7 +153,7 @@ class SatSpace final : public CaseSpace {
   /// leaf's rule made to hold, and each earlier rule that still could made
   /// to fail on a fact not yet given (Greedy).
   std::optional<Cells> FindCaseAt(int predicate, int leaf) override;
-  /// Up to 16 leaves, one model each; nullopt past that (a finding then
+  /// Up to 8 leaves, one model each; nullopt past that (a finding then
   /// names one rule of many).
   std::optional<std::vector<int>> TryLeavesWhere(int predicate) override;
   std::optional<Cells> FindViolation(const Expr& that) override;
