@@ -82,6 +82,26 @@ std::vector<int> AllLeavesBelow(const DecisionGraph& g, const Region& region,
   return leaves;
 }
 
+// How useful asking a fact is: of its answers, the share (in thousandths)
+// that settles the route, and the routes left open on average.
+struct QuestionScore {
+  int settled;
+  double open;
+  int order;  // where the fact was met, for ties
+  int fact;
+};
+
+// The facts, most useful first: those whose answer most often settles the
+// route, then those that leave the fewest routes open.
+std::vector<int> Ranked(std::vector<QuestionScore> scores) {
+  std::sort(scores.begin(), scores.end(), [](const QuestionScore& a, const QuestionScore& b) {
+    return std::tie(b.settled, a.open, a.order) < std::tie(a.settled, b.open, b.order);
+  });
+  std::vector<int> facts;
+  for (const QuestionScore& s : scores) facts.push_back(s.fact);
+  return facts;
+}
+
 // Past this many combinations of the unknown facts' cells, a case on a
 // masks graph is searched as on any chain.
 constexpr std::size_t kMostCombinations = 1 << 14;
@@ -116,13 +136,7 @@ struct Combinations {
 // the fewest routes open. `unknown`: entries of open met on some way.
 std::vector<int> RankQuestions(const DecisionGraph& g, const FirstHitMasks& m,
                                const Combinations& all, const std::vector<size_t>& unknown) {
-  struct Score {
-    int settled;
-    double open;
-    int order;
-    int fact;
-  };
-  std::vector<Score> scores;
+  std::vector<QuestionScore> scores;
   for (size_t u = 0; u < unknown.size(); ++u) {
     size_t i = unknown[u];
     int n = all.cells[i];
@@ -146,12 +160,7 @@ std::vector<int> RankQuestions(const DecisionGraph& g, const FirstHitMasks& m,
     }
     scores.push_back({settled * 1000 / n, routes / n, static_cast<int>(u), m.facts[all.open[i]]});
   }
-  std::sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) {
-    return std::tie(b.settled, a.open, a.order) < std::tie(a.settled, b.open, b.order);
-  });
-  std::vector<int> ask;
-  for (const Score& sc : scores) ask.push_back(sc.fact);
-  return ask;
+  return Ranked(std::move(scores));
 }
 
 // A case with unknown facts on a graph of masks: every combination of the
@@ -239,13 +248,7 @@ Decision EvaluatePartlyKnown(const DecisionGraph& g, const Case& c) {
 
   // Rank the facts whose answer matters: first those whose answer most often
   // settles the route, then those that leave the fewest routes open.
-  struct Score {
-    int settled;
-    double open;
-    int order;
-    int fact;
-  };
-  std::vector<Score> scores;
+  std::vector<QuestionScore> scores;
   for (size_t k = 0; k < unknown.size(); ++k) {
     int fact = unknown[k];
     int n = g.domain(fact).cell_count();
@@ -270,10 +273,7 @@ Decision EvaluatePartlyKnown(const DecisionGraph& g, const Case& c) {
     }
     scores.push_back({settled * 1000 / n, open / n, static_cast<int>(k), fact});
   }
-  std::sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) {
-    return std::tie(b.settled, a.open, a.order) < std::tie(a.settled, b.open, b.order);
-  });
-  for (const Score& s : scores) d.ask.push_back(s.fact);
+  d.ask = Ranked(std::move(scores));
   return d;
 }
 
@@ -299,14 +299,8 @@ void Evaluate(const DecisionGraph& g, const Case& c, Decision& d) {
   const FactDomain* domains = g.domains().data();
   const DecisionGraph::Step* steps = g.steps().data();
   const size_t facts = c.values.size();
-  constexpr size_t kStackFacts = 256;
-  int stack_path[kStackFacts];
-  std::vector<int> heap_path;
-  int* path = stack_path;
-  if (facts > kStackFacts) {
-    heap_path.resize(facts);
-    path = heap_path.data();
-  }
+  IntBuffer path_buffer(facts);
+  int* path = path_buffer.data();
   const bool chain = !g.ordered();
   thread_local std::vector<char> listed;
   if (chain) listed.assign(facts, 0);

@@ -11,30 +11,17 @@ constexpr int kNone = 1 << 30;
 }  // namespace
 
 bool MatchMasks(const DecisionGraph& g, const FirstHitMasks& m, const Case& c, Decision& d) {
-  constexpr size_t kStackFacts = 256;
-  int stack_cell[kStackFacts];
-  std::vector<int> heap_cell;
-  int* cell = stack_cell;
-  if (m.facts.size() > kStackFacts) {
-    heap_cell.resize(m.facts.size());
-    cell = heap_cell.data();
-  }
-  std::fill(cell, cell + m.facts.size(), kUnknownCell);
-  return MatchMasks(g, m, c, cell, d);
+  IntBuffer cell(m.facts.size());
+  std::fill(cell.data(), cell.data() + m.facts.size(), kUnknownCell);
+  return MatchMasks(g, m, c, cell.data(), d);
 }
 
 bool MatchMasks(const DecisionGraph& g, const FirstHitMasks& m, const Case& c, int* cell,
                 Decision& d) {
   const size_t facts = m.facts.size();
   const size_t words = static_cast<size_t>(m.words);
-  constexpr size_t kStackFacts = 256;
-  int stack_first[kStackFacts];
-  std::vector<int> heap_first;
-  int* first_test = stack_first;
-  if (facts > kStackFacts) {
-    heap_first.resize(facts);
-    first_test = heap_first.data();
-  }
+  IntBuffer first_buffer(facts);
+  int* first_test = first_buffer.data();
   std::fill(first_test, first_test + facts, kNone);
   // 64 positions at a time, in chain order, each word through the facts in
   // the graph's order: `alive` holds the positions whose tests so far all

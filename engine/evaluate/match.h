@@ -3,10 +3,34 @@
 // evaluate/.
 #pragma once
 
+#include <cstddef>
+#include <vector>
+
 #include "compile/masks.h"
 #include "triage/evaluate.h"
 
 namespace triage {
+
+/// `n` ints on the stack when few (the hot path allocates nothing), else on
+/// the heap.
+class IntBuffer {
+ public:
+  explicit IntBuffer(std::size_t n) : data_(stack_) {
+    if (n > kStack) {
+      heap_.resize(n);
+      data_ = heap_.data();
+    }
+  }
+  IntBuffer(const IntBuffer&) = delete;
+  IntBuffer& operator=(const IntBuffer&) = delete;
+  int* data() { return data_; }
+
+ private:
+  static constexpr std::size_t kStack = 256;
+  int stack_[kStack];
+  std::vector<int> heap_;
+  int* data_;
+};
 
 /// Decides `c` by `masks` (of `g`) into `d` and returns true, or returns
 /// false, leaving `d` alone, when a fact some rule tests is unknown.
